@@ -1,0 +1,17 @@
+# Compiler settings shared by every target: warnings, ccache, optional sanitizers.
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+    set(CMAKE_C_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+endif()
+
+set(REGIE_SANITIZE "" CACHE STRING "Comma-separated sanitizers, e.g. address,undefined")
+
+add_library(regie_warnings INTERFACE)
+target_compile_options(regie_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow=local
+                                                -Wno-missing-field-initializers)
+if(REGIE_SANITIZE)
+    target_compile_options(regie_warnings INTERFACE -fsanitize=${REGIE_SANITIZE}
+                                                    -fno-omit-frame-pointer)
+    target_link_options(regie_warnings INTERFACE -fsanitize=${REGIE_SANITIZE})
+endif()
