@@ -11,6 +11,8 @@
 #include <thread>
 
 #include "api/events/event_feed.h"
+#include "api/zego/rtmp_dispatch_actions.h"
+#include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
 #include "api/zlm/zlm_door.h"
@@ -18,6 +20,7 @@
 #include "core/config_file.h"
 #include "core/loop_pool.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "engine_router.h"
 #include "protocol/http/http_server.h"
 #include "service/server/server_service.h"
@@ -42,6 +45,32 @@ api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c) {
     s.charset = c.get("http.charSet").empty() ? "utf-8" : std::string(c.get("http.charSet"));
     s.apiDebug = c.getBool("api.apiDebug");
     s.notFoundPage = std::string(c.get("http.notFound"));
+    return s;
+}
+
+api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Logger& log) {
+    api::zego::ZegoDoorSettings s;
+    auto appId = core::parseUint64(c.get("zego.appId"));
+    if (appId && *appId > 0 && *appId <= 0xFFFFFFFFULL) {
+        s.appId = static_cast<std::uint32_t>(*appId);
+    } else {
+        log.warn("zego.bad_app_id", {{"value", c.get("zego.appId")}});
+    }
+    s.serverSecret = std::string(c.get("zego.serverSecret"));
+    s.rejectReplayedNonce = c.getBool("zego.nonceCheck");
+    s.app = std::string(c.get("zego.app"));
+    // "Action=rate,Action=rate": app-wide requests per second replacing the published limits.
+    std::string_view limits = c.get("zego.rateLimits");
+    while (!limits.empty()) {
+        auto comma = limits.find(',');
+        std::string_view item = core::trim(limits.substr(0, comma));
+        limits = comma == std::string_view::npos ? std::string_view{} : limits.substr(comma + 1);
+        auto eq = item.find('=');
+        if (eq != std::string_view::npos && core::lenientDouble(item.substr(eq + 1)) > 0) {
+            s.rateLimits[std::string(core::trim(item.substr(0, eq)))] =
+                core::lenientDouble(item.substr(eq + 1));
+        }
+    }
     return s;
 }
 
@@ -74,7 +103,7 @@ bool writeReadyFile(const std::string& path, const json::object& content) {
 EngineApp::EngineApp(EngineOptions options, core::Logger& log, const core::Clock& clock)
     : m_options(std::move(options)), m_log(log), m_clock(clock) {}
 
-EngineOutcome EngineApp::run() {
+EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     fs::path configPath = fs::absolute(m_options.configPath);
     fs::path dataDir = configPath.parent_path();
     std::error_code ec;
@@ -115,6 +144,7 @@ EngineOutcome EngineApp::run() {
     api::zlm::addServerEndpoints(zlm, server, config);
 
     std::map<std::string, int> boundPorts;
+    std::string listenIp(initial->get("general.listen_ip"));
     auto feed =
         std::make_shared<api::events::EventFeed>(server, zlm, m_log, m_clock, io.at(0), [&] {
             json::object ports;
@@ -129,14 +159,25 @@ EngineOutcome EngineApp::run() {
                                 {"ports", std::move(ports)}};
         });
 
-    EngineRouter router(zlm, *feed);
+    api::zego::ZegoDoor zego(m_clock, zegoSettings(*initial, m_log));
+    api::zego::registerRtmpDispatchActions(zego, [&]() -> std::optional<api::zego::RtmpEndpoint> {
+        auto it = boundPorts.find("rtmp");
+        if (it == boundPorts.end()) {
+            return std::nullopt;
+        }
+        return api::zego::RtmpEndpoint{listenIp, static_cast<std::uint16_t>(it->second)};
+    });
+
+    EngineRouter router(zlm, zego, *feed);
     http::HttpServer httpServer(io, router, m_log);
 
     auto applyLive = [&](const core::ConfigSnapshot& c) {
         zlm.updateSettings(zlmSettings(c));
+        zego.updateSettings(zegoSettings(c, m_log));
         httpServer.setLimits(httpLimits(c));
     };
-    applyLive(*initial);
+    httpServer.setLimits(httpLimits(*initial));
+    zlm.updateSettings(zlmSettings(*initial));
     auto configSubscription =
         config.subscribe([&](const core::ConfigChange& change, const core::ConfigSnapshot& c) {
             applyLive(c);
@@ -152,14 +193,19 @@ EngineOutcome EngineApp::run() {
                                                          {"restartRequired", std::move(restart)}});
         });
 
-    std::string listenIp(initial->get("general.listen_ip"));
     auto httpPort = initial->getInt("http.port");
     if (httpPort < 0 || httpPort > 65535) {
         m_log.error("http.bad_port", {{"port", httpPort}});
         return EngineOutcome::failed;
     }
     if (httpPort > 0 || initial->get("http.port") == "0") {
-        auto bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(httpPort));
+        auto bound = core::Result<std::uint16_t>(core::Error{});
+        if (httpPort == 0 && previousPorts.count("http")) {
+            bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(previousPorts["http"]));
+        }
+        if (!bound) {
+            bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(httpPort));
+        }
         if (!bound) {
             m_log.error("http.listen_failed", {{"error", bound.error().message}});
             return EngineOutcome::failed;
@@ -210,6 +256,12 @@ EngineOutcome EngineApp::run() {
     io.stop();
     workers.stop();
     configSubscription.reset();
+    previousPorts.clear();
+    for (const auto& [name, port] : boundPorts) {
+        if (initial->getInt(name + ".port") == 0) {
+            previousPorts[name] = port;
+        }
+    }
     m_log.info("engine.stopped", {{"reason", stopReason}});
     return outcome;
 }

@@ -335,6 +335,23 @@ awaitable<void> HttpServer::Impl::acceptLoop(std::shared_ptr<tcp::acceptor> acc)
     }
 }
 
+// After refusing a request whose body was not read, closing at once would make the kernel reset
+// the connection and the client could lose the response; stop sending, drain briefly, then close.
+awaitable<void> lingeringClose(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 4096> sink{};
+    std::size_t drained = 0;
+    while (drained < 1024 * 1024) {
+        auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), kTuple);
+        if (rec) {
+            break;
+        }
+        drained += n;
+    }
+}
+
 awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     core::ObjectCount<core::ObjectKind::TcpSession> sessionCounted;
     core::ObjectCount<core::ObjectKind::Socket> socketCounted;
@@ -367,10 +384,14 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         stream.expires_after(l.keepAlive);
 
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
-        if (ec == bhttp::error::header_limit) {
-            Response res =
-                plainResponse(bhttp::status::request_header_fields_too_large, 11, l, false);
+        if (ec == bhttp::error::header_limit || ec == bhttp::error::body_limit) {
+            // The parser checks a declared Content-Length against the limit with the header.
+            Response res = plainResponse(ec == bhttp::error::header_limit
+                                             ? bhttp::status::request_header_fields_too_large
+                                             : bhttp::status::payload_too_large,
+                                         11, l, false);
             co_await bhttp::async_write(stream, res, kTuple);
+            co_await lingeringClose(stream);
             break;
         }
         if (ec) {
@@ -384,11 +405,13 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         if (contentLength && *contentLength > l.maxBodyBytes) {
             Response res = plainResponse(bhttp::status::payload_too_large, version, l, false);
             co_await bhttp::async_write(stream, res, kTuple);
+            co_await lingeringClose(stream);
             break;
         }
         if (head.method() == bhttp::verb::post && !contentLength && !parser.chunked()) {
             Response res = plainResponse(bhttp::status::length_required, version, l, false);
             co_await bhttp::async_write(stream, res, kTuple);
+            co_await lingeringClose(stream);
             break;
         }
         if (!parser.is_done()) {
@@ -396,6 +419,7 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
             if (bec == bhttp::error::body_limit) {
                 Response res = plainResponse(bhttp::status::payload_too_large, version, l, false);
                 co_await bhttp::async_write(stream, res, kTuple);
+                co_await lingeringClose(stream);
                 break;
             }
             if (bec) {
