@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "media/buffer.h"
+#include "media/codec/codec.h"
 
 namespace regie::media {
 
@@ -11,7 +12,7 @@ enum class TrackKind : std::uint8_t { video, audio, metadata };
 
 struct Frame {
     TrackKind kind = TrackKind::video;
-    int codecId = -1;          // ZLM codec_id (0 H264, 1 H265, 2 AAC, ...); -1 for metadata
+    CodecId codec = CodecId::H264;  // meaningless for metadata
     std::uint32_t dts = 0;     // milliseconds
     std::uint32_t pts = 0;     // milliseconds
     bool keyframe = false;

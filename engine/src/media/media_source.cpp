@@ -239,40 +239,17 @@ void MediaSource::countFrame(const Frame& frame) {
     if (frame.kind == TrackKind::metadata) {
         return;
     }
+    if (frame.dts > m_lastInputDts) {
+        m_lastInputDts = frame.dts;
+    }
     auto& t = m_tracks[frame.kind];
     t.kind = frame.kind;
-    t.codecId = frame.codecId;
+    t.info.codec = frame.codec;
     if (frame.config) {
         t.config = frame.flvBody;
         return;
     }
-    if (t.frames++ == 0) {
-        t.firstDts = frame.dts;
-    }
-    t.lastDts = frame.dts;
-    if (frame.kind == TrackKind::video) {
-        if (frame.keyframe) {
-            ++t.keyFrames;
-            if (t.frames > 1) {
-                t.gopIntervalMs = frame.dts - t.lastKeyDts;
-            }
-            t.lastKeyDts = frame.dts;
-            t.gopFrames = 1;
-        } else {
-            ++t.gopFrames;
-        }
-        auto& [start, count] = m_fpsWindow[frame.kind];
-        if (start == Clock::time_point{}) {
-            start = now;
-        }
-        ++count;
-        auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - start).count();
-        if (elapsed >= 1000) {
-            t.fpsTimes100 = static_cast<std::uint32_t>(count * 100000 / elapsed);
-            start = now;
-            count = 0;
-        }
-    }
+    t.stats.onFrame(frame.dts, frame.kind == TrackKind::audio || frame.keyframe);
 }
 
 }  // namespace regie::media

@@ -74,7 +74,7 @@ HttpFlvService::HttpFlvService(boost::asio::io_context& context, media::SourceRe
                                core::Logger& log)
     : m_context(context), m_sources(sources), m_sessions(sessions), m_config(config), m_log(log) {}
 
-std::optional<PlayRequest> HttpFlvService::parse(const api::ApiCall& call) const {
+std::optional<media::AccessRequest> HttpFlvService::parse(const api::ApiCall& call) const {
     std::string_view path = call.path;
     if (path.size() < 4 || path.front() != '/') {
         return std::nullopt;
@@ -93,17 +93,18 @@ std::optional<PlayRequest> HttpFlvService::parse(const api::ApiCall& call) const
         return std::nullopt;
     }
     bool vhosts = m_config.snapshot()->getBool("general.enableVhost");
-    PlayRequest req;
+    media::AccessRequest req;
     req.key = media::normalizedKey(args.get("vhost"), app, stream, vhosts);
     req.params = call.rawQuery;
     req.peerIp = call.peerIp;
     req.sessionId = call.sessionId;
+    req.originUrl = call.path + (call.rawQuery.empty() ? "" : "?" + call.rawQuery);
     req.protocol = call.header("Upgrade").empty() ? "http-flv" : "ws-flv";
     return req;
 }
 
 void HttpFlvService::resolve(
-    const PlayRequest& request, boost::asio::any_io_executor executor,
+    const media::AccessRequest& request, boost::asio::any_io_executor executor,
     std::function<void(std::shared_ptr<media::MediaSource>, std::string)> done) {
     auto find = [this, key = request.key, executor, done](std::optional<std::string> refusal) {
         if (refusal) {
@@ -116,8 +117,8 @@ void HttpFlvService::resolve(
             done(std::move(s), s ? std::string() : std::string("stream not found"));
         });
     };
-    if (m_authorizer) {
-        m_authorizer(request, find);
+    if (m_accessCheck) {
+        m_accessCheck(request, find);
     } else {
         find(std::nullopt);
     }
