@@ -25,7 +25,9 @@ struct FlvTag {
     regie::media::ByteView body;
 };
 
-// All tags of a complete FLV file; fails the running test on malformed input.
+// All tags of a complete FLV file; fails the running test on malformed input. The tags point
+// into file, which must outlive them.
+std::vector<FlvTag> readFlvTags(regie::media::Bytes&& file) = delete;
 inline std::vector<FlvTag> readFlvTags(const regie::media::Bytes& file) {
     std::vector<FlvTag> tags;
     auto header = regie::flv::parseFileHeader(file);

@@ -399,7 +399,8 @@ private slots:
     }
 
     void mp3AndG711FromFlv() {
-        auto mp3Tags = codec_test::readFlvTags(readFixture("mp3_44k.flv"));
+        Bytes mp3File = readFixture("mp3_44k.flv");
+        auto mp3Tags = codec_test::readFlvTags(mp3File);
         auto mp3Frame = codec_test::firstFrame(mp3Tags, TagType::Audio, PacketKind::Coded);
         QVERIFY(mp3Frame.codec == CodecId::MP3);
         auto header = mp3::parseFrameHeader(mp3Frame.payload);
@@ -439,7 +440,8 @@ private slots:
     }
 
     void malformedInputNeverCrashes() {
-        auto tags = codec_test::readFlvTags(readFixture("h264_aac_640x360.flv"));
+        Bytes file = readFixture("h264_aac_640x360.flv");
+        auto tags = codec_test::readFlvTags(file);
         auto avcc = codec_test::firstFrame(tags, TagType::Video, PacketKind::Config);
         auto asc = codec_test::firstFrame(tags, TagType::Audio, PacketKind::Config);
         Bytes avcRecord = toBytes(avcc.payload);

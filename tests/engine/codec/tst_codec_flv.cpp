@@ -35,6 +35,8 @@ Bytes writeTag(const Frame& frame, HevcMode mode) {
     return out;
 }
 
+// The frame points into tagBytes, which must outlive it.
+Frame parseTagFrame(Bytes&& tagBytes) = delete;
 Frame parseTagFrame(const Bytes& tagBytes) {
     auto tag = parseTag(tagBytes);
     if (!tag || !tag.value()) {
@@ -206,7 +208,8 @@ private slots:
             f.dts = 40 * static_cast<std::int64_t>(i);
             f.pts = f.dts + (i % 2 ? 80 : 0);
             f.payload = s.frames[i];
-            Frame parsed = parseTagFrame(writeTag(f, HevcMode::LegacyCodecId12));
+            const Bytes frameTag = writeTag(f, HevcMode::LegacyCodecId12);
+            Frame parsed = parseTagFrame(frameTag);
             QCOMPARE(parsed.kind, PacketKind::Coded);
             QCOMPARE(parsed.keyframe, f.keyframe);
             QCOMPARE(parsed.dts, f.dts);
@@ -226,7 +229,8 @@ private slots:
         QVERIFY(prefix.ok());
         // IsExHeader | keyframe | SequenceStart, then FourCC.
         QVERIFY(toBytes(prefix.value().view()) == (Bytes{0x90, 'h', 'v', 'c', '1'}));
-        Frame back = parseTagFrame(writeTag(config, HevcMode::Enhanced));
+        const Bytes configTag = writeTag(config, HevcMode::Enhanced);
+        Frame back = parseTagFrame(configTag);
         QVERIFY(back.isConfig() && back.codec == CodecId::H265);
         auto record = regie::media::h265::parseHevcConfig(back.payload);
         QVERIFY(record.ok());
@@ -244,7 +248,8 @@ private slots:
         prefix = buildBodyPrefix(key, HevcMode::Enhanced);
         QVERIFY(prefix.ok());
         QVERIFY(toBytes(prefix.value().view()) == (Bytes{0x93, 'h', 'v', 'c', '1'}));  // X
-        back = parseTagFrame(writeTag(key, HevcMode::Enhanced));
+        const Bytes keyTag = writeTag(key, HevcMode::Enhanced);
+        back = parseTagFrame(keyTag);
         QCOMPARE(back.kind, PacketKind::Coded);
         QVERIFY(back.keyframe);
         QCOMPARE(back.pts, std::int64_t(1000));
@@ -258,7 +263,8 @@ private slots:
         QVERIFY(prefix.ok());
         QVERIFY(toBytes(prefix.value().view()) ==
                 (Bytes{0xa1, 'h', 'v', 'c', '1', 0xff, 0xff, 0xd8}));
-        back = parseTagFrame(writeTag(inter, HevcMode::Enhanced));
+        const Bytes interTag = writeTag(inter, HevcMode::Enhanced);
+        back = parseTagFrame(interTag);
         QCOMPARE(back.pts, std::int64_t(960));
         QCOMPARE(back.dts, std::int64_t(1000));
         QVERIFY(!back.keyframe);
@@ -266,7 +272,8 @@ private slots:
         Frame end;
         end.codec = CodecId::H265;
         end.kind = PacketKind::EndOfSequence;
-        back = parseTagFrame(writeTag(end, HevcMode::Enhanced));
+        const Bytes endTag = writeTag(end, HevcMode::Enhanced);
+        back = parseTagFrame(endTag);
         QCOMPARE(back.kind, PacketKind::EndOfSequence);
         QVERIFY(back.payload.empty());
 
@@ -276,6 +283,43 @@ private slots:
         auto cmd = parseVideoTag(command, 0);
         QVERIFY(cmd.ok());
         QCOMPARE(cmd.value().kind, PacketKind::Command);
+    }
+
+    void trackInfoFromFrames() {
+        Bytes file = readFixture("h264_aac_640x360.flv");
+        auto tags = codec_test::readFlvTags(file);
+        auto video = trackInfo(codec_test::firstFrame(tags, TagType::Video, PacketKind::Config));
+        QVERIFY(video.ok());
+        QCOMPARE(video.value().width, 640);
+        QCOMPARE(video.value().fps, 30.0);
+        auto audio = trackInfo(codec_test::firstFrame(tags, TagType::Audio, PacketKind::Config));
+        QVERIFY(audio.ok());
+        QCOMPARE(audio.value().sampleRate, 44100);
+        QVERIFY(!trackInfo(codec_test::firstFrame(tags, TagType::Video, PacketKind::Coded)).ok());
+
+        Bytes mp3File = readFixture("mp3_44k.flv");
+        auto mp3Tags = codec_test::readFlvTags(mp3File);
+        auto mp3 = trackInfo(codec_test::firstFrame(mp3Tags, TagType::Audio, PacketKind::Coded));
+        QVERIFY(mp3.ok());
+        QCOMPARE(mp3.value().channels, 2);
+        Bytes g711File = readFixture("g711u.flv");
+        auto g711Tags = codec_test::readFlvTags(g711File);
+        auto g711 = trackInfo(codec_test::firstFrame(g711Tags, TagType::Audio, PacketKind::Coded));
+        QVERIFY(g711.ok());
+        QVERIFY(g711.value().codec == CodecId::G711U);
+        QCOMPARE(g711.value().sampleRate, 8000);
+
+        HevcStream s = hevcStream();
+        Frame config;
+        config.codec = CodecId::H265;
+        config.kind = PacketKind::Config;
+        config.payload = s.hvcc;
+        auto hevc = trackInfo(config);
+        QVERIFY(hevc.ok());
+        QCOMPARE(hevc.value().width, 854);
+        QCOMPARE(hevc.value().height, 480);
+        QCOMPARE(hevc.value().fps, 25.0);
+        QCOMPARE(QString::fromStdString(hevc.value().profile), QStringLiteral("Main"));
     }
 
     void buildRejectsWhatFlvCannotCarry() {
