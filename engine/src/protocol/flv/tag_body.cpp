@@ -1,5 +1,8 @@
 #include "protocol/flv/tag_body.h"
 
+#include <algorithm>
+#include <string>
+
 #include "media/codec/aac.h"
 #include "media/codec/audio.h"
 #include "media/codec/h264.h"
@@ -321,7 +324,8 @@ core::Result<Prefix> buildBodyPrefix(const Frame& frame, HevcMode hevcMode) {
     if (frame.kind == PacketKind::Command) {
         return core::Error{"command frames are not forwarded"};
     }
-    int frameType = frame.keyframe || frame.isConfig() ? kFrameKey : kFrameInter;
+    // Only coded frames can be inter frames; writers mark the others as key frames.
+    int frameType = frame.keyframe || frame.kind != PacketKind::Coded ? kFrameKey : kFrameInter;
     std::int64_t cts = frame.kind == PacketKind::Coded ? frame.pts - frame.dts : 0;
     if (cts < -0x800000 || cts > 0x7fffff) {
         return core::Error{"composition time out of range"};
