@@ -179,6 +179,32 @@ private slots:
         QVERIFY(!client.feed(reply, out).ok());
     }
 
+    void randomBytesFailOrWaitButNeverCrash() {
+        std::mt19937 rng(3);
+        int failures = 0;
+        for (int i = 0; i < 300; ++i) {
+            auto bytes = rtmp_test::randomBytes(rng, rng() % 5000);
+            if (i % 2 && !bytes.empty()) {
+                bytes[0] = kRtmpVersion;
+            }
+            ServerHandshake server;
+            Bytes out;
+            std::size_t pos = 0;
+            bool failed = false;
+            while (pos < bytes.size() && !failed) {
+                auto n = std::min<std::size_t>(1 + rng() % 2000, bytes.size() - pos);
+                failed = !server.feed(ByteSpan(bytes).subspan(pos, n), out).ok();
+                pos += n;
+            }
+            failures += failed ? 1 : 0;
+            QCOMPARE(server.done(), !failed && bytes.size() >= 1 + 2 * kHandshakeSize);
+            if (server.done()) {
+                QCOMPARE(server.takeLeftover().size(), bytes.size() - 1 - 2 * kHandshakeSize);
+            }
+        }
+        QVERIFY(failures > 0);
+    }
+
     void realFfmpegPlayerAcceptsOurDigests() {
         QTcpServer listener;
         QVERIFY(listener.listen(QHostAddress::LocalHost));

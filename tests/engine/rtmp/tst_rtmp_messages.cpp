@@ -1,6 +1,7 @@
 // Protocol control, user control, command and data messages; the RTMP URL helper.
 
 #include <QTest>
+#include <random>
 
 #include "protocol/rtmp/chunk_reader.h"
 #include "protocol/rtmp/chunk_writer.h"
@@ -206,6 +207,41 @@ private slots:
         QCOMPARE(access.value().values.size(), std::size_t(2));
         QVERIFY(!metaDataOf(access.value()).has_value());
         QVERIFY(!parseDataMessage(RtmpMessage{{4, 18, 1, 0}, {0x05}}).ok());
+    }
+
+    void randomPayloadsParseToValuesOrErrors() {
+        std::mt19937 rng(77);
+        auto valid = connectCommand(1, "live", "rtmp://h/live").payload;
+        int errors = 0;
+        for (int i = 0; i < 3000; ++i) {
+            auto payload = valid;
+            for (int flips = 0; flips < 3; ++flips) {
+                payload[rng() % payload.size()] = static_cast<std::uint8_t>(rng());
+            }
+            if (i % 3 == 0) {
+                payload = rtmp_test::randomBytes(rng, rng() % 40);
+            }
+            for (std::uint8_t type : {4, 6, 17, 18, 20}) {
+                RtmpMessage m{{3, type, 0, 0}, payload};
+                auto c = parseCommand(m);
+                errors += c.ok() ? 0 : 1;
+                if (c.ok()) {
+                    (void)parseConnect(c.value());
+                    (void)parsePlay(c.value());
+                    (void)parsePublish(c.value());
+                    (void)parsePause(c.value());
+                    (void)parseDeleteStream(c.value());
+                }
+                if (auto d = parseDataMessage(m); d.ok()) {
+                    (void)metaDataOf(d.value());
+                }
+                (void)parseUserControl(m);
+                (void)parsePeerBandwidth(m);
+                (void)parseControlValue(m);
+            }
+            (void)resolveStreamTarget(std::string(payload.begin(), payload.end()), "a", "s");
+        }
+        QVERIFY(errors > 0);
     }
 
     void parsesUrls() {
