@@ -25,7 +25,7 @@ Frame videoFrame(std::uint32_t dts, bool key, bool config = false) {
     f.dts = f.pts = dts;
     f.keyframe = key;
     f.config = config;
-    f.flvBody = shareBytes(Bytes{static_cast<std::uint8_t>(key ? 0x17 : 0x27), config ? 0 : 1, 0, 0, 0, 1, 2, 3});
+    f.flvBody = shareBytes(Bytes{static_cast<std::uint8_t>(key ? 0x17 : 0x27), static_cast<std::uint8_t>(config ? 0 : 1), 0, 0, 0, 1, 2, 3});
     f.payload = BufferRef{f.flvBody, 5, 3};
     return f;
 }

@@ -239,6 +239,7 @@ public:
         enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
     }
     std::size_t queuedBytes() const override { return queued(); }
+    std::uint64_t sentBytes() const override { return bytesWritten(); }
     void close() override {
         asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
     }
@@ -285,6 +286,7 @@ public:
         }
     }
     std::size_t queuedBytes() const override { return queued(); }
+    std::uint64_t sentBytes() const override { return bytesWritten(); }
     void close() override {
         asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
     }
