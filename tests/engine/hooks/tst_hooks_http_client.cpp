@@ -77,7 +77,7 @@ private slots:
         QCOMPARE(r.value().status, 201);
         QCOMPARE(r.value().body, std::string("created"));
         QCOMPARE(receiver.requests().size(), 1);
-        const auto& got = receiver.requests().first();
+        const auto got = receiver.requests().first();
         QCOMPARE(got.method, QByteArray("POST"));
         QCOMPARE(got.target, QByteArray("/hook/x?q=1"));
         QCOMPARE(got.headers.value("content-type"), QByteArray("application/json"));

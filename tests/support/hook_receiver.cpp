@@ -17,8 +17,42 @@ HookReceiver::HookReceiver(QObject* parent) : QObject(parent) {
     connect(&m_server, &QTcpServer::newConnection, this, &HookReceiver::onConnection);
 }
 
+HookReceiver::~HookReceiver() {
+    if (m_thread) {
+        QThread* home = QThread::currentThread();
+        QMetaObject::invokeMethod(
+            this,
+            [this, home] {
+                m_server.close();
+                moveToThread(home);
+            },
+            Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
+
 bool HookReceiver::listen() {
     return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+bool HookReceiver::listenInThread() {
+    m_thread = std::make_unique<QThread>();
+    moveToThread(m_thread.get());
+    m_thread->start();
+    bool ok = false;
+    QMetaObject::invokeMethod(this, [this, &ok] { ok = listen(); }, Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+QList<ReceivedRequest> HookReceiver::requests() const {
+    QMutexLocker lock(&m_mutex);
+    return m_requests;
+}
+
+void HookReceiver::clear() {
+    QMutexLocker lock(&m_mutex);
+    m_requests.clear();
 }
 
 QByteArray HookReceiver::url(const QByteArray& path) const {
@@ -26,6 +60,7 @@ QByteArray HookReceiver::url(const QByteArray& path) const {
 }
 
 QList<ReceivedRequest> HookReceiver::requestsTo(const QByteArray& target) const {
+    QMutexLocker lock(&m_mutex);
     QList<ReceivedRequest> out;
     for (const auto& r : m_requests) {
         if (r.target == target) {
@@ -64,7 +99,10 @@ void HookReceiver::onConnection() {
             req.body = buffer->mid(headerEnd + 4, length);
             req.atMs = QDateTime::currentMSecsSinceEpoch();
             buffer->clear();
-            m_requests.push_back(req);
+            {
+                QMutexLocker lock(&m_mutex);
+                m_requests.push_back(req);
+            }
             HookAnswer answer = m_responder ? m_responder(req) : HookAnswer{};
             QPointer<QTcpSocket> guarded(socket);
             auto respond = [guarded, answer] {

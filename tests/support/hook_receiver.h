@@ -1,4 +1,8 @@
 #pragma once
+
+#include <QMutex>
+#include <QThread>
+#include <memory>
 // A minimal HTTP/1.1 receiver on QTcpServer for hook tests (Qt 6.4 has no QHttpServer here):
 // records every request and answers through a programmable responder.
 
@@ -33,7 +37,11 @@ class HookReceiver : public QObject {
 
 public:
     explicit HookReceiver(QObject* parent = nullptr);
+    ~HookReceiver() override;
     bool listen();
+    // Listens and serves from a thread of its own, so a test that blocks its own thread
+    // (waitForFinished, raw sockets) does not stall the engine's hooks.
+    bool listenInThread();
     int port() const { return m_server.serverPort(); }
     QByteArray url(const QByteArray& path) const;
 
@@ -41,15 +49,17 @@ public:
     void setResponder(std::function<HookAnswer(const ReceivedRequest&)> responder) {
         m_responder = std::move(responder);
     }
-    const QList<ReceivedRequest>& requests() const { return m_requests; }
+    QList<ReceivedRequest> requests() const;
     QList<ReceivedRequest> requestsTo(const QByteArray& target) const;
-    void clear() { m_requests.clear(); }
+    void clear();
 
 private:
     void onConnection();
 
-    QTcpServer m_server;
+    QTcpServer m_server{this};
+    mutable QMutex m_mutex;
     QList<ReceivedRequest> m_requests;
+    std::unique_ptr<QThread> m_thread;
     std::function<HookAnswer(const ReceivedRequest&)> m_responder;
 };
 
