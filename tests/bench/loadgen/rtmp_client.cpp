@@ -13,7 +13,8 @@ namespace {
 constexpr std::size_t kHandshakeBlock = 1536;
 constexpr std::size_t kServerHandshake = 1 + 2 * kHandshakeBlock;
 constexpr std::uint8_t kRtmpVersion = 3;
-constexpr std::uint32_t kOutChunkSize = 4096;
+// The default chunk size: a player sends too little to gain from announcing a larger one.
+constexpr std::uint32_t kOutChunkSize = 128;
 constexpr std::uint8_t kControlChunkStream = 2;
 constexpr std::uint8_t kCommandChunkStream = 3;
 constexpr std::uint8_t kPlayChunkStream = 8;
@@ -80,10 +81,6 @@ bool RtmpClient::onHandshake(ClientEvents& events) {
     m_out.append(m_handshake, 1, kHandshakeBlock);  // C2 echoes S1
     m_handshake.clear();
     m_handshake.shrink_to_fit();
-
-    std::string chunkSize;
-    appendBe32(chunkSize, kOutChunkSize);
-    appendRtmpMessage(m_out, kControlChunkStream, rtmp::kSetChunkSize, 0, chunkSize, 128);
 
     std::string connect;
     amf0::writeString(connect, "connect");
