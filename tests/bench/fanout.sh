@@ -65,6 +65,7 @@ if [ ! -s "$clip" ]; then
 fi
 clip_kbps=$(ffprobe -v error -show_entries format=bit_rate -of default=nw=1:nk=1 "$clip")
 clip_kbps=$((clip_kbps / 1000))
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Starts nginx-rtmp in its own directory; sets server_pids (master and worker) and rtmp_port.
 start_nginx() {
@@ -197,7 +198,8 @@ git -C "$root" diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitte
     echo "- Stream: 1280x720 25 fps H.264 Main + AAC-LC, ${clip_kbps} kbit/s, keyframe every 2 s,"
     echo "  published with \`ffmpeg -re -stream_loop -1 -i clip.mp4 -c copy -f flv\`"
     echo "- Load: regie-loadgen, one epoll thread, $rate new players/s, then ${settle} s to settle and a"
-    echo "  ${window} s steady window; loadgen, server and publisher share the cores"
+    echo "  ${window} s steady window; loadgen, server and publisher share the cores (load average"
+    echo "  before the run: $load_at_start; other work on the machine adds noise to CPU % and TTFF)"
     echo "- Each cell has a fresh server and publisher. CPU % = server utime+stime over the window"
     echo "  (100 % = one core); KiB/player = server VmRSS growth (before the first player → end of"
     echo "  the window) / N; TTFF = socket creation → first coded video frame; stall = a player"
