@@ -19,6 +19,7 @@
 #include "core/config.h"
 #include "core/config_file.h"
 #include "core/loop_pool.h"
+#include "core/session_registry.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "engine_router.h"
@@ -123,6 +124,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     core::Config config(std::move(loaded.value()));
     auto initial = config.snapshot();
 
+    core::SessionRegistry sessions;
     core::LoopPool io("io", threadCount(*initial, "general.io_threads"), m_log);
     core::LoopPool workers("work", threadCount(*initial, "general.worker_threads"), m_log);
 
@@ -169,7 +171,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     });
 
     EngineRouter router(zlm, zego, *feed);
-    http::HttpServer httpServer(io, router, m_log);
+    http::HttpServer httpServer(io, router, sessions, m_log);
 
     auto applyLive = [&](const core::ConfigSnapshot& c) {
         zlm.updateSettings(zlmSettings(c));

@@ -12,6 +12,8 @@
 
 #include "core/object_stats.h"
 #include "core/text.h"
+#include "protocol/outbound_queue.h"
+#include "protocol/tcp_listener.h"
 
 namespace regie::http {
 
@@ -25,8 +27,6 @@ using asio::use_awaitable;
 constexpr auto kTuple = asio::as_tuple(use_awaitable);
 
 namespace {
-
-constexpr std::size_t kMaxQueuedWebSocketMessages = 1024;
 
 using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
@@ -67,7 +67,8 @@ struct ReplyOnce {
     }
 };
 
-api::ApiCall toApiCall(const Request& req, const std::string& peerIp) {
+api::ApiCall toApiCall(const Request& req, const std::string& peerIp,
+                       const std::string& sessionId) {
     api::ApiCall call;
     call.method = std::string(req.method_string());
     std::string_view target = req.target();
@@ -81,6 +82,7 @@ api::ApiCall toApiCall(const Request& req, const std::string& peerIp) {
     }
     call.body = req.body();
     call.peerIp = peerIp;
+    call.sessionId = sessionId;
     return call;
 }
 
@@ -89,19 +91,20 @@ class WebSocketSession;
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
-    Impl(core::LoopPool& io, HttpHandler& handler, core::Logger& log)
-        : io(io), handler(handler), log(log) {}
+    Impl(core::LoopPool& io, HttpHandler& handler, core::SessionRegistry& sessions,
+         core::Logger& log)
+        : io(io), handler(handler), registry(sessions), log(log) {}
 
     core::LoopPool& io;
     HttpHandler& handler;
+    core::SessionRegistry& registry;
     core::Logger& log;
 
     mutable std::mutex mutex;
     HttpLimits limits;
-    std::unique_ptr<tcp::acceptor> acceptor;
+    std::shared_ptr<protocol::TcpListener> listener;
     std::set<std::shared_ptr<SessionHandle>> sessions;
     bool stopped = false;
-    core::ObjectCount<core::ObjectKind::TcpServer>* listenerCount = nullptr;
 
     HttpLimits currentLimits() const {
         std::lock_guard lock(mutex);
@@ -205,8 +208,9 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
             token, std::move(call));
     }
 
-    awaitable<void> acceptLoop(std::shared_ptr<tcp::acceptor> acc);
     awaitable<void> session(tcp::socket socket);
+    awaitable<void> streamBody(beast::tcp_stream& stream, api::ApiReply reply, unsigned version,
+                               const HttpLimits& l, const std::shared_ptr<SessionHandle>& handle);
     awaitable<void> webSocket(beast::tcp_stream stream, Request req,
                               std::shared_ptr<WebSocketEndpoint> endpoint, std::string peerIp,
                               std::shared_ptr<SessionHandle> handle);
@@ -214,42 +218,47 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
 namespace {
 
-class WebSocketSession final : public WebSocketPeer,
-                               public std::enable_shared_from_this<WebSocketSession> {
+using protocol::Outbound;
+using protocol::OutboundQueue;
+
+class WebSocketSession final : public WebSocketPeer, public OutboundQueue<WebSocketSession> {
 public:
     WebSocketSession(websocket::stream<beast::tcp_stream>& ws, std::string ip)
-        : m_ws(&ws), m_ip(std::move(ip)), m_executor(ws.get_executor()) {}
+        : OutboundQueue(ws.get_executor()), m_ws(&ws), m_ip(std::move(ip)) {}
 
     void sendText(std::shared_ptr<const std::string> message) override {
-        asio::post(m_executor, [self = shared_from_this(), m = std::move(message)]() mutable {
-            self->enqueue(std::move(m));
+        asio::post(queueExecutor(), [self = shared_from_this(), m = std::move(message)]() mutable {
+            Outbound out{{asio::buffer(*m)}, m, m->size(), true};
+            self->enqueue(std::move(out));
         });
     }
 
-    // Graceful: queued messages go out first; a peer that does not take them within a second
-    // is cut.
+    asio::any_io_executor executor() const override { return queueExecutor(); }
+    void send(std::vector<asio::const_buffer> buffers, std::shared_ptr<const void> owner) override {
+        std::size_t bytes = asio::buffer_size(buffers);
+        enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
+    }
+    std::size_t queuedBytes() const override { return queued(); }
     void close() override {
-        asio::post(m_executor, [self = shared_from_this()] {
-            if (!self->m_writing) {
-                self->closeNow();
-                return;
-            }
-            self->m_closing = true;
-            auto timer =
-                std::make_shared<asio::steady_timer>(self->m_executor, std::chrono::seconds(1));
-            timer->async_wait([self, timer](beast::error_code) { self->closeNow(); });
-        });
+        asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
     }
-
     const std::string& remoteIp() const override { return m_ip; }
 
     // Called on the session's thread when the coroutine owning the stream ends.
     void detach() {
+        closeNow();
         m_ws = nullptr;
-        m_queue.clear();
     }
 
-    void closeNow() {
+    void writeFront(std::deque<Outbound>& queue) {
+        m_ws->text(queue.front().text);
+        m_ws->async_write(queue.front().buffers,
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->written(ec, 1);
+                          });
+    }
+
+    void closeSocket() {
         if (m_ws != nullptr) {
             beast::error_code ec;
             m_ws->next_layer().socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -258,82 +267,71 @@ public:
     }
 
 private:
-    void enqueue(std::shared_ptr<const std::string> m) {
-        if (m_ws == nullptr) {
-            return;
-        }
-        if (m_queue.size() >= kMaxQueuedWebSocketMessages) {
-            closeNow();
-            return;
-        }
-        m_queue.push_back(std::move(m));
-        if (!m_writing) {
-            writeNext();
+    websocket::stream<beast::tcp_stream>* m_ws;
+    std::string m_ip;
+};
+
+// A chunked response body fed by a BodyProducer; batches queued messages into one write.
+class StreamedBody final : public api::BodyChannel, public OutboundQueue<StreamedBody> {
+public:
+    explicit StreamedBody(beast::tcp_stream& stream)
+        : OutboundQueue(stream.get_executor()), m_stream(&stream) {}
+
+    asio::any_io_executor executor() const override { return queueExecutor(); }
+    void send(std::vector<asio::const_buffer> buffers, std::shared_ptr<const void> owner) override {
+        std::size_t bytes = asio::buffer_size(buffers);
+        if (bytes > 0) {
+            enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
         }
     }
+    std::size_t queuedBytes() const override { return queued(); }
+    void close() override {
+        asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
+    }
 
-    void writeNext() {
-        if (m_ws == nullptr || m_queue.empty()) {
-            m_writing = false;
-            if (m_closing) {
-                closeNow();
-            }
-            return;
+    void detach() {
+        closeNow();
+        m_stream = nullptr;
+    }
+
+    void writeFront(std::deque<Outbound>& queue) {
+        static constexpr std::size_t kMaxBatch = 32;
+        static constexpr std::string_view kCrlf = "\r\n";
+        m_chunkHeads.clear();
+        m_batch.clear();
+        std::size_t count = std::min(queue.size(), kMaxBatch);
+        m_chunkHeads.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            char head[24];
+            int n = std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
+            m_chunkHeads.emplace_back(head, static_cast<std::size_t>(n));
         }
-        m_writing = true;
-        m_ws->text(true);
-        m_ws->async_write(asio::buffer(*m_queue.front()),
-                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              if (self->m_ws == nullptr) {
-                                  return;
-                              }
-                              if (ec) {
-                                  self->m_writing = false;
-                                  self->closeNow();
-                                  return;
-                              }
-                              self->m_queue.pop_front();
-                              self->writeNext();
+        for (std::size_t i = 0; i < count; ++i) {
+            m_batch.push_back(asio::buffer(m_chunkHeads[i]));
+            m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
+            m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
+        }
+        asio::async_write(m_stream->socket(), m_batch,
+                          [self = shared_from_this(), count](beast::error_code ec, std::size_t) {
+                              self->written(ec, count);
                           });
     }
 
-    websocket::stream<beast::tcp_stream>* m_ws;
-    std::string m_ip;
-    asio::any_io_executor m_executor;
-    std::deque<std::shared_ptr<const std::string>> m_queue;
-    bool m_writing = false;
-    bool m_closing = false;
+    void closeSocket() {
+        if (m_stream != nullptr) {
+            beast::error_code ec;
+            m_stream->socket().shutdown(tcp::socket::shutdown_both, ec);
+            m_stream->socket().close(ec);
+        }
+    }
+
+private:
+    beast::tcp_stream* m_stream;
+    std::vector<std::string> m_chunkHeads;
+    std::vector<asio::const_buffer> m_batch;
 };
 
 }  // namespace
-
-awaitable<void> HttpServer::Impl::acceptLoop(std::shared_ptr<tcp::acceptor> acc) {
-    core::ObjectCount<core::ObjectKind::TcpServer> listenerCounted;
-    for (;;) {
-        auto [ec, socket] = co_await acc->async_accept(io.next(), kTuple);
-        if (ec == asio::error::operation_aborted || !acc->is_open()) {
-            co_return;
-        }
-        if (ec) {
-            log.warn("http.accept_failed", {{"error", ec.message()}});
-            asio::steady_timer backoff(acc->get_executor(), std::chrono::milliseconds(50));
-            co_await backoff.async_wait(kTuple);
-            continue;
-        }
-        auto ex = socket.get_executor();
-        asio::co_spawn(ex, session(std::move(socket)),
-                       [self = shared_from_this()](std::exception_ptr e) {
-                           if (!e) {
-                               return;
-                           }
-                           try {
-                               std::rethrow_exception(e);
-                           } catch (const std::exception& what) {
-                               self->log.error("http.session_exception", {{"what", what.what()}});
-                           }
-                       });
-    }
-}
 
 // After refusing a request whose body was not read, closing at once would make the kernel reset
 // the connection and the client could lose the response; stop sending, drain briefly, then close.
@@ -357,7 +355,9 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     core::ObjectCount<core::ObjectKind::Socket> socketCounted;
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
-    std::string peerIp = socket.remote_endpoint(ignored).address().to_string();
+    auto peer = socket.remote_endpoint(ignored);
+    auto local = socket.local_endpoint(ignored);
+    std::string peerIp = peer.address().to_string();
     beast::tcp_stream stream(std::move(socket));
 
     auto handle = registerSession(stream.get_executor());
@@ -369,11 +369,25 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         stream.socket().shutdown(tcp::socket::shutdown_both, ec);
         stream.socket().close(ec);
     };
+    std::string sessionId = registry.nextId();
+    registry.add({sessionId, "mediakit::HttpSession", local.address().to_string(), local.port(),
+                  peerIp, peer.port(), {}, {}},
+                 [handle] {
+                     asio::post(handle->executor, [handle] {
+                         if (handle->close) {
+                             handle->close();
+                         }
+                     });
+                 });
     struct Unregister {
         Impl* impl;
         std::shared_ptr<SessionHandle> h;
-        ~Unregister() { impl->unregisterSession(h); }
-    } unregister{this, handle};
+        std::string id;
+        ~Unregister() {
+            impl->registry.remove(id);
+            impl->unregisterSession(h);
+        }
+    } unregister{this, handle, sessionId};
 
     beast::flat_buffer buffer;
     for (;;) {
@@ -430,7 +444,7 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
 
         if (websocket::is_upgrade(req)) {
             stream.expires_never();
-            UpgradeDecision decision = handler.upgrade(toApiCall(req, peerIp));
+            UpgradeDecision decision = handler.upgrade(toApiCall(req, peerIp, sessionId));
             if (decision.endpoint) {
                 handle->close = nullptr;
                 co_await webSocket(std::move(stream), std::move(req), decision.endpoint, peerIp,
@@ -453,7 +467,12 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
             case bhttp::verb::get:
             case bhttp::verb::post:
             case bhttp::verb::delete_: {
-                api::ApiReply reply = co_await asyncHandle(toApiCall(req, peerIp), use_awaitable);
+                api::ApiReply reply =
+                    co_await asyncHandle(toApiCall(req, peerIp, sessionId), use_awaitable);
+                if (reply.stream) {
+                    co_await streamBody(stream, std::move(reply), version, l, handle);
+                    co_return;
+                }
                 res = fromApiReply(std::move(reply), version, l, keepAlive);
                 break;
             }
@@ -469,6 +488,35 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         }
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+awaitable<void> HttpServer::Impl::streamBody(beast::tcp_stream& stream, api::ApiReply reply,
+                                             unsigned version, const HttpLimits& l,
+                                             const std::shared_ptr<SessionHandle>& handle) {
+    auto producer = std::move(reply.stream);
+    Response head = fromApiReply(std::move(reply), version, l, true);
+    head.chunked(true);
+    bhttp::response_serializer<bhttp::string_body> serializer(head);
+    stream.expires_after(l.keepAlive);
+    auto [hec, hn] = co_await bhttp::async_write_header(stream, serializer, kTuple);
+    if (hec) {
+        co_return;
+    }
+    stream.expires_never();
+    auto body = std::make_shared<StreamedBody>(stream);
+    handle->close = [body] { body->close(); };
+    producer->attach(body);
+    // The client sends nothing more; a read ends when it leaves or the body is closed.
+    std::array<char, 512> scratch{};
+    for (;;) {
+        auto [rec, n] = co_await stream.async_read_some(asio::buffer(scratch), kTuple);
+        if (rec) {
+            break;
+        }
+    }
+    handle->close = nullptr;
+    producer->detach();
+    body->detach();
 }
 
 awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request req,
@@ -507,42 +555,42 @@ awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request re
     endpoint->onClose();
 }
 
-HttpServer::HttpServer(core::LoopPool& io, HttpHandler& handler, core::Logger& log)
-    : m_impl(std::make_shared<Impl>(io, handler, log)) {}
+HttpServer::HttpServer(core::LoopPool& io, HttpHandler& handler, core::SessionRegistry& sessions,
+                       core::Logger& log)
+    : m_impl(std::make_shared<Impl>(io, handler, sessions, log)) {}
 
 HttpServer::~HttpServer() {
     stop();
 }
 
 core::Result<std::uint16_t> HttpServer::listen(const std::string& ip, std::uint16_t port) {
-    beast::error_code ec;
-    auto address = asio::ip::make_address(ip, ec);
-    if (ec) {
-        return core::Error{"invalid listen address '" + ip + "'"};
+    auto listener = protocol::TcpListener::open(
+        m_impl->io, ip, port,
+        [weak = std::weak_ptr<Impl>(m_impl)](tcp::socket socket) {
+            auto impl = weak.lock();
+            if (!impl) {
+                return;
+            }
+            auto ex = socket.get_executor();
+            asio::co_spawn(ex, impl->session(std::move(socket)), [weak](std::exception_ptr e) {
+                auto self = weak.lock();
+                if (!e || !self) {
+                    return;
+                }
+                try {
+                    std::rethrow_exception(e);
+                } catch (const std::exception& what) {
+                    self->log.error("http.session_exception", {{"what", what.what()}});
+                }
+            });
+        },
+        m_impl->log);
+    if (!listener) {
+        return listener.error();
     }
-    auto acc = std::make_shared<tcp::acceptor>(m_impl->io.at(0));
-    tcp::endpoint endpoint(address, port);
-    acc->open(endpoint.protocol(), ec);
-    if (!ec) {
-        acc->set_option(asio::socket_base::reuse_address(true), ec);
-        acc->bind(endpoint, ec);
-    }
-    if (!ec) {
-        acc->listen(asio::socket_base::max_listen_connections, ec);
-    }
-    if (ec) {
-        return core::Error{"cannot listen on " + ip + ":" + std::to_string(port) + ": " +
-                           ec.message()};
-    }
-    std::uint16_t bound = acc->local_endpoint().port();
-    {
-        std::lock_guard lock(m_impl->mutex);
-        m_impl->acceptor = std::make_unique<tcp::acceptor>(std::move(*acc));
-    }
-    auto* raw = m_impl->acceptor.get();
-    auto nonOwning = std::shared_ptr<tcp::acceptor>(m_impl, raw);
-    asio::co_spawn(raw->get_executor(), m_impl->acceptLoop(nonOwning), asio::detached);
-    return bound;
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->listener = listener.value();
+    return listener.value()->port();
 }
 
 void HttpServer::setLimits(const HttpLimits& limits) {
@@ -556,7 +604,7 @@ HttpLimits HttpServer::limits() const {
 
 void HttpServer::stop() {
     std::set<std::shared_ptr<SessionHandle>> sessions;
-    tcp::acceptor* acc = nullptr;
+    std::shared_ptr<protocol::TcpListener> listener;
     {
         std::lock_guard lock(m_impl->mutex);
         if (m_impl->stopped) {
@@ -564,13 +612,10 @@ void HttpServer::stop() {
         }
         m_impl->stopped = true;
         sessions = m_impl->sessions;
-        acc = m_impl->acceptor.get();
+        listener = m_impl->listener;
     }
-    if (acc != nullptr) {
-        asio::post(acc->get_executor(), [impl = m_impl, acc] {
-            beast::error_code ec;
-            acc->close(ec);
-        });
+    if (listener) {
+        listener->close();
     }
     for (const auto& h : sessions) {
         asio::post(h->executor, [h] {
