@@ -1,8 +1,5 @@
 #include "protocol/rtmpserver/rtmp_ingest.h"
 
-#include "media/codec/aac.h"
-#include "media/codec/h264.h"
-#include "media/codec/h265.h"
 #include "protocol/flv/tag_body.h"
 #include "protocol/rtmp/messages.h"
 
@@ -24,40 +21,6 @@ std::uint32_t RtmpIngest::timeline(std::uint32_t timestamp) {
         }
     }
     return static_cast<std::uint32_t>(timestamp + m_offset);
-}
-
-void RtmpIngest::readConfig(media::TrackKind kind, media::CodecId codec, media::ByteView record) {
-    std::optional<media::TrackInfo> info;
-    if (codec == media::CodecId::H264) {
-        if (auto avc = media::h264::parseAvcConfig(record); avc && !avc.value().sps.empty()) {
-            if (auto sps = media::h264::parseSps(avc.value().sps.front())) {
-                info = media::h264::trackInfo(sps.value());
-            }
-        }
-    } else if (codec == media::CodecId::H265) {
-        if (auto hvc = media::h265::parseHevcConfig(record)) {
-            const auto* spsList = hvc.value().units(media::h265::NalType::Sps);
-            const auto* vpsList = hvc.value().units(media::h265::NalType::Vps);
-            if (spsList != nullptr && !spsList->empty()) {
-                std::optional<media::h265::Vps> vps;
-                if (vpsList != nullptr && !vpsList->empty()) {
-                    if (auto v = media::h265::parseVps(vpsList->front())) {
-                        vps = v.value();
-                    }
-                }
-                if (auto sps = media::h265::parseSps(spsList->front())) {
-                    info = media::h265::trackInfo(sps.value(), vps ? &*vps : nullptr);
-                }
-            }
-        }
-    } else if (codec == media::CodecId::AAC) {
-        if (auto asc = media::aac::parseAudioSpecificConfig(record)) {
-            info = media::aac::trackInfo(asc.value());
-        }
-    }
-    if (info) {
-        m_source->updateTrack(kind, [&](media::TrackState& t) { t.info = *info; });
-    }
 }
 
 core::Status RtmpIngest::onMessage(rtmp::RtmpMessage&& message) {
@@ -106,17 +69,12 @@ core::Status RtmpIngest::onMessage(rtmp::RtmpMessage&& message) {
     frame.flvBody = body;
     frame.payload = media::BufferRef{
         body, static_cast<std::size_t>(tag.payload.data() - body->data()), tag.payload.size()};
-    if (frame.config) {
-        readConfig(frame.kind, frame.codec, tag.payload);
-    } else if (!video && tag.sampleRate > 0) {
-        m_source->updateTrack(frame.kind, [&](media::TrackState& t) {
-            if (t.info.sampleRate == 0) {
-                t.info.codec = tag.codec;
-                t.info.sampleRate = tag.sampleRate;
-                t.info.channels = tag.channels;
-                t.info.sampleBit = 16;
-            }
-        });
+    // Configuration records (and codecs without one, such as G.711) describe the track.
+    if (frame.config || (!video && !m_audioDescribed)) {
+        if (auto info = flv::trackInfo(tag)) {
+            m_audioDescribed |= !video;
+            m_source->updateTrack(frame.kind, [&](media::TrackState& t) { t.info = info.value(); });
+        }
     }
     m_source->input(frame);
     return core::okStatus();

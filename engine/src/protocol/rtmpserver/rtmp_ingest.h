@@ -22,11 +22,11 @@ public:
 
 private:
     std::uint32_t timeline(std::uint32_t timestamp);
-    void readConfig(media::TrackKind kind, media::CodecId codec, media::ByteView record);
 
     std::shared_ptr<media::MediaSource> m_source;
     bool m_resumed;
     bool m_offsetKnown = false;
+    bool m_audioDescribed = false;
     std::int64_t m_offset = 0;
 };
 
