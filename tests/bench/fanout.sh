@@ -189,7 +189,8 @@ mkdir -p "$results"
 jq -s '.' "$work/raw.jsonl" > "$results/fanout.json"
 cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-git -C "$root" diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
+git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
+    commit="$commit (with uncommitted changes)"
 {
     echo "# Fan-out: one publisher, N players on loopback"
     echo
@@ -216,5 +217,16 @@ git -C "$root" diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitte
     jq -r '.[] | if .error then "| \(.name) \(.protocol) | \(.players) | \(.error) | | | | | | |" else
         "| \(.name) \(.protocol) | \(.players) | \(.failures)\(if .failures > 0 then " " + (.failureReasons | tostring) else "" end) | \(.stalls) | \(.server.cpuPercent // "-") | \(.server.rssGrowthPerPlayerKiB // "-") | \(.ttffMs.p50) / \(.ttffMs.p99) / \(.ttffMs.max) | \(.throughputKbps.p50) | \(.loadgenCpuPercent // "-") |" end' \
         "$results/fanout.json"
+    if [ -z "$engine_note" ]; then
+        echo
+        echo "Targets, regie-engine (✓ met, ✗ missed):"
+        echo
+        jq -r 'def mark(ok): if ok then "✓" else "✗" end;
+            . as $all | .[] | select(.name == "regie") | . as $c |
+            ([$all[] | select(.name == "nginx" and .players == $c.players) | .server.cpuPercent][0]) as $nginx |
+            if .error then "- \(.protocol) N=\(.players): \(.error) ✗" else
+            "- \(.protocol) N=\(.players): failures \(.failures) \(mark(.failures == 0)), stalls \(.stalls) \(mark(.stalls == 0)); CPU \(.server.cpuPercent) % vs nginx \($nginx // "-") % \(mark($nginx != null and .server.cpuPercent <= $nginx)); TTFF p50 \(.ttffMs.p50) ms \(mark(.ttffMs.p50 <= 2)), p99 \(.ttffMs.p99) ms \(mark(.ttffMs.p99 <= 20)); \(.server.rssGrowthPerPlayerKiB) KiB/player \(mark(.server.rssGrowthPerPlayerKiB <= 16))" end' \
+            "$results/fanout.json"
+    fi
 } > "$results/fanout.md"
 cat "$results/fanout.md"
