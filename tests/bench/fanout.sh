@@ -204,7 +204,8 @@ git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
     echo "- Each cell has a fresh server and publisher. CPU % = server utime+stime over the window"
     echo "  (100 % = one core); KiB/player = server VmRSS growth (before the first player → end of"
     echo "  the window) / N; TTFF = socket creation → first coded video frame; stall = a player"
-    echo "  with no bytes for > 2 s in the window"
+    echo "  with no bytes for > 2 s in the window; loadgen batch = time to handle one epoll batch,"
+    echo "  an upper bound on the delay the load generator adds to a TTFF"
     echo "- Servers: regie-engine with its defaults and \`[rtmp] port=0\`, \`[http] port=0\`; $(nginx -v 2>&1 | sed 's/.*: //')"
     echo "  + libnginx-mod-rtmp, \`worker_processes 1\`, \`live on\` (no GOP cache: a new player waits"
     echo "  for the next keyframe, so its TTFF of 0-2 s is expected)"
@@ -212,10 +213,10 @@ git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
     echo "  and p99 ≤ 20 ms; RSS growth ≤ 16 KiB per player"
     [ -n "$engine_note" ] && { echo; echo "**$engine_note** Only the nginx reference was run."; }
     echo
-    echo "| server / protocol | N | failures | stalls | CPU % | KiB/player | TTFF p50 / p99 / max ms | kbit/s per player (p50) | loadgen CPU % |"
-    echo "|---|---:|---:|---:|---:|---:|---|---:|---:|"
-    jq -r '.[] | if .error then "| \(.name) \(.protocol) | \(.players) | \(.error) | | | | | | |" else
-        "| \(.name) \(.protocol) | \(.players) | \(.failures)\(if .failures > 0 then " " + (.failureReasons | tostring) else "" end) | \(.stalls) | \(.server.cpuPercent // "-") | \(.server.rssGrowthPerPlayerKiB // "-") | \(.ttffMs.p50) / \(.ttffMs.p99) / \(.ttffMs.max) | \(.throughputKbps.p50) | \(.loadgenCpuPercent // "-") |" end' \
+    echo "| server / protocol | N | failures | stalls | CPU % | KiB/player | TTFF p50 / p99 / max ms | kbit/s per player (p50) | loadgen CPU % | loadgen batch p99 / max ms |"
+    echo "|---|---:|---:|---:|---:|---:|---|---:|---:|---|"
+    jq -r '.[] | if .error then "| \(.name) \(.protocol) | \(.players) | \(.error) | | | | | | | |" else
+        "| \(.name) \(.protocol) | \(.players) | \(.failures)\(if .failures > 0 then " " + (.failureReasons | tostring) else "" end) | \(.stalls) | \(.server.cpuPercent // "-") | \(.server.rssGrowthPerPlayerKiB // "-") | \(.ttffMs.p50) / \(.ttffMs.p99) / \(.ttffMs.max) | \(.throughputKbps.p50) | \(.loadgenCpuPercent // "-") | \(.loadgenBatchMs.p99) / \(.loadgenBatchMs.max) |" end' \
         "$results/fanout.json"
     if [ -z "$engine_note" ]; then
         echo

@@ -125,11 +125,23 @@ RunResult LoadRunner::run() {
             std::perror("epoll_wait");
             break;
         }
-        for (int i = 0; i < ready; ++i) {
-            auto& player = *players[events[i].data.u64];
-            if (player.active()) {
-                player.onEvents(events[i].events, buffer, Clock::now());
+        auto batchStart = Clock::now();
+        // Players still waiting for their first frame go first, so that reading the streams of
+        // hundreds of others does not add the load generator's own delay to their TTFF.
+        for (bool waiting : {true, false}) {
+            for (int i = 0; i < ready; ++i) {
+                auto& player = *players[events[i].data.u64];
+                if (events[i].events != 0 && player.record().firstFrame.has_value() != waiting) {
+                    if (player.active()) {
+                        player.onEvents(events[i].events, buffer, Clock::now());
+                    }
+                    events[i].events = 0;
+                }
             }
+        }
+        if (ready > 0) {
+            result.batchMs.push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - batchStart).count());
         }
     }
 

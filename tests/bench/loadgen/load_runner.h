@@ -18,6 +18,9 @@ struct RunResult {
     std::optional<ProcSample> serverWindowStart;
     std::optional<ProcSample> serverWindowEnd;
     double selfCpuSeconds = 0;  // the load generator's, over the window
+    // How long each non-empty epoll batch took to handle: a bound on the delay the load
+    // generator itself adds to a player's TTFF.
+    std::vector<double> batchMs;
 };
 
 // Ramps players up at the configured rate on one epoll loop, then measures a steady window.

@@ -120,6 +120,7 @@ std::string summaryJson(const Options& options, const RunResult& result) {
     out += ",\"stalls\":" + std::to_string(stalls);
     out += ",\"stallThresholdMs\":" + number(options.stallSeconds * 1000);
     out += ",\"longestGapMs\":" + number(longestGapMs);
+    out += ",\"loadgenBatchMs\":" + spread(result.batchMs, true);
     if (result.windowSeconds > 0) {
         out +=
             ",\"loadgenCpuPercent\":" + number(100 * result.selfCpuSeconds / result.windowSeconds);
