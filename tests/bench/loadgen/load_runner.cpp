@@ -6,9 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <cmath>
 #include <cstdio>
-#include <cstring>
 
 #include "http_flv_client.h"
 #include "rtmp_client.h"
