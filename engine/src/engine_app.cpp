@@ -12,14 +12,11 @@
 
 #include "api/events/event_feed.h"
 #include "api/events/stream_events.h"
-#include "api/zlm/stream_endpoints.h"
-#include "media/source_registry.h"
-#include "protocol/httpflv/http_flv_service.h"
-#include "protocol/rtmpserver/rtmp_server.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
+#include "api/zlm/stream_endpoints.h"
 #include "api/zlm/zlm_door.h"
 #include "core/config.h"
 #include "core/config_file.h"
@@ -28,7 +25,10 @@
 #include "core/store.h"
 #include "core/text.h"
 #include "engine_router.h"
+#include "media/source_registry.h"
 #include "protocol/http/http_server.h"
+#include "protocol/httpflv/http_flv_service.h"
+#include "protocol/rtmpserver/rtmp_server.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -82,7 +82,8 @@ api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Lo
 
 media::RegistryTimings registryTimings(const core::ConfigSnapshot& c) {
     media::RegistryTimings t;
-    t.continuePush = std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("protocol.continue_push_ms")));
+    t.continuePush =
+        std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("protocol.continue_push_ms")));
     t.noReaderDelay = std::chrono::milliseconds(
         std::max<std::int64_t>(0, c.getInt("general.streamNoneReaderDelayMS")));
     t.autoClose = c.getBool("protocol.auto_close");

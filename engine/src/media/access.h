@@ -12,7 +12,7 @@ namespace regie::media {
 
 struct AccessRequest {
     MediaKey key;
-    std::string params;     // the URL query
+    std::string params;  // the URL query
     std::string peerIp;
     int peerPort = 0;
     std::string sessionId;

@@ -19,7 +19,8 @@ std::vector<Muxer::Output> FlvMuxer::mux(const Frame& frame) {
     framing.insert(framing.end(), tail.begin(), tail.end());
     auto frameBytes = shareBytes(std::move(framing));
     auto packet = std::make_shared<OutPacket>();
-    packet->pieces = {BufferRef{frameBytes, 0, flv::kTagHeaderSize}, BufferRef::whole(frame.flvBody),
+    packet->pieces = {BufferRef{frameBytes, 0, flv::kTagHeaderSize},
+                      BufferRef::whole(frame.flvBody),
                       BufferRef{frameBytes, flv::kTagHeaderSize, flv::kPreviousTagSizeSize}};
     packet->dts = frame.dts;
     packet->video = frame.kind == TrackKind::video;

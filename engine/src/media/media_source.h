@@ -23,8 +23,16 @@
 namespace regie::media {
 
 enum class OriginType : int {
-    unknown = 0, rtmpPush = 1, rtspPush = 2, rtpPush = 3, pull = 4, ffmpegPull = 5, mp4Vod = 6,
-    deviceChannel = 7, rtcPush = 8, srtPush = 9
+    unknown = 0,
+    rtmpPush = 1,
+    rtspPush = 2,
+    rtpPush = 3,
+    pull = 4,
+    ffmpegPull = 5,
+    mp4Vod = 6,
+    deviceChannel = 7,
+    rtcPush = 8,
+    srtPush = 9
 };
 std::string_view originTypeName(OriginType type);
 

@@ -41,24 +41,25 @@ core::Result<std::shared_ptr<TcpListener>> TcpListener::open(core::LoopPool& io,
 }
 
 void TcpListener::acceptNext() {
-    m_acceptor.async_accept(m_io.next(), [self = shared_from_this()](
-                                             boost::system::error_code ec, tcp::socket socket) {
-        if (ec == asio::error::operation_aborted || !self->m_acceptor.is_open()) {
-            return;
-        }
-        if (ec) {
-            // Out of descriptors or similar: back off instead of spinning.
-            self->m_log.warn("tcp.accept_failed", {{"port", self->m_port}, {"error", ec.message()}});
-            auto timer = std::make_shared<asio::steady_timer>(self->m_acceptor.get_executor(),
-                                                              std::chrono::milliseconds(50));
-            timer->async_wait([self, timer](auto) { self->acceptNext(); });
-            return;
-        }
-        boost::system::error_code ignored;
-        socket.set_option(tcp::no_delay(true), ignored);
-        self->m_onAccept(std::move(socket));
-        self->acceptNext();
-    });
+    m_acceptor.async_accept(
+        m_io.next(), [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+            if (ec == asio::error::operation_aborted || !self->m_acceptor.is_open()) {
+                return;
+            }
+            if (ec) {
+                // Out of descriptors or similar: back off instead of spinning.
+                self->m_log.warn("tcp.accept_failed",
+                                 {{"port", self->m_port}, {"error", ec.message()}});
+                auto timer = std::make_shared<asio::steady_timer>(self->m_acceptor.get_executor(),
+                                                                  std::chrono::milliseconds(50));
+                timer->async_wait([self, timer](auto) { self->acceptNext(); });
+                return;
+            }
+            boost::system::error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);
+            self->m_onAccept(std::move(socket));
+            self->acceptNext();
+        });
 }
 
 void TcpListener::close() {

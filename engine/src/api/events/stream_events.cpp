@@ -39,7 +39,8 @@ void StreamEvents::start() {
 }
 
 void StreamEvents::stop() {
-    boost::asio::post(m_timer.get_executor(), [self = shared_from_this()] { self->m_timer.cancel(); });
+    boost::asio::post(m_timer.get_executor(),
+                      [self = shared_from_this()] { self->m_timer.cancel(); });
 }
 
 void StreamEvents::tick() {

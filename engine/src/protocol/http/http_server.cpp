@@ -370,8 +370,14 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         stream.socket().close(ec);
     };
     std::string sessionId = registry.nextId();
-    registry.add({sessionId, "mediakit::HttpSession", local.address().to_string(), local.port(),
-                  peerIp, peer.port(), {}, {}},
+    registry.add({sessionId,
+                  "mediakit::HttpSession",
+                  local.address().to_string(),
+                  local.port(),
+                  peerIp,
+                  peer.port(),
+                  {},
+                  {}},
                  [handle] {
                      asio::post(handle->executor, [handle] {
                          if (handle->close) {

@@ -28,9 +28,11 @@ api::ApiReply textReply(unsigned status, std::string body) {
 class WsFlvEndpoint final : public http::WebSocketEndpoint,
                             public std::enable_shared_from_this<WsFlvEndpoint> {
 public:
-    using Resolve = std::function<void(boost::asio::any_io_executor,
-                                       std::function<void(std::shared_ptr<media::MediaSource>, std::string)>)>;
-    using MakePlayer = std::function<std::shared_ptr<FlvPlayer>(std::shared_ptr<media::MediaSource>)>;
+    using Resolve =
+        std::function<void(boost::asio::any_io_executor,
+                           std::function<void(std::shared_ptr<media::MediaSource>, std::string)>)>;
+    using MakePlayer =
+        std::function<std::shared_ptr<FlvPlayer>(std::shared_ptr<media::MediaSource>)>;
 
     WsFlvEndpoint(Resolve resolve, MakePlayer makePlayer)
         : m_resolve(std::move(resolve)), m_makePlayer(std::move(makePlayer)) {}
@@ -155,7 +157,8 @@ http::UpgradeDecision HttpFlvService::playWebSocket(const api::ApiCall& call) {
     auto resolveFn = [this, req = *request](boost::asio::any_io_executor executor, auto done) {
         resolve(req, std::move(executor), std::move(done));
     };
-    auto makePlayer = [this, sessionId = call.sessionId](std::shared_ptr<media::MediaSource> source) {
+    auto makePlayer = [this,
+                       sessionId = call.sessionId](std::shared_ptr<media::MediaSource> source) {
         return std::make_shared<FlvPlayer>(std::move(source), m_sessions, sessionId,
                                            "mediakit::WebSocketSession", m_log);
     };

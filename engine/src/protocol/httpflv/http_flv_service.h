@@ -19,8 +19,7 @@ namespace regie::httpflv {
 class HttpFlvService {
 public:
     HttpFlvService(boost::asio::io_context& context, media::SourceRegistry& sources,
-                   core::SessionRegistry& sessions, const core::Config& config,
-                   core::Logger& log);
+                   core::SessionRegistry& sessions, const core::Config& config, core::Logger& log);
 
     void setAccessCheck(media::AccessCheck check) { m_accessCheck = std::move(check); }
 

@@ -17,7 +17,8 @@ std::uint32_t RtmpIngest::timeline(std::uint32_t timestamp) {
     if (!m_offsetKnown) {
         m_offsetKnown = true;
         if (m_resumed) {
-            m_offset = static_cast<std::int64_t>(m_source->lastInputDts()) + kResumeGapMs - timestamp;
+            m_offset =
+                static_cast<std::int64_t>(m_source->lastInputDts()) + kResumeGapMs - timestamp;
         }
     }
     return static_cast<std::uint32_t>(timestamp + m_offset);
@@ -36,8 +37,7 @@ core::Status RtmpIngest::onMessage(rtmp::RtmpMessage&& message) {
         }
         media::Frame frame;
         frame.kind = media::TrackKind::metadata;
-        frame.flvBody = media::shareBytes(
-            std::move(rtmp::onMetaDataMessage(0, *meta).payload));
+        frame.flvBody = media::shareBytes(std::move(rtmp::onMetaDataMessage(0, *meta).payload));
         frame.payload = media::BufferRef::whole(frame.flvBody);
         m_source->input(frame);
         return core::okStatus();

@@ -27,7 +27,8 @@ std::vector<media::Muxer::Output> RtmpMuxer::mux(const media::Frame& frame) {
             break;
     }
     auto packet = std::make_shared<media::OutPacket>();
-    packet->pieces = {media::BufferRef::whole(rtmp::chunkShared(header, *frame.flvBody, kOutChunkSize))};
+    packet->pieces = {
+        media::BufferRef::whole(rtmp::chunkShared(header, *frame.flvBody, kOutChunkSize))};
     packet->dts = frame.dts;
     packet->video = frame.kind == media::TrackKind::video;
     packet->keyframe = frame.kind == media::TrackKind::audio || frame.keyframe;

@@ -8,7 +8,9 @@ namespace regie::rtmpserver {
 
 RtmpServer::RtmpServer(RtmpServerDeps deps) : m_deps(std::move(deps)) {}
 
-RtmpServer::~RtmpServer() { stop(); }
+RtmpServer::~RtmpServer() {
+    stop();
+}
 
 core::Result<std::uint16_t> RtmpServer::listen(const std::string& ip, std::uint16_t port) {
     auto listener = protocol::TcpListener::open(

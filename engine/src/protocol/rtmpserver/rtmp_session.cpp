@@ -36,12 +36,13 @@ RtmpSession::RtmpSession(tcp::socket socket, RtmpServerDeps& deps, RtmpServer& s
 
 void RtmpSession::start() {
     m_started = m_lastInput = std::chrono::steady_clock::now();
-    m_deps.sessions.add({m_id, std::string(kTypeId), m_localIp, m_localPort, m_peerIp, m_peerPort, {}, {}},
-                        [weak = weak_from_this()] {
-                            if (auto self = weak.lock()) {
-                                self->kick();
-                            }
-                        });
+    m_deps.sessions.add(
+        {m_id, std::string(kTypeId), m_localIp, m_localPort, m_peerIp, m_peerPort, {}, {}},
+        [weak = weak_from_this()] {
+            if (auto self = weak.lock()) {
+                self->kick();
+            }
+        });
     watchdog();
     readMore();
 }
@@ -51,14 +52,15 @@ void RtmpSession::kick() {
 }
 
 void RtmpSession::readMore() {
-    m_socket.async_read_some(asio::buffer(m_readBuffer),
-                             [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
-                                 if (ec) {
-                                     self->finish();
-                                     return;
-                                 }
-                                 self->onBytes(n);
-                             });
+    m_socket.async_read_some(
+        asio::buffer(m_readBuffer),
+        [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+            if (ec) {
+                self->finish();
+                return;
+            }
+            self->onBytes(n);
+        });
 }
 
 void RtmpSession::onBytes(std::size_t n) {
@@ -69,7 +71,8 @@ void RtmpSession::onBytes(std::size_t n) {
     if (!m_handshake.done()) {
         rtmp::Bytes out;
         if (auto s = m_handshake.feed(in, out); !s) {
-            m_deps.log.info("rtmp.handshake_failed", {{"session", m_id}, {"peer", m_peerIp}, {"error", s.error().message}});
+            m_deps.log.info("rtmp.handshake_failed",
+                            {{"session", m_id}, {"peer", m_peerIp}, {"error", s.error().message}});
             closeNow();
             return finish();
         }
@@ -92,7 +95,8 @@ void RtmpSession::onBytes(std::size_t n) {
         onMessage(std::move(m));
     }
     if (!status) {
-        m_deps.log.info("rtmp.protocol_error", {{"session", m_id}, {"peer", m_peerIp}, {"error", status.error().message}});
+        m_deps.log.info("rtmp.protocol_error",
+                        {{"session", m_id}, {"peer", m_peerIp}, {"error", status.error().message}});
         closeNow();
         return finish();
     }
@@ -121,7 +125,8 @@ void RtmpSession::onMessage(rtmp::RtmpMessage&& message) {
         case rtmp::MessageType::CommandAmf0: {
             auto command = rtmp::parseCommand(message);
             if (!command) {
-                m_deps.log.info("rtmp.bad_command", {{"session", m_id}, {"error", command.error().message}});
+                m_deps.log.info("rtmp.bad_command",
+                                {{"session", m_id}, {"error", command.error().message}});
                 return;
             }
             return onCommand(command.value());
@@ -131,7 +136,8 @@ void RtmpSession::onMessage(rtmp::RtmpMessage&& message) {
         case rtmp::MessageType::DataAmf0:
             if (m_ingest) {
                 if (auto s = m_ingest->onMessage(std::move(message)); !s) {
-                    m_deps.log.debug("rtmp.bad_media", {{"session", m_id}, {"error", s.error().message}});
+                    m_deps.log.debug("rtmp.bad_media",
+                                     {{"session", m_id}, {"error", s.error().message}});
                 }
             }
             return;
@@ -220,18 +226,27 @@ void RtmpSession::onPublish(const rtmp::Command& command) {
         return;
     }
     if (m_ingest || m_playing) {
-        sendStatus(rtmp::status::kError, rtmp::status::kPublishBadName, "This connection already has a stream.");
+        sendStatus(rtmp::status::kError, rtmp::status::kPublishBadName,
+                   "This connection already has a stream.");
         return;
     }
-    media::PublisherInfo info{media::OriginType::rtmpPush, request->originUrl, request->params,
-                              m_peerIp, m_peerPort, m_localIp, m_localPort, m_id};
-    auto proceed = [self = shared_from_this(), request = *request, info](std::optional<std::string> refusal) {
+    media::PublisherInfo info{media::OriginType::rtmpPush,
+                              request->originUrl,
+                              request->params,
+                              m_peerIp,
+                              m_peerPort,
+                              m_localIp,
+                              m_localPort,
+                              m_id};
+    auto proceed = [self = shared_from_this(), request = *request,
+                    info](std::optional<std::string> refusal) {
         asio::post(self->queueExecutor(), [self, request, info, refusal] {
             if (self->isClosed()) {
                 return;
             }
             if (refusal) {
-                self->m_deps.log.info("rtmp.publish_refused", {{"stream", request.key.str()}, {"reason", *refusal}});
+                self->m_deps.log.info("rtmp.publish_refused",
+                                      {{"stream", request.key.str()}, {"reason", *refusal}});
                 self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth", *refusal);
                 self->closeGracefully();
                 return;
@@ -255,19 +270,24 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
                 self->kick();
             }
         },
-        m_deps.clock.unixSeconds(), [](media::MediaSource& s) {
+        m_deps.clock.unixSeconds(),
+        [](media::MediaSource& s) {
             s.addFormat(std::string(kRtmpFormat), std::make_unique<RtmpMuxer>());
             s.addFormat(std::string(media::kFlvFormat), std::make_unique<media::FlvMuxer>());
         });
     if (result == media::SourceRegistry::PublishResult::busy) {
         m_deps.log.info("rtmp.publish_busy", {{"stream", request.key.str()}, {"peer", m_peerIp}});
-        sendStatus(rtmp::status::kError, rtmp::status::kPublishBadName, "Stream already publishing");
+        sendStatus(rtmp::status::kError, rtmp::status::kPublishBadName,
+                   "Stream already publishing");
         closeGracefully();
         return;
     }
     m_ingest.emplace(source, result == media::SourceRegistry::PublishResult::resumed);
-    m_deps.log.info("rtmp.publish", {{"session", m_id}, {"stream", request.key.str()},
-                                     {"resumed", result == media::SourceRegistry::PublishResult::resumed ? "1" : "0"}});
+    m_deps.log.info(
+        "rtmp.publish",
+        {{"session", m_id},
+         {"stream", request.key.str()},
+         {"resumed", result == media::SourceRegistry::PublishResult::resumed ? "1" : "0"}});
     sendStatus(rtmp::status::kStatus, rtmp::status::kPublishStart, "Start publishing");
 }
 
@@ -290,7 +310,8 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
                 return;
             }
             if (refusal) {
-                self->m_deps.log.info("rtmp.play_refused", {{"stream", request.key.str()}, {"reason", *refusal}});
+                self->m_deps.log.info("rtmp.play_refused",
+                                      {{"stream", request.key.str()}, {"reason", *refusal}});
                 self->sendStatus(rtmp::status::kError, "NetStream.Play.Failed", *refusal);
                 self->closeGracefully();
                 return;
@@ -336,7 +357,8 @@ void RtmpSession::startPlaying(const std::shared_ptr<media::MediaSource>& source
 
 void RtmpSession::stopPublishing() {
     if (m_ingest) {
-        m_deps.log.info("rtmp.unpublish", {{"session", m_id}, {"stream", m_ingest->source()->key().str()}});
+        m_deps.log.info("rtmp.unpublish",
+                        {{"session", m_id}, {"stream", m_ingest->source()->key().str()}});
         m_deps.sources.endPublish(m_ingest->source());
         m_ingest.reset();
     }
@@ -350,7 +372,9 @@ void RtmpSession::stopPlaying() {
     }
 }
 
-boost::asio::any_io_executor RtmpSession::executor() const { return queueExecutor(); }
+boost::asio::any_io_executor RtmpSession::executor() const {
+    return queueExecutor();
+}
 
 void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
     if (isClosed() || m_paused || !m_playing) {
@@ -370,7 +394,8 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
             case media::ReaderPolicy::Action::drop:
                 break;
             case media::ReaderPolicy::Action::disconnect:
-                m_deps.log.warn("rtmp.player_too_slow", {{"session", m_id}, {"stream", m_playing->key().str()}});
+                m_deps.log.warn("rtmp.player_too_slow",
+                                {{"session", m_id}, {"stream", m_playing->key().str()}});
                 closeNow();
                 return;
         }
@@ -406,9 +431,8 @@ void RtmpSession::writeFront(std::deque<protocol::Outbound>& queue) {
         m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
     }
     asio::async_write(m_socket, m_batch,
-                      [self = shared_from_this(), count](boost::system::error_code ec, std::size_t) {
-                          self->written(ec, count);
-                      });
+                      [self = shared_from_this(), count](
+                          boost::system::error_code ec, std::size_t) { self->written(ec, count); });
 }
 
 void RtmpSession::closeSocket() {
@@ -425,14 +449,17 @@ void RtmpSession::watchdog() {
         }
         auto now = std::chrono::steady_clock::now();
         auto config = self->m_deps.config.snapshot();
-        auto handshakeLimit = std::chrono::seconds(std::max<std::int64_t>(1, config->getInt("rtmp.handshakeSecond")));
-        auto idleLimit = std::chrono::seconds(std::max<std::int64_t>(1, config->getInt("rtmp.keepAliveSecond")));
+        auto handshakeLimit =
+            std::chrono::seconds(std::max<std::int64_t>(1, config->getInt("rtmp.handshakeSecond")));
+        auto idleLimit =
+            std::chrono::seconds(std::max<std::int64_t>(1, config->getInt("rtmp.keepAliveSecond")));
         bool handshakeLate = !self->m_handshake.done() && now - self->m_started > handshakeLimit;
         // Players send almost nothing; only a publisher is expected to keep data coming.
         bool publisherIdle = self->m_ingest && now - self->m_lastInput > idleLimit;
         if (handshakeLate || publisherIdle) {
-            self->m_deps.log.info("rtmp.timeout", {{"session", self->m_id},
-                                                   {"phase", handshakeLate ? "handshake" : "publish"}});
+            self->m_deps.log.info(
+                "rtmp.timeout",
+                {{"session", self->m_id}, {"phase", handshakeLate ? "handshake" : "publish"}});
             self->closeNow();
             return;
         }
