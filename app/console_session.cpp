@@ -1,0 +1,77 @@
+#include "console_session.h"
+
+#include "bundled_config.h"
+
+ConsoleSession::ConsoleSession(const QString& settingsFile, QObject* parent)
+    : QObject(parent), m_settings(settingsFile) {
+    m_supervisor.setOptions(EngineSupervisor::bundledOptions());
+
+    connect(&m_supervisor, &EngineSupervisor::ready, this, &ConsoleSession::useEndpoint);
+    connect(&m_supervisor, &EngineSupervisor::outputLine, &m_log, &LogModel::appendProcessLine);
+    connect(&m_supervisor, &EngineSupervisor::notice, &m_log,
+            [this](const QString& text) { m_log.appendNotice(text); });
+    connect(&m_supervisor, &EngineSupervisor::stateChanged, this, &ConsoleSession::updateState);
+
+    connect(&m_feed, &EventFeed::log, &m_log, &LogModel::appendFeedLog);
+    connect(&m_feed, &EventFeed::stateChanged, this, &ConsoleSession::updateState);
+    connect(&m_feed, &EventFeed::configChanged, this, &ConsoleSession::onConfigChanged);
+    connect(&m_feed, &EventFeed::shutdown, this, [this](const FeedShutdown& shutdown) {
+        m_log.appendNotice(tr("The engine is shutting down (%1).").arg(shutdown.reason),
+                           LogModel::Warn);
+    });
+}
+
+void ConsoleSession::connectEngine() {
+    m_everConnected = false;
+    if (m_settings.mode() == ConnectionSettings::Mode::Remote) {
+        m_supervisor.stop();
+        m_log.appendNotice(tr("Attaching to the engine at %1.").arg(m_settings.remoteUrl()));
+        useEndpoint(m_settings.remoteEndpoint());
+    } else {
+        QString error;
+        if (!ensureBundledConfig(m_supervisor.options().configPath, &error)) {
+            m_log.appendNotice(error, LogModel::Error);
+            return;
+        }
+        useEndpoint({});
+        m_supervisor.start();
+    }
+    m_feed.open();
+    updateState();
+}
+
+void ConsoleSession::useEndpoint(const EngineEndpoint& endpoint) {
+    m_client.setEndpoint(endpoint);
+    m_feed.setEndpoint(endpoint);
+    emit endpointChanged();
+}
+
+void ConsoleSession::onConfigChanged(const FeedConfigChange& change) {
+    // A new api.secret applies to this client's next calls and next feed connection.
+    const auto secret = change.changed.constFind(QStringLiteral("api.secret"));
+    if (secret != change.changed.constEnd() && *secret != m_client.endpoint().secret) {
+        EngineEndpoint endpoint = m_client.endpoint();
+        endpoint.secret = *secret;
+        m_client.setEndpoint(endpoint);
+        m_feed.setEndpoint(endpoint);
+    }
+}
+
+void ConsoleSession::updateState() {
+    State next;
+    const bool bundled = m_settings.mode() == ConnectionSettings::Mode::Bundled;
+    if (m_feed.state() == EventFeed::State::Open) {
+        m_everConnected = true;
+        next = State::Connected;
+    } else if (m_feed.state() == EventFeed::State::Closed) {
+        next = State::Idle;
+    } else if (bundled && m_supervisor.state() != EngineSupervisor::State::Running) {
+        next = m_everConnected ? State::Reconnecting : State::StartingEngine;
+    } else {
+        next = m_everConnected ? State::Reconnecting : State::Connecting;
+    }
+    if (next != m_state) {
+        m_state = next;
+        emit stateChanged();
+    }
+}

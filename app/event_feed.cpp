@@ -1,0 +1,135 @@
+#include "event_feed.h"
+
+#include "feed_parser.h"
+
+EventFeed::EventFeed(QObject* parent) : QObject(parent) {
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &EventFeed::connectSocket);
+    m_silenceTimer.setSingleShot(true);
+    m_silenceTimer.setInterval(20000);
+    connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
+        setLastError(tr("The event feed went silent."));
+        m_socket.abort();
+    });
+
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_backoff.reset();
+        setLastError({});
+        setState(State::Open);
+        m_silenceTimer.start();
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, &EventFeed::onDisconnected);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this] { setLastError(m_socket.errorString()); });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventFeed::processMessage);
+}
+
+void EventFeed::setEndpoint(const EngineEndpoint& endpoint) {
+    if (endpoint == m_endpoint) {
+        return;
+    }
+    m_endpoint = endpoint;
+    if (m_wanted) {
+        m_backoff.reset();
+        m_retryTimer.stop();
+        if (m_socket.state() == QAbstractSocket::UnconnectedState) {
+            connectSocket();
+        } else {
+            m_socket.abort();  // onDisconnected() reconnects to the new endpoint
+        }
+    }
+}
+
+void EventFeed::setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum) {
+    m_backoff = Backoff(initial, maximum);
+}
+
+void EventFeed::setSilenceLimit(std::chrono::milliseconds limit) {
+    m_silenceTimer.setInterval(limit);
+}
+
+QUrl EventFeed::feedUrl() const {
+    QUrl url = m_endpoint.httpUrl;
+    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                         : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/index/events"));
+    url.setQuery(QStringLiteral("secret=%1&log=%2")
+                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_endpoint.secret)),
+                          QString::fromLatin1(QUrl::toPercentEncoding(m_logLevel))));
+    return url;
+}
+
+void EventFeed::open() {
+    m_wanted = true;
+    if (m_socket.state() == QAbstractSocket::UnconnectedState && !m_retryTimer.isActive()) {
+        connectSocket();
+    }
+}
+
+void EventFeed::close() {
+    m_wanted = false;
+    m_retryTimer.stop();
+    m_silenceTimer.stop();
+    m_socket.close();
+    setState(State::Closed);
+}
+
+void EventFeed::connectSocket() {
+    if (!m_wanted) {
+        return;
+    }
+    if (!m_endpoint.isValid()) {
+        setState(State::Waiting);
+        return;
+    }
+    setState(State::Connecting);
+    m_socket.open(feedUrl());
+}
+
+void EventFeed::onDisconnected() {
+    m_silenceTimer.stop();
+    if (!m_wanted) {
+        setState(State::Closed);
+        return;
+    }
+    setState(State::Waiting);
+    m_retryTimer.start(m_backoff.next());
+}
+
+void EventFeed::processMessage(const QString& text) {
+    m_silenceTimer.start();
+    QString error;
+    const auto envelope = parseFeedEnvelope(text.toUtf8(), &error);
+    if (!envelope) {
+        setLastError(tr("Unreadable event: %1").arg(error));
+        return;
+    }
+    const QString& type = envelope->type;
+    if (type == QLatin1String("hello")) {
+        emit hello(parseHello(envelope->data));
+    } else if (type == QLatin1String("stats")) {
+        emit stats(parseStats(envelope->data));
+    } else if (type == QLatin1String("config.changed")) {
+        emit configChanged(parseConfigChange(envelope->data));
+    } else if (type == QLatin1String("log")) {
+        emit log(parseLog(*envelope));
+    } else if (type == QLatin1String("shutdown")) {
+        emit shutdown(parseShutdown(envelope->data));
+    }
+}
+
+void EventFeed::setState(State state) {
+    if (m_state == state) {
+        return;
+    }
+    m_state = state;
+    emit stateChanged();
+}
+
+void EventFeed::setLastError(const QString& error) {
+    if (m_lastError == error) {
+        return;
+    }
+    m_lastError = error;
+    emit lastErrorChanged();
+}

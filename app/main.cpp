@@ -1,0 +1,73 @@
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include "console_session.h"
+#include "language_manager.h"
+#include "screenshot_taker.h"
+
+Q_IMPORT_QML_PLUGIN(RegieConsolePlugin)
+Q_IMPORT_QML_PLUGIN(RegieUiPlugin)
+
+int main(int argc, char* argv[]) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Regie"));
+    QGuiApplication::setApplicationName(QStringLiteral("regie"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Regie"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(REGIE_VERSION));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Regie control room console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+                                        QStringLiteral("Page to open (dashboard, log, ...)."),
+                                        QStringLiteral("page"), QStringLiteral("dashboard"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("UI language (en, zh_CN)."),
+                                            QStringLiteral("code"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the window as PNG once the engine is live, then quit."),
+        QStringLiteral("file"));
+    const QCommandLineOption timeoutOption(QStringLiteral("screenshot-timeout"),
+                                           QStringLiteral("Seconds to wait for a live engine."),
+                                           QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({pageOption, languageOption, screenshotOption, timeoutOption});
+    parser.process(app);
+
+    // Declared before the QML engine so that it outlives every binding that refers to it.
+    ConsoleSession session;
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    LanguageManager languages(&engine);
+    const QString language = parser.isSet(languageOption) ? parser.value(languageOption)
+                                                          : LanguageManager::initialLanguage();
+    if (!languages.load(language)) {
+        languages.load(QStringLiteral("en"));
+    }
+
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
+                                 {QStringLiteral("languages"), QVariant::fromValue(&languages)},
+                                 {QStringLiteral("initialPage"), parser.value(pageOption)}});
+    engine.load(QUrl(QStringLiteral("qrc:/Regie/Ui/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    session.connectEngine();
+
+    if (parser.isSet(screenshotOption)) {
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        auto* taker =
+            new ScreenshotTaker(window, session.dashboard(), parser.value(screenshotOption),
+                                parser.value(timeoutOption).toInt() * 1000, &app);
+        QObject::connect(taker, &ScreenshotTaker::done, &app,
+                         [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+    }
+    return app.exec();
+}
