@@ -24,6 +24,11 @@ EventFeed::EventFeed(QObject* parent) : QObject(parent) {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventFeed::processMessage);
 }
 
+EventFeed::~EventFeed() {
+    // Closing the socket on destruction emits disconnected(); the timers are gone by then.
+    m_socket.disconnect(this);
+}
+
 void EventFeed::setEndpoint(const EngineEndpoint& endpoint) {
     if (endpoint == m_endpoint) {
         return;

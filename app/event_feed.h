@@ -26,6 +26,7 @@ public:
     Q_ENUM(State)
 
     explicit EventFeed(QObject* parent = nullptr);
+    ~EventFeed() override;
 
     // Reconnects at once when the feed is wanted and the endpoint changed.
     void setEndpoint(const EngineEndpoint& endpoint);
