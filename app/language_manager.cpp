@@ -14,9 +14,6 @@ QString qmPath(const QString& code) {
 }
 }  // namespace
 
-LanguageManager::LanguageManager(QQmlEngine* engine, QObject* parent)
-    : QObject(parent), m_engine(engine) {}
-
 bool LanguageManager::load(const QString& code) {
     if (code == m_language) {
         return true;

@@ -19,7 +19,10 @@ class LanguageManager : public QObject {
     Q_PROPERTY(QVariantList languages READ languages CONSTANT)
 
 public:
-    explicit LanguageManager(QQmlEngine* engine, QObject* parent = nullptr);
+    using QObject::QObject;
+
+    // The engine whose qsTr() bindings follow the language; may be set after construction.
+    void setEngine(QQmlEngine* engine) { m_engine = engine; }
 
     QString language() const { return m_language; }
     void setLanguage(const QString& code) { load(code); }
@@ -35,7 +38,7 @@ signals:
     void languageChanged();
 
 private:
-    QQmlEngine* m_engine;
+    QQmlEngine* m_engine = nullptr;
     std::unique_ptr<QTranslator> m_translator;
     QString m_language;
 };

@@ -40,12 +40,13 @@ int main(int argc, char* argv[]) {
     parser.addOptions({pageOption, languageOption, screenshotOption, timeoutOption});
     parser.process(app);
 
-    // Declared before the QML engine so that it outlives every binding that refers to it.
+    // Declared before the QML engine so that they outlive every binding that refers to them.
     ConsoleSession session;
+    LanguageManager languages;
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
-    LanguageManager languages(&engine);
+    languages.setEngine(&engine);
     const QString language = parser.isSet(languageOption) ? parser.value(languageOption)
                                                           : LanguageManager::initialLanguage();
     if (!languages.load(language)) {

@@ -5,445 +5,445 @@
     <name>ApiResult</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Network error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>网络错误：%1</translation>
     </message>
     <message>
         <source>HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1：%2</translation>
     </message>
     <message>
         <source>Malformed reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应答格式错误：%1</translation>
     </message>
     <message>
         <source>Engine error %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎错误 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>ConfigEditor</name>
     <message>
         <source>Search keys and values</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索配置项和值</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载</translation>
     </message>
     <message>
         <source>Restart engine</source>
-        <translation type="unfinished"></translation>
+        <translation>重启引擎</translation>
     </message>
     <message>
         <source>Some changes take effect only after the engine restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分修改需要重启引擎后才能生效。</translation>
     </message>
     <message>
         <source>restart</source>
-        <translation type="unfinished"></translation>
+        <translation>需重启</translation>
     </message>
     <message>
         <source>Loading the configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载配置…</translation>
     </message>
     <message>
         <source>%1 of %2 keys · press Enter to apply a value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 个配置项 · 按回车键应用修改</translation>
     </message>
 </context>
 <context>
     <name>ConfigModel</name>
     <message>
         <source>Cannot set %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法设置 %1：%2</translation>
     </message>
     <message>
         <source>Cannot restart the engine: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重启引擎：%1</translation>
     </message>
 </context>
 <context>
     <name>ConnectionPill</name>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Starting engine</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎启动中</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中</translation>
     </message>
     <message>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>重新连接中</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
 </context>
 <context>
     <name>ConsoleSession</name>
     <message>
         <source>The engine is shutting down (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎正在关闭（%1）。</translation>
     </message>
     <message>
         <source>Attaching to the engine at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接位于 %1 的引擎。</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表盘</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>分支</translation>
     </message>
     <message>
         <source>Built</source>
-        <translation type="unfinished"></translation>
+        <translation>构建时间</translation>
     </message>
     <message>
         <source>Server ID</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 ID</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时间</translation>
     </message>
     <message>
         <source>Process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 %1</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Engine URL</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎地址</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>模式</translation>
     </message>
     <message>
         <source>Remote engine</source>
-        <translation type="unfinished"></translation>
+        <translation>远程引擎</translation>
     </message>
     <message>
         <source>Bundled engine</source>
-        <translation type="unfinished"></translation>
+        <translation>内置引擎</translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>重启次数</translation>
     </message>
     <message>
         <source>Network threads</source>
-        <translation type="unfinished"></translation>
+        <translation>网络线程</translation>
     </message>
     <message numerus="yes">
         <source>%n thread(s), average load %1%, worst delay %2 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个线程，平均负载 %1%，最大延迟 %2 毫秒</numerusform>
         </translation>
     </message>
     <message>
         <source>Worker threads</source>
-        <translation type="unfinished"></translation>
+        <translation>工作线程</translation>
     </message>
     <message>
         <source>Live objects</source>
-        <translation type="unfinished"></translation>
+        <translation>活动对象</translation>
     </message>
     <message>
         <source>Waiting for the first statistics…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待首次统计数据…</translation>
     </message>
     <message>
         <source>No engine connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接引擎。</translation>
     </message>
 </context>
 <context>
     <name>EngineSupervisor</name>
     <message>
         <source>The engine did not report ready in time; killing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎未能及时就绪，正在强制结束。</translation>
     </message>
     <message>
         <source>The engine ignored SIGTERM; killing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎未响应 SIGTERM，正在强制结束。</translation>
     </message>
     <message>
         <source>Started %1 (pid %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已启动 %1（进程号 %2）。</translation>
     </message>
     <message>
         <source>The engine listens on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎正在监听 %1。</translation>
     </message>
     <message>
         <source>The engine crashed.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎崩溃。</translation>
     </message>
     <message>
         <source>The engine exited with status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎已退出，状态码 %1。</translation>
     </message>
     <message>
         <source>Cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 %1：%2</translation>
     </message>
     <message>
         <source>%1 Restarting in %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将在 %2 毫秒后重启。</translation>
     </message>
 </context>
 <context>
     <name>EventFeed</name>
     <message>
         <source>The event feed went silent.</source>
-        <translation type="unfinished"></translation>
+        <translation>事件推送已中断。</translation>
     </message>
     <message>
         <source>Unreadable event: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析的事件：%1</translation>
     </message>
 </context>
 <context>
     <name>LoadBar</name>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
 </context>
 <context>
     <name>LogPage</name>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪</translation>
     </message>
     <message>
         <source>Debug</source>
-        <translation type="unfinished"></translation>
+        <translation>调试</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Search the log</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索日志</translation>
     </message>
     <message>
         <source>Autoscroll</source>
-        <translation type="unfinished"></translation>
+        <translation>自动滚动</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>engine</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>console</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台</translation>
     </message>
     <message>
         <source>No log lines yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无日志。</translation>
     </message>
     <message>
         <source>No lines match the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的日志。</translation>
     </message>
     <message>
         <source>Showing %1 of %2 lines</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2 行</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Regie — control room</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie — 导播控制台</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表盘</translation>
     </message>
     <message>
         <source>Streams</source>
-        <translation type="unfinished"></translation>
+        <translation>流管理</translation>
     </message>
     <message>
         <source>Rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>房间</translation>
     </message>
     <message>
         <source>Mix Designer</source>
-        <translation type="unfinished"></translation>
+        <translation>混流设计</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>封禁规则</translation>
     </message>
     <message>
         <source>Moderation</source>
-        <translation type="unfinished"></translation>
+        <translation>内容审核</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>录制</translation>
     </message>
     <message>
         <source>Proxies &amp; RTP</source>
-        <translation type="unfinished"></translation>
+        <translation>拉流代理与 RTP</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Control room</source>
-        <translation type="unfinished"></translation>
+        <translation>导播控制台</translation>
     </message>
     <message>
         <source>Engine %1</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎 %1</translation>
     </message>
     <message>
         <source>the media core and the stream registry</source>
-        <translation type="unfinished"></translation>
+        <translation>媒体核心与流注册表</translation>
     </message>
     <message>
         <source>the room service of the ZEGO API</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEGO API 的房间服务</translation>
     </message>
     <message>
         <source>the mix service (StartMix)</source>
-        <translation type="unfinished"></translation>
+        <translation>混流服务（StartMix）</translation>
     </message>
     <message>
         <source>the stream and user ban rules</source>
-        <translation type="unfinished"></translation>
+        <translation>流与用户封禁规则</translation>
     </message>
     <message>
         <source>the moderation service</source>
-        <translation type="unfinished"></translation>
+        <translation>审核服务</translation>
     </message>
     <message>
         <source>the record service and the media library</source>
-        <translation type="unfinished"></translation>
+        <translation>录制服务与媒体库</translation>
     </message>
     <message>
         <source>the proxy and RTP services</source>
-        <translation type="unfinished"></translation>
+        <translation>拉流代理与 RTP 服务</translation>
     </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
     <message>
         <source>Not built yet — arrives with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未实现——将随%1一同提供。</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Bundled engine (started and supervised by the console)</source>
-        <translation type="unfinished"></translation>
+        <translation>内置引擎（由控制台启动并守护）</translation>
     </message>
     <message>
         <source>Remote engine</source>
-        <translation type="unfinished"></translation>
+        <translation>远程引擎</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>ZLM secret</source>
-        <translation type="unfinished"></translation>
+        <translation>ZLM 密钥</translation>
     </message>
     <message>
         <source>AppId</source>
-        <translation type="unfinished"></translation>
+        <translation>AppId</translation>
     </message>
     <message>
         <source>ServerSecret</source>
-        <translation type="unfinished"></translation>
+        <translation>ServerSecret</translation>
     </message>
     <message>
         <source>Apply and connect</source>
-        <translation type="unfinished"></translation>
+        <translation>应用并连接</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Engine configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎配置</translation>
     </message>
 </context>
 </TS>

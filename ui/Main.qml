@@ -21,7 +21,7 @@ ApplicationWindow {
 
     palette.window: "#14171c"
     palette.windowText: "#e6e9ef"
-    palette.base: "#1b1f26"
+    palette.base: "#0f1216"
     palette.alternateBase: "#232833"
     palette.text: "#e6e9ef"
     palette.button: "#272d37"

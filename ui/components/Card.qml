@@ -7,9 +7,11 @@ Rectangle {
     id: card
 
     property string title
+    // Stretch the content to the card's height (for lists) instead of keeping it at the top.
+    property bool stretch: false
     default property alias content: column.data
 
-    color: palette.base
+    color: "#1b1f26"
     radius: 8
     border.color: palette.mid
     implicitWidth: column.implicitWidth + 32
@@ -17,8 +19,10 @@ Rectangle {
 
     ColumnLayout {
         id: column
-        anchors.fill: parent
-        anchors.margins: 16
+        x: 16
+        y: 16
+        width: card.width - 32
+        height: card.stretch ? card.height - 32 : implicitHeight
         spacing: 10
 
         Label {

@@ -18,7 +18,7 @@ RowLayout {
     }
     Label {
         id: valueLabel
-        font.family: parent.monospace ? "DejaVu Sans Mono" : undefined
+        font.family: parent.monospace ? "DejaVu Sans Mono" : nameLabel.font.family
         elide: Text.ElideMiddle
         Layout.fillWidth: true
     }

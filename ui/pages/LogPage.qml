@@ -59,7 +59,7 @@ Item {
         }
 
         Rectangle {
-            color: palette.base
+            color: "#1b1f26"
             radius: 8
             border.color: palette.mid
             Layout.fillWidth: true

@@ -126,6 +126,7 @@ Item {
 
         Card {
             title: qsTr("Engine configuration")
+            stretch: true
             Layout.fillWidth: true
             Layout.fillHeight: true
 
