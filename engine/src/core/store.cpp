@@ -1,0 +1,167 @@
+#include "core/store.h"
+
+#include <sqlite3.h>
+
+#include <array>
+
+namespace regie::core {
+
+namespace {
+
+// Each entry upgrades the schema by one version; never edit a released entry, append.
+constexpr std::array<const char*, 1> kMigrations = {
+    "CREATE TABLE config_override ("
+    "  key TEXT PRIMARY KEY NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL);",
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool valid() const { return m_stmt != nullptr; }
+    void bind(int i, const std::string& v) {
+        sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    }
+    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
+    int step() { return sqlite3_step(m_stmt); }
+    void reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    std::string text(int col) {
+        const auto* p = sqlite3_column_text(m_stmt, col);
+        return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+    }
+    std::int64_t int64(int col) { return sqlite3_column_int64(m_stmt, col); }
+
+private:
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+Error sqliteError(sqlite3* db, const std::string& what) {
+    return Error{what + ": " + sqlite3_errmsg(db)};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        Error e{"cannot open " + path + ": " + (db ? sqlite3_errmsg(db) : "out of memory")};
+        sqlite3_close(db);
+        return e;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    std::unique_ptr<Store> store(new Store(db));
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;"}) {
+        if (auto s = store->exec(pragma); !s) {
+            return s.error();
+        }
+    }
+    if (auto s = store->migrate(); !s) {
+        return s.error();
+    }
+    return store;
+}
+
+Store::~Store() {
+    sqlite3_close(m_db);
+}
+
+Status Store::exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        Error e{message != nullptr ? message : "sqlite error"};
+        sqlite3_free(message);
+        return e;
+    }
+    return okStatus();
+}
+
+int Store::schemaVersion() {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "PRAGMA user_version;");
+    return st.valid() && st.step() == SQLITE_ROW ? static_cast<int>(st.int64(0)) : -1;
+}
+
+Status Store::migrate() {
+    int version = schemaVersion();
+    for (auto i = static_cast<std::size_t>(version); i < kMigrations.size(); ++i) {
+        std::string sql = std::string("BEGIN;") + kMigrations[i] +
+                          "PRAGMA user_version=" + std::to_string(i + 1) + ";COMMIT;";
+        if (auto s = exec(sql.c_str()); !s) {
+            (void)exec("ROLLBACK;");
+            return Error{"migration " + std::to_string(i + 1) + " failed: " + s.error().message};
+        }
+    }
+    return okStatus();
+}
+
+Result<std::vector<ConfigOverride>> Store::loadConfigOverrides() {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "SELECT key, value, updated_at_ms FROM config_override ORDER BY key;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "load config overrides");
+    }
+    std::vector<ConfigOverride> out;
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        out.push_back({st.text(0), st.text(1), st.int64(2)});
+    }
+    if (rc != SQLITE_DONE) {
+        return sqliteError(m_db, "load config overrides");
+    }
+    return out;
+}
+
+Status Store::saveConfigOverrides(const std::map<std::string, std::string>& values,
+                                  std::int64_t updatedAtMs) {
+    std::lock_guard lock(m_mutex);
+    if (auto s = exec("BEGIN IMMEDIATE;"); !s) {
+        return s;
+    }
+    Statement st(m_db,
+                 "INSERT INTO config_override(key, value, updated_at_ms) VALUES(?1, ?2, ?3) "
+                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value, "
+                 "updated_at_ms=excluded.updated_at_ms;");
+    if (!st.valid()) {
+        (void)exec("ROLLBACK;");
+        return sqliteError(m_db, "save config overrides");
+    }
+    for (const auto& [key, value] : values) {
+        st.bind(1, key);
+        st.bind(2, value);
+        st.bind(3, updatedAtMs);
+        if (st.step() != SQLITE_DONE) {
+            Error e = sqliteError(m_db, "save config override " + key);
+            (void)exec("ROLLBACK;");
+            return e;
+        }
+        st.reset();
+    }
+    return exec("COMMIT;");
+}
+
+Status Store::deleteConfigOverride(const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "DELETE FROM config_override WHERE key = ?1;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "delete config override");
+    }
+    st.bind(1, key);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "delete config override " + key);
+    }
+    return okStatus();
+}
+
+}  // namespace regie::core

@@ -1,0 +1,217 @@
+#include "engine_app.h"
+
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "api/events/event_feed.h"
+#include "api/zlm/server_endpoints.h"
+#include "api/zlm/server_json.h"
+#include "api/zlm/zlm_door.h"
+#include "core/config.h"
+#include "core/config_file.h"
+#include "core/loop_pool.h"
+#include "core/store.h"
+#include "engine_router.h"
+#include "protocol/http/http_server.h"
+#include "service/server/server_service.h"
+
+namespace regie {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+std::size_t threadCount(const core::ConfigSnapshot& c, std::string_view key) {
+    auto n = c.getInt(key);
+    return n > 0 ? static_cast<std::size_t>(n) : std::max(1u, std::thread::hardware_concurrency());
+}
+
+api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c) {
+    api::zlm::ZlmDoorSettings s;
+    s.secret = std::string(c.get("api.secret"));
+    s.allowList = api::zlm::IpAllowList::parse(c.get("http.allow_ip_range"));
+    s.forwardedIpHeader = std::string(c.get("http.forwarded_ip_header"));
+    s.charset = c.get("http.charSet").empty() ? "utf-8" : std::string(c.get("http.charSet"));
+    s.apiDebug = c.getBool("api.apiDebug");
+    s.notFoundPage = std::string(c.get("http.notFound"));
+    return s;
+}
+
+http::HttpLimits httpLimits(const core::ConfigSnapshot& c) {
+    http::HttpLimits l;
+    l.maxBodyBytes =
+        static_cast<std::size_t>(std::max<std::int64_t>(0, c.getInt("http.maxReqSize")));
+    auto keepAliveMs = static_cast<std::int64_t>(c.getDouble("http.keepAliveSecond") * 1000);
+    l.keepAlive = std::chrono::milliseconds(std::max<std::int64_t>(keepAliveMs, 100));
+    l.allowCrossDomains = c.getBool("http.allow_cross_domains");
+    return l;
+}
+
+bool writeReadyFile(const std::string& path, const json::object& content) {
+    std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << json::serialize(content) << '\n';
+        if (!out) {
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    return !ec;
+}
+
+}  // namespace
+
+EngineApp::EngineApp(EngineOptions options, core::Logger& log, const core::Clock& clock)
+    : m_options(std::move(options)), m_log(log), m_clock(clock) {}
+
+EngineOutcome EngineApp::run() {
+    fs::path configPath = fs::absolute(m_options.configPath);
+    fs::path dataDir = configPath.parent_path();
+    std::error_code ec;
+    fs::create_directories(dataDir, ec);
+
+    auto store = core::Store::open((dataDir / "regie.db").string());
+    if (!store) {
+        m_log.error("store.open_failed", {{"error", store.error().message}});
+        return EngineOutcome::failed;
+    }
+    core::ConfigFile configFile(configPath.string());
+    auto loaded = configFile.load(*store.value(), m_log);
+    if (!loaded) {
+        m_log.error("config.load_failed", {{"error", loaded.error().message}});
+        return EngineOutcome::failed;
+    }
+    core::Config config(std::move(loaded.value()));
+    auto initial = config.snapshot();
+
+    core::LoopPool io("io", threadCount(*initial, "general.io_threads"), m_log);
+    core::LoopPool workers("work", threadCount(*initial, "general.worker_threads"), m_log);
+
+    boost::asio::io_context control;
+    std::string stopReason;
+    EngineOutcome outcome = EngineOutcome::stopped;
+    auto requestRestart = [&](std::string reason) {
+        boost::asio::post(control, [&, reason] {
+            stopReason = reason;
+            outcome = EngineOutcome::restart;
+            control.stop();
+        });
+    };
+
+    service::ServerService server(
+        {config, configFile, *store.value(), io, workers, m_log, m_clock, requestRestart});
+
+    api::zlm::ZlmDoor zlm(m_log);
+    api::zlm::addServerEndpoints(zlm, server, config);
+
+    std::map<std::string, int> boundPorts;
+    auto feed =
+        std::make_shared<api::events::EventFeed>(server, zlm, m_log, m_clock, io.at(0), [&] {
+            json::object ports;
+            for (const auto& [name, port] : boundPorts) {
+                ports[name] = port;
+            }
+            return json::object{{"protocol", 1},
+                                {"version", api::zlm::versionJson()},
+                                {"mediaServerId", config.snapshot()->get("general.mediaServerId")},
+                                {"startedAt", server.startedAtMs()},
+                                {"pid", static_cast<std::int64_t>(::getpid())},
+                                {"ports", std::move(ports)}};
+        });
+
+    EngineRouter router(zlm, *feed);
+    http::HttpServer httpServer(io, router, m_log);
+
+    auto applyLive = [&](const core::ConfigSnapshot& c) {
+        zlm.updateSettings(zlmSettings(c));
+        httpServer.setLimits(httpLimits(c));
+    };
+    applyLive(*initial);
+    auto configSubscription =
+        config.subscribe([&](const core::ConfigChange& change, const core::ConfigSnapshot& c) {
+            applyLive(c);
+            json::object changed;
+            for (const auto& [k, v] : change.changed) {
+                changed[k] = v;
+            }
+            json::array restart;
+            for (const auto& k : change.restartRequired) {
+                restart.emplace_back(k);
+            }
+            feed->publish("config.changed", json::object{{"changed", std::move(changed)},
+                                                         {"restartRequired", std::move(restart)}});
+        });
+
+    std::string listenIp(initial->get("general.listen_ip"));
+    auto httpPort = initial->getInt("http.port");
+    if (httpPort < 0 || httpPort > 65535) {
+        m_log.error("http.bad_port", {{"port", httpPort}});
+        return EngineOutcome::failed;
+    }
+    if (httpPort > 0 || initial->get("http.port") == "0") {
+        auto bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(httpPort));
+        if (!bound) {
+            m_log.error("http.listen_failed", {{"error", bound.error().message}});
+            return EngineOutcome::failed;
+        }
+        boundPorts["http"] = bound.value();
+        config.setRuntimeValue("http.port", std::to_string(bound.value()));
+        m_log.info("http.listen", {{"ip", listenIp}, {"port", bound.value()}});
+    }
+    feed->start();
+
+    if (!m_options.readyFile.empty()) {
+        json::object ports;
+        for (const auto& [name, port] : boundPorts) {
+            ports[name] = port;
+        }
+        std::string url = boundPorts.count("http")
+                              ? "http://" + listenIp + ":" + std::to_string(boundPorts["http"])
+                              : "";
+        if (!writeReadyFile(m_options.readyFile,
+                            json::object{{"pid", static_cast<std::int64_t>(::getpid())},
+                                         {"httpUrl", url},
+                                         {"ports", std::move(ports)}})) {
+            m_log.warn("engine.ready_file_failed", {{"path", m_options.readyFile}});
+        }
+    }
+    m_log.info("engine.started", {{"config", configPath.string()},
+                                  {"io_threads", io.size()},
+                                  {"worker_threads", workers.size()}});
+
+    boost::asio::signal_set signals(control, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& sigEc, int signo) {
+        if (!sigEc) {
+            stopReason = signo == SIGINT ? "SIGINT" : "SIGTERM";
+            outcome = EngineOutcome::stopped;
+            control.stop();
+        }
+    });
+    auto guard = boost::asio::make_work_guard(control);
+    control.run();
+
+    m_log.info("engine.stopping", {{"reason", stopReason}});
+    if (!m_options.readyFile.empty()) {
+        fs::remove(m_options.readyFile, ec);
+    }
+    feed->stop(stopReason);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    httpServer.stop();
+    io.stop();
+    workers.stop();
+    configSubscription.reset();
+    m_log.info("engine.stopped", {{"reason", stopReason}});
+    return outcome;
+}
+
+}  // namespace regie

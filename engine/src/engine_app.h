@@ -1,0 +1,31 @@
+#pragma once
+// The composition root of regie-engine: builds the services, the API doors and the listeners
+// from the configuration, runs until a signal or a restart request, then tears everything
+// down. One EngineApp lives per start; restartServer builds a fresh one in the same process.
+
+#include <string>
+
+#include "core/clock.h"
+#include "core/log.h"
+
+namespace regie {
+
+struct EngineOptions {
+    std::string configPath;
+    std::string readyFile;  // empty: none
+};
+
+enum class EngineOutcome { stopped, restart, failed };
+
+class EngineApp {
+public:
+    EngineApp(EngineOptions options, core::Logger& log, const core::Clock& clock);
+    EngineOutcome run();
+
+private:
+    EngineOptions m_options;
+    core::Logger& m_log;
+    const core::Clock& m_clock;
+};
+
+}  // namespace regie

@@ -1,0 +1,28 @@
+#include "engine_router.h"
+
+namespace regie {
+
+void EngineRouter::handle(api::ApiCall call, api::ReplySink reply) {
+    if (api::zlm::ZlmDoor::isApiPath(call.path)) {
+        m_zlm.handle(call, std::move(reply));
+        return;
+    }
+    api::ApiReply notFound;
+    notFound.status = 404;
+    notFound.contentType = "text/plain; charset=utf-8";
+    notFound.body = "not found\n";
+    reply(std::move(notFound));
+}
+
+http::UpgradeDecision EngineRouter::upgrade(const api::ApiCall& call) {
+    if (api::events::EventFeed::isFeedPath(call.path)) {
+        return m_feed.accept(call);
+    }
+    http::UpgradeDecision refusal;
+    refusal.refusal.status = 404;
+    refusal.refusal.contentType = "text/plain; charset=utf-8";
+    refusal.refusal.body = "no WebSocket endpoint here\n";
+    return refusal;
+}
+
+}  // namespace regie

@@ -1,0 +1,23 @@
+#pragma once
+// Sends each HTTP request to the door that serves it.
+
+#include "api/events/event_feed.h"
+#include "api/zlm/zlm_door.h"
+#include "protocol/http/http_server.h"
+
+namespace regie {
+
+class EngineRouter final : public http::HttpHandler {
+public:
+    EngineRouter(const api::zlm::ZlmDoor& zlm, api::events::EventFeed& feed)
+        : m_zlm(zlm), m_feed(feed) {}
+
+    void handle(api::ApiCall call, api::ReplySink reply) override;
+    http::UpgradeDecision upgrade(const api::ApiCall& call) override;
+
+private:
+    const api::zlm::ZlmDoor& m_zlm;
+    api::events::EventFeed& m_feed;
+};
+
+}  // namespace regie

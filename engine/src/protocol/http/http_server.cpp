@@ -1,0 +1,560 @@
+#include "protocol/http/http_server.h"
+
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <ctime>
+#include <deque>
+#include <functional>
+#include <limits>
+
+#include "core/object_stats.h"
+#include "core/text.h"
+
+namespace regie::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(use_awaitable);
+
+namespace {
+
+constexpr std::size_t kMaxQueuedWebSocketMessages = 1024;
+
+using Request = bhttp::request<bhttp::string_body>;
+using Response = bhttp::response<bhttp::string_body>;
+
+std::string httpDate() {
+    thread_local std::time_t cachedSecond = 0;
+    thread_local std::string cached;
+    std::time_t now = std::time(nullptr);
+    if (now != cachedSecond) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char buf[64];
+        std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        cached = buf;
+        cachedSecond = now;
+    }
+    return cached;
+}
+
+// A session registered with the server so stop() can close it on its own thread.
+struct SessionHandle {
+    asio::any_io_executor executor;
+    std::function<void()> close;  // runs on `executor`; cleared when the session ends
+};
+
+// Guarantees a ReplySink answers exactly once, even if a handler drops it.
+struct ReplyOnce {
+    std::function<void(api::ApiReply)> deliver;
+    bool done = false;
+    ~ReplyOnce() {
+        if (!done && deliver) {
+            api::ApiReply r;
+            r.status = 500;
+            r.contentType = "text/plain";
+            r.body = "handler did not answer";
+            deliver(std::move(r));
+        }
+    }
+};
+
+api::ApiCall toApiCall(const Request& req, const std::string& peerIp) {
+    api::ApiCall call;
+    call.method = std::string(req.method_string());
+    std::string_view target = req.target();
+    auto q = target.find('?');
+    call.path = core::percentDecode(target.substr(0, q), false);
+    if (q != std::string_view::npos) {
+        call.rawQuery = std::string(target.substr(q + 1));
+    }
+    for (const auto& field : req) {
+        call.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+    }
+    call.body = req.body();
+    call.peerIp = peerIp;
+    return call;
+}
+
+class WebSocketSession;
+
+}  // namespace
+
+struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
+    Impl(core::LoopPool& io, HttpHandler& handler, core::Logger& log)
+        : io(io), handler(handler), log(log) {}
+
+    core::LoopPool& io;
+    HttpHandler& handler;
+    core::Logger& log;
+
+    mutable std::mutex mutex;
+    HttpLimits limits;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    std::set<std::shared_ptr<SessionHandle>> sessions;
+    bool stopped = false;
+    core::ObjectCount<core::ObjectKind::TcpServer>* listenerCount = nullptr;
+
+    HttpLimits currentLimits() const {
+        std::lock_guard lock(mutex);
+        return limits;
+    }
+
+    std::shared_ptr<SessionHandle> registerSession(asio::any_io_executor ex) {
+        auto h = std::make_shared<SessionHandle>();
+        h->executor = std::move(ex);
+        std::lock_guard lock(mutex);
+        if (stopped) {
+            return nullptr;
+        }
+        sessions.insert(h);
+        return h;
+    }
+
+    void unregisterSession(const std::shared_ptr<SessionHandle>& h) {
+        h->close = nullptr;
+        std::lock_guard lock(mutex);
+        sessions.erase(h);
+    }
+
+    void decorate(Response& res, const HttpLimits& l, bool keepAlive) const {
+        res.set(bhttp::field::server, "regie-engine");
+        res.set(bhttp::field::date, httpDate());
+        if (keepAlive) {
+            res.set(bhttp::field::connection, "keep-alive");
+            res.set("Keep-Alive",
+                    "timeout=" + std::to_string(l.keepAlive.count() / 1000) + ", max=100");
+        }
+        if (l.allowCrossDomains) {
+            res.set(bhttp::field::access_control_allow_origin, "*");
+        }
+        res.set(bhttp::field::access_control_allow_credentials, "true");
+    }
+
+    Response plainResponse(bhttp::status status, unsigned version, const HttpLimits& l,
+                           bool keepAlive) const {
+        Response res{status, version};
+        decorate(res, l, keepAlive);
+        res.keep_alive(keepAlive);
+        res.prepare_payload();
+        return res;
+    }
+
+    Response preflight(unsigned version, const HttpLimits& l, bool keepAlive) const {
+        Response res = plainResponse(bhttp::status::ok, version, l, keepAlive);
+        res.set(bhttp::field::allow, "GET, POST, HEAD, OPTIONS");
+        if (l.allowCrossDomains) {
+            res.set(bhttp::field::access_control_allow_headers, "*");
+            res.set(bhttp::field::access_control_allow_methods, "GET, POST, HEAD, OPTIONS");
+        }
+        res.set("Access-Control-Request-Methods", "GET, POST, OPTIONS");
+        res.set("Access-Control-Request-Headers",
+                "Accept,Accept-Language,Content-Language,Content-Type");
+        return res;
+    }
+
+    Response fromApiReply(api::ApiReply reply, unsigned version, const HttpLimits& l,
+                          bool keepAlive) const {
+        Response res{static_cast<bhttp::status>(reply.status), version};
+        decorate(res, l, keepAlive && !reply.closeConnection);
+        if (!reply.contentType.empty()) {
+            res.set(bhttp::field::content_type, reply.contentType);
+        }
+        for (auto& h : reply.headers) {
+            res.set(h.name, h.value);
+        }
+        res.body() = std::move(reply.body);
+        res.keep_alive(keepAlive && !reply.closeConnection);
+        res.prepare_payload();
+        return res;
+    }
+
+    template <typename Token>
+    auto asyncHandle(api::ApiCall call, Token&& token) {
+        return asio::async_initiate<Token, void(api::ApiReply)>(
+            [this](auto completion, api::ApiCall c) {
+                using Completion = decltype(completion);
+                auto shared = std::make_shared<Completion>(std::move(completion));
+                auto once = std::make_shared<ReplyOnce>();
+                once->deliver = [shared](api::ApiReply r) {
+                    auto ex = asio::get_associated_executor(*shared);
+                    asio::post(ex,
+                               [shared, r = std::move(r)]() mutable { (*shared)(std::move(r)); });
+                };
+                api::ReplySink sink = [once](api::ApiReply r) {
+                    if (once->done) {
+                        return;
+                    }
+                    once->done = true;
+                    once->deliver(std::move(r));
+                };
+                try {
+                    handler.handle(std::move(c), std::move(sink));
+                } catch (const std::exception& e) {
+                    log.error("http.handler_exception", {{"what", e.what()}});
+                }
+            },
+            token, std::move(call));
+    }
+
+    awaitable<void> acceptLoop(std::shared_ptr<tcp::acceptor> acc);
+    awaitable<void> session(tcp::socket socket);
+    awaitable<void> webSocket(beast::tcp_stream stream, Request req,
+                              std::shared_ptr<WebSocketEndpoint> endpoint, std::string peerIp,
+                              std::shared_ptr<SessionHandle> handle);
+};
+
+namespace {
+
+class WebSocketSession final : public WebSocketPeer,
+                               public std::enable_shared_from_this<WebSocketSession> {
+public:
+    WebSocketSession(websocket::stream<beast::tcp_stream>& ws, std::string ip)
+        : m_ws(&ws), m_ip(std::move(ip)), m_executor(ws.get_executor()) {}
+
+    void sendText(std::shared_ptr<const std::string> message) override {
+        asio::post(m_executor, [self = shared_from_this(), m = std::move(message)]() mutable {
+            self->enqueue(std::move(m));
+        });
+    }
+
+    // Graceful: queued messages go out first; a peer that does not take them within a second
+    // is cut.
+    void close() override {
+        asio::post(m_executor, [self = shared_from_this()] {
+            if (!self->m_writing) {
+                self->closeNow();
+                return;
+            }
+            self->m_closing = true;
+            auto timer =
+                std::make_shared<asio::steady_timer>(self->m_executor, std::chrono::seconds(1));
+            timer->async_wait([self, timer](beast::error_code) { self->closeNow(); });
+        });
+    }
+
+    const std::string& remoteIp() const override { return m_ip; }
+
+    // Called on the session's thread when the coroutine owning the stream ends.
+    void detach() {
+        m_ws = nullptr;
+        m_queue.clear();
+    }
+
+    void closeNow() {
+        if (m_ws != nullptr) {
+            beast::error_code ec;
+            m_ws->next_layer().socket().shutdown(tcp::socket::shutdown_both, ec);
+            m_ws->next_layer().socket().close(ec);
+        }
+    }
+
+private:
+    void enqueue(std::shared_ptr<const std::string> m) {
+        if (m_ws == nullptr) {
+            return;
+        }
+        if (m_queue.size() >= kMaxQueuedWebSocketMessages) {
+            closeNow();
+            return;
+        }
+        m_queue.push_back(std::move(m));
+        if (!m_writing) {
+            writeNext();
+        }
+    }
+
+    void writeNext() {
+        if (m_ws == nullptr || m_queue.empty()) {
+            m_writing = false;
+            if (m_closing) {
+                closeNow();
+            }
+            return;
+        }
+        m_writing = true;
+        m_ws->text(true);
+        m_ws->async_write(asio::buffer(*m_queue.front()),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (self->m_ws == nullptr) {
+                                  return;
+                              }
+                              if (ec) {
+                                  self->m_writing = false;
+                                  self->closeNow();
+                                  return;
+                              }
+                              self->m_queue.pop_front();
+                              self->writeNext();
+                          });
+    }
+
+    websocket::stream<beast::tcp_stream>* m_ws;
+    std::string m_ip;
+    asio::any_io_executor m_executor;
+    std::deque<std::shared_ptr<const std::string>> m_queue;
+    bool m_writing = false;
+    bool m_closing = false;
+};
+
+}  // namespace
+
+awaitable<void> HttpServer::Impl::acceptLoop(std::shared_ptr<tcp::acceptor> acc) {
+    core::ObjectCount<core::ObjectKind::TcpServer> listenerCounted;
+    for (;;) {
+        auto [ec, socket] = co_await acc->async_accept(io.next(), kTuple);
+        if (ec == asio::error::operation_aborted || !acc->is_open()) {
+            co_return;
+        }
+        if (ec) {
+            log.warn("http.accept_failed", {{"error", ec.message()}});
+            asio::steady_timer backoff(acc->get_executor(), std::chrono::milliseconds(50));
+            co_await backoff.async_wait(kTuple);
+            continue;
+        }
+        auto ex = socket.get_executor();
+        asio::co_spawn(ex, session(std::move(socket)),
+                       [self = shared_from_this()](std::exception_ptr e) {
+                           if (!e) {
+                               return;
+                           }
+                           try {
+                               std::rethrow_exception(e);
+                           } catch (const std::exception& what) {
+                               self->log.error("http.session_exception", {{"what", what.what()}});
+                           }
+                       });
+    }
+}
+
+awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
+    core::ObjectCount<core::ObjectKind::TcpSession> sessionCounted;
+    core::ObjectCount<core::ObjectKind::Socket> socketCounted;
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    std::string peerIp = socket.remote_endpoint(ignored).address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+
+    auto handle = registerSession(stream.get_executor());
+    if (!handle) {
+        co_return;
+    }
+    handle->close = [&stream] {
+        beast::error_code ec;
+        stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+        stream.socket().close(ec);
+    };
+    struct Unregister {
+        Impl* impl;
+        std::shared_ptr<SessionHandle> h;
+        ~Unregister() { impl->unregisterSession(h); }
+    } unregister{this, handle};
+
+    beast::flat_buffer buffer;
+    for (;;) {
+        HttpLimits l = currentLimits();
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(l.maxHeaderBytes));
+        parser.body_limit(l.maxBodyBytes);
+        stream.expires_after(l.keepAlive);
+
+        auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+        if (ec == bhttp::error::header_limit) {
+            Response res =
+                plainResponse(bhttp::status::request_header_fields_too_large, 11, l, false);
+            co_await bhttp::async_write(stream, res, kTuple);
+            break;
+        }
+        if (ec) {
+            break;  // closed, timed out (slow or idle client), or malformed
+        }
+        const auto& head = parser.get();
+        unsigned version = head.version();
+        bool keepAlive = head.keep_alive();
+
+        auto contentLength = parser.content_length();
+        if (contentLength && *contentLength > l.maxBodyBytes) {
+            Response res = plainResponse(bhttp::status::payload_too_large, version, l, false);
+            co_await bhttp::async_write(stream, res, kTuple);
+            break;
+        }
+        if (head.method() == bhttp::verb::post && !contentLength && !parser.chunked()) {
+            Response res = plainResponse(bhttp::status::length_required, version, l, false);
+            co_await bhttp::async_write(stream, res, kTuple);
+            break;
+        }
+        if (!parser.is_done()) {
+            auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+            if (bec == bhttp::error::body_limit) {
+                Response res = plainResponse(bhttp::status::payload_too_large, version, l, false);
+                co_await bhttp::async_write(stream, res, kTuple);
+                break;
+            }
+            if (bec) {
+                break;
+            }
+        }
+        Request req = parser.release();
+
+        if (websocket::is_upgrade(req)) {
+            stream.expires_never();
+            UpgradeDecision decision = handler.upgrade(toApiCall(req, peerIp));
+            if (decision.endpoint) {
+                handle->close = nullptr;
+                co_await webSocket(std::move(stream), std::move(req), decision.endpoint, peerIp,
+                                   handle);
+                co_return;
+            }
+            Response res = fromApiReply(std::move(decision.refusal), version, l, false);
+            co_await bhttp::async_write(stream, res, kTuple);
+            break;
+        }
+
+        Response res;
+        switch (req.method()) {
+            case bhttp::verb::options:
+                res = preflight(version, l, keepAlive);
+                break;
+            case bhttp::verb::head:
+                res = plainResponse(bhttp::status::ok, version, l, keepAlive);
+                break;
+            case bhttp::verb::get:
+            case bhttp::verb::post:
+            case bhttp::verb::delete_: {
+                api::ApiReply reply = co_await asyncHandle(toApiCall(req, peerIp), use_awaitable);
+                res = fromApiReply(std::move(reply), version, l, keepAlive);
+                break;
+            }
+            default:
+                res = plainResponse(bhttp::status::method_not_allowed, version, l, keepAlive);
+                res.set(bhttp::field::allow, "GET, POST, HEAD, OPTIONS");
+        }
+        bool again = res.keep_alive();
+        stream.expires_after(l.keepAlive);
+        auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
+        if (wec || !again) {
+            break;
+        }
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request req,
+                                            std::shared_ptr<WebSocketEndpoint> endpoint,
+                                            std::string peerIp,
+                                            std::shared_ptr<SessionHandle> handle) {
+    websocket::stream<beast::tcp_stream> ws(std::move(stream));
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = std::chrono::seconds(15);
+    timeouts.idle_timeout = std::chrono::seconds(30);
+    timeouts.keep_alive_pings = true;
+    ws.set_option(timeouts);
+    ws.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& res) { res.set(bhttp::field::server, "regie-engine"); }));
+    auto [aec] = co_await ws.async_accept(req, kTuple);
+    if (aec) {
+        co_return;
+    }
+    auto peer = std::make_shared<WebSocketSession>(ws, peerIp);
+    handle->close = [peer] { peer->close(); };
+    endpoint->onOpen(peer);
+    beast::flat_buffer buffer;
+    for (;;) {
+        auto [ec, n] = co_await ws.async_read(buffer, kTuple);
+        if (ec) {
+            break;
+        }
+        if (ws.got_text()) {
+            endpoint->onText(
+                std::string_view(static_cast<const char*>(buffer.data().data()), buffer.size()));
+        }
+        buffer.consume(buffer.size());
+    }
+    handle->close = nullptr;
+    peer->detach();
+    endpoint->onClose();
+}
+
+HttpServer::HttpServer(core::LoopPool& io, HttpHandler& handler, core::Logger& log)
+    : m_impl(std::make_shared<Impl>(io, handler, log)) {}
+
+HttpServer::~HttpServer() {
+    stop();
+}
+
+core::Result<std::uint16_t> HttpServer::listen(const std::string& ip, std::uint16_t port) {
+    beast::error_code ec;
+    auto address = asio::ip::make_address(ip, ec);
+    if (ec) {
+        return core::Error{"invalid listen address '" + ip + "'"};
+    }
+    auto acc = std::make_shared<tcp::acceptor>(m_impl->io.at(0));
+    tcp::endpoint endpoint(address, port);
+    acc->open(endpoint.protocol(), ec);
+    if (!ec) {
+        acc->set_option(asio::socket_base::reuse_address(true), ec);
+        acc->bind(endpoint, ec);
+    }
+    if (!ec) {
+        acc->listen(asio::socket_base::max_listen_connections, ec);
+    }
+    if (ec) {
+        return core::Error{"cannot listen on " + ip + ":" + std::to_string(port) + ": " +
+                           ec.message()};
+    }
+    std::uint16_t bound = acc->local_endpoint().port();
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->acceptor = std::make_unique<tcp::acceptor>(std::move(*acc));
+    }
+    auto* raw = m_impl->acceptor.get();
+    auto nonOwning = std::shared_ptr<tcp::acceptor>(m_impl, raw);
+    asio::co_spawn(raw->get_executor(), m_impl->acceptLoop(nonOwning), asio::detached);
+    return bound;
+}
+
+void HttpServer::setLimits(const HttpLimits& limits) {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->limits = limits;
+}
+
+HttpLimits HttpServer::limits() const {
+    return m_impl->currentLimits();
+}
+
+void HttpServer::stop() {
+    std::set<std::shared_ptr<SessionHandle>> sessions;
+    tcp::acceptor* acc = nullptr;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        if (m_impl->stopped) {
+            return;
+        }
+        m_impl->stopped = true;
+        sessions = m_impl->sessions;
+        acc = m_impl->acceptor.get();
+    }
+    if (acc != nullptr) {
+        asio::post(acc->get_executor(), [impl = m_impl, acc] {
+            beast::error_code ec;
+            acc->close(ec);
+        });
+    }
+    for (const auto& h : sessions) {
+        asio::post(h->executor, [h] {
+            if (h->close) {
+                h->close();
+            }
+        });
+    }
+}
+
+}  // namespace regie::http
