@@ -1,13 +1,18 @@
 #include "console_session.h"
 
-#include "bundled_config.h"
-
 ConsoleSession::ConsoleSession(const QString& settingsFile, QObject* parent)
     : QObject(parent), m_settings(settingsFile) {
     m_supervisor.setOptions(EngineSupervisor::bundledOptions());
 
     connect(&m_supervisor, &EngineSupervisor::ready, this, &ConsoleSession::useEndpoint);
-    connect(&m_supervisor, &EngineSupervisor::outputLine, &m_log, &LogModel::appendProcessLine);
+    // While the feed is open it carries the same records as the engine's stderr; the raw
+    // output fills the gaps: start-up, crashes and shutdown.
+    connect(&m_supervisor, &EngineSupervisor::outputLine, &m_log,
+            [this](const QString& line, bool isStderr) {
+                if (m_feed.state() != EventFeed::State::Open) {
+                    m_log.appendProcessLine(line, isStderr);
+                }
+            });
     connect(&m_supervisor, &EngineSupervisor::notice, &m_log,
             [this](const QString& text) { m_log.appendNotice(text); });
     connect(&m_supervisor, &EngineSupervisor::stateChanged, this, &ConsoleSession::updateState);
@@ -28,11 +33,8 @@ void ConsoleSession::connectEngine() {
         m_log.appendNotice(tr("Attaching to the engine at %1.").arg(m_settings.remoteUrl()));
         useEndpoint(m_settings.remoteEndpoint());
     } else {
-        QString error;
-        if (!ensureBundledConfig(m_supervisor.options().configPath, &error)) {
-            m_log.appendNotice(error, LogModel::Error);
-            return;
-        }
+        // A missing config.ini is created by the engine itself, with fresh secrets that the
+        // supervisor reads back once the engine is ready.
         useEndpoint({});
         m_supervisor.start();
     }

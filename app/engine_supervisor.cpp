@@ -9,7 +9,7 @@
 #include "ready_file.h"
 
 EngineSupervisor::EngineSupervisor(QObject* parent) : QObject(parent) {
-    m_readyPoll.setInterval(100);
+    m_readyPoll.setInterval(150);
     connect(&m_readyPoll, &QTimer::timeout, this, &EngineSupervisor::pollReadyFile);
     m_readyDeadline.setSingleShot(true);
     connect(&m_readyDeadline, &QTimer::timeout, this, [this] {
@@ -122,16 +122,23 @@ void EngineSupervisor::pollReadyFile() {
     const auto readyFile = readReadyFile(m_options.readyFilePath);
     // A ready file left behind by a killed engine names another pid: keep waiting.
     if (!readyFile || !m_process || readyFile->pid != m_process->processId()) {
+        // The engine removes its ready file while it restarts in place (restartServer) and
+        // writes it again, possibly with new ports, once it listens again.
+        m_endpoint.httpUrl.clear();
         return;
     }
-    m_readyPoll.stop();
+    if (readyFile->httpUrl == m_endpoint.httpUrl) {
+        return;
+    }
     m_readyDeadline.stop();
     const QHash<QString, QString> config = readIniFile(m_options.configPath);
     m_endpoint.httpUrl = readyFile->httpUrl;
     m_endpoint.secret = config.value(QStringLiteral("api.secret"));
     m_endpoint.appId = config.value(QStringLiteral("zego.appId"));
     m_endpoint.serverSecret = config.value(QStringLiteral("zego.serverSecret"));
-    m_upSince.start();
+    if (!m_upSince.isValid()) {
+        m_upSince.start();
+    }
     setState(State::Running);
     emit notice(tr("The engine listens on %1.").arg(m_endpoint.httpUrl.toString()));
     emit ready(m_endpoint);

@@ -12,7 +12,8 @@
 #include "engine_endpoint.h"
 
 // Runs the bundled regie-engine: starts it with a config file and a ready file, learns its URL
-// and secrets once it is listening, restarts it with exponential backoff when it dies, and
+// and secrets once it is listening (and again after it restarts in place), restarts it with
+// exponential backoff when it dies, and
 // stops it with SIGTERM (then SIGKILL after a grace period). Every line the engine prints is
 // forwarded through outputLine().
 class EngineSupervisor : public QObject {

@@ -30,18 +30,18 @@ EventFeed::~EventFeed() {
 }
 
 void EventFeed::setEndpoint(const EngineEndpoint& endpoint) {
-    if (endpoint == m_endpoint) {
+    const bool changed = endpoint != m_endpoint;
+    m_endpoint = endpoint;
+    if (!m_wanted) {
         return;
     }
-    m_endpoint = endpoint;
-    if (m_wanted) {
-        m_backoff.reset();
+    // A (re)started engine is worth trying at once rather than after the backoff delay.
+    m_backoff.reset();
+    if (m_socket.state() == QAbstractSocket::UnconnectedState) {
         m_retryTimer.stop();
-        if (m_socket.state() == QAbstractSocket::UnconnectedState) {
-            connectSocket();
-        } else {
-            m_socket.abort();  // onDisconnected() reconnects to the new endpoint
-        }
+        connectSocket();
+    } else if (changed) {
+        m_socket.abort();  // onDisconnected() reconnects to the new endpoint
     }
 }
 

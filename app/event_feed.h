@@ -28,7 +28,7 @@ public:
     explicit EventFeed(QObject* parent = nullptr);
     ~EventFeed() override;
 
-    // Reconnects at once when the feed is wanted and the endpoint changed.
+    // Reconnects at once when the feed is wanted and not connected, or the endpoint changed.
     void setEndpoint(const EngineEndpoint& endpoint);
     void setLogLevel(const QString& level) { m_logLevel = level; }
     void setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);

@@ -75,6 +75,20 @@ LogModel::Level LogModel::levelInLine(const QString& line, Level fallback) {
     return match.hasMatch() ? levelFromName(match.captured(1)) : fallback;
 }
 
+LogModel::Entry LogModel::entryFromOutput(const QString& line, bool isStderr) {
+    static const QRegularExpression engineLine(
+        QStringLiteral("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z) "
+                       "(TRACE|DEBUG|INFO|WARN|ERROR) (.*)$"));
+    const QRegularExpressionMatch match = engineLine.match(line);
+    if (match.hasMatch()) {
+        const QDateTime time = QDateTime::fromString(match.captured(1), Qt::ISODateWithMs);
+        if (time.isValid()) {
+            return {time, levelFromName(match.captured(2)), Process, match.captured(3)};
+        }
+    }
+    return {QDateTime::currentDateTime(), levelInLine(line, isStderr ? Warn : Info), Process, line};
+}
+
 void LogModel::append(const Entry& entry) {
     const int row = int(m_entries.size());
     beginInsertRows({}, row, row);

@@ -44,6 +44,9 @@ public:
     static Level levelFromName(const QString& name);
     // Finds a level word such as "[warn]" or " ERROR " in a raw output line.
     static Level levelInLine(const QString& line, Level fallback);
+    // Splits a line in regie-engine's stderr format ("<ISO-8601 UTC time> <LEVEL> <event...>");
+    // other lines keep the time of arrival and a level guessed with levelInLine().
+    static Entry entryFromOutput(const QString& line, bool isStderr);
 
     void append(const Entry& entry);
     void appendFeedLog(const FeedLog& record);

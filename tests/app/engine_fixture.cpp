@@ -8,6 +8,7 @@ EngineFixture::EngineFixture() {
         return;
     }
     file.write(QStringLiteral("[api]\nsecret=%1\napiDebug=1\n"
+                              "[general]\nio_threads=0\n"
                               "[http]\nport=0\nsslport=0\n"
                               "[rtmp]\nport=0\nsslport=0\n"
                               "[rtsp]\nport=0\nsslport=0\n"

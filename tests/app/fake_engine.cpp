@@ -83,6 +83,9 @@ public:
 
     void shutdownFeed(const QString& reason) {
         send("shutdown", QJsonObject{{"reason", reason}});
+        for (QWebSocket* client : std::as_const(m_feeds)) {
+            client->flush();
+        }
         QFile::remove(m_readyPath);
     }
 
@@ -183,12 +186,13 @@ private:
                 if (m_config.contains(key) && key != "ffmpeg.bin" && m_config.value(key) != value) {
                     m_config.insert(key, value);
                     changed.insert(key, value);
-                    if (key.endsWith(".port")) {
+                    if (key.endsWith(".port") || key.startsWith("general.")) {
                         restart.append(key);
                     }
                 }
             }
             if (!changed.isEmpty()) {
+                persist();
                 send("config.changed",
                      QJsonObject{{"changed", changed}, {"restartRequired", restart}});
             }
@@ -202,6 +206,21 @@ private:
             return {{"code", 0}, {"msg", "MediaServer will reboot in on 1 second"}};
         }
         return {};
+    }
+
+    // Writes the whole configuration back, one [section] per key prefix, as the engine does.
+    void persist() const {
+        QMap<QString, QStringList> sections;
+        for (auto it = m_config.begin(); it != m_config.end(); ++it) {
+            const qsizetype dot = it.key().indexOf(u'.');
+            sections[it.key().left(dot)].append(it.key().mid(dot + 1) + u'=' + it.value());
+        }
+        QSaveFile file(m_configPath);
+        file.open(QIODevice::WriteOnly);
+        for (auto it = sections.begin(); it != sections.end(); ++it) {
+            file.write(('[' + it.key() + "]\n" + it.value().join(u'\n') + u'\n').toUtf8());
+        }
+        file.commit();
     }
 
     QJsonObject zego(const QUrl& url, const QByteArray& method, const QByteArray& body) {

@@ -1,5 +1,5 @@
-// ApiClient against a running engine (fake or real, see CMakeLists.txt), started through the
-// EngineSupervisor on a temporary data folder.
+// ApiClient's ZLM calls against a running engine (fake or real, see CMakeLists.txt), started
+// through the EngineSupervisor on a temporary data folder.
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -20,11 +20,8 @@ private slots:
     void refusedConnectionIsATransportError();
     void getServerConfigListsEveryKeyAsString();
     void setServerConfigChangesAndPersists();
-    void signedZegoCallPassesTheGateway();
-    void wrongServerSecretFailsTheSignature();
 #if ENGINE_IS_FAKE
     void malformedRepliesAreJsonErrors();
-    void zegoArraysAndPostBodyReachTheServer();
 #endif
 
 private:
@@ -122,27 +119,6 @@ void TestApiClient::setServerConfigChangesAndPersists() {
     QVERIFY(call(m_client.zlm("setServerConfig", {{"api.apiDebug", "1"}})).ok());
 }
 
-void TestApiClient::signedZegoCallPassesTheGateway() {
-    ApiParams params;
-    appendArrayParam(params, "RoomId", {"room1", "room2"});
-    const ApiResult result = call(m_client.zegoGet("DescribeUserNum", params));
-    QVERIFY2(result.error == ApiResult::Error::None || result.error == ApiResult::Error::Api,
-             qPrintable(result.describe()));
-    // Gateway codes 100000001..100000016 would mean the signed public parameters were refused.
-    QVERIFY2(result.code < 100000000 || result.code > 100000099, qPrintable(result.describe()));
-    QVERIFY(!result.requestId.isEmpty());
-}
-
-void TestApiClient::wrongServerSecretFailsTheSignature() {
-    ApiClient client;
-    EngineEndpoint endpoint = m_client.endpoint();
-    endpoint.serverSecret = "ffffffffffffffffffffffffffffffff";
-    client.setEndpoint(endpoint);
-    const ApiResult result = call(client.zegoGet("DescribeUserNum", {{"RoomId[]", "room1"}}));
-    QCOMPARE(result.error, ApiResult::Error::Api);
-    QCOMPARE(result.code, 100000005);
-}
-
 #if ENGINE_IS_FAKE
 void TestApiClient::malformedRepliesAreJsonErrors() {
     const ApiResult notJson = call(m_client.zlm("testNotJson"));
@@ -153,23 +129,6 @@ void TestApiClient::malformedRepliesAreJsonErrors() {
     const ApiResult http500 = call(m_client.zlm("testHttp500"));
     QCOMPARE(http500.error, ApiResult::Error::Http);
     QCOMPARE(http500.httpStatus, 500);
-}
-
-void TestApiClient::zegoArraysAndPostBodyReachTheServer() {
-    ApiParams params;
-    appendArrayParam(params, "UserId", {"a b", "c&d"});
-    const ApiResult get = call(m_client.zegoGet("DescribeUsers", params));
-    QVERIFY2(get.ok(), qPrintable(get.describe()));
-    const QJsonArray query = get.data().toObject().value("query").toArray();
-    QCOMPARE(query.at(6), QJsonValue(QJsonArray{"UserId[]", "a b"}));
-    QCOMPARE(query.at(7), QJsonValue(QJsonArray{"UserId[]", "c&d"}));
-
-    const ApiResult post = call(m_client.zegoPost("StartMix", {{"TaskId", "t1"}, {"Sequence", 3}}));
-    QVERIFY2(post.ok(), qPrintable(post.describe()));
-    const QJsonObject echo = post.data().toObject();
-    QCOMPARE(echo.value("method").toString(), QStringLiteral("POST"));
-    QCOMPARE(echo.value("body").toObject().value("TaskId").toString(), QStringLiteral("t1"));
-    QCOMPARE(echo.value("query").toArray().first(), QJsonValue(QJsonArray{"Action", "StartMix"}));
 }
 #endif
 

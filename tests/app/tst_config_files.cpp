@@ -1,8 +1,5 @@
-#include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
-#include "bundled_config.h"
 #include "ini_file.h"
 #include "ready_file.h"
 
@@ -13,7 +10,6 @@ private slots:
     void parsesZlmStyleIni();
     void readyFile_data();
     void readyFile();
-    void bundledConfigGetsFreshSecretsOnce();
 };
 
 void TestConfigFiles::parsesZlmStyleIni() {
@@ -53,27 +49,6 @@ void TestConfigFiles::readyFile() {
         QCOMPARE(ready->pid, pid);
         QCOMPARE(ready->httpUrl, QUrl(url));
     }
-}
-
-void TestConfigFiles::bundledConfigGetsFreshSecretsOnce() {
-    QTemporaryDir dir;
-    const QString path = dir.filePath("engine/config.ini");
-    QString error;
-    QVERIFY2(ensureBundledConfig(path, &error), qPrintable(error));
-    const auto first = readIniFile(path);
-    QCOMPARE(first.value("api.secret").size(), 32);
-    QCOMPARE(first.value("zego.serverSecret").size(), 32);
-    QCOMPARE(first.value("zego.appId").size(), 10);
-    QVERIFY(first.value("api.secret") != first.value("zego.serverSecret"));
-    QVERIFY(!first.value("http.port").isEmpty());
-
-    QVERIFY(ensureBundledConfig(path, &error));
-    QCOMPARE(readIniFile(path), first);
-
-    QTemporaryDir other;
-    QVERIFY(ensureBundledConfig(other.filePath("config.ini"), &error));
-    QVERIFY(readIniFile(other.filePath("config.ini")).value("api.secret") !=
-            first.value("api.secret"));
 }
 
 QTEST_GUILESS_MAIN(TestConfigFiles)

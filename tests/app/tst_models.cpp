@@ -118,6 +118,9 @@ void TestModels::logLevelsFromFeedAndOutput() {
     model.appendProcessLine("2026-11-21 07:00:00.123 [warning] disk almost full", false);
     model.appendProcessLine("plain text on stderr", true);
     model.appendProcessLine("plain text on stdout", false);
+    model.appendProcessLine(
+        "2026-11-21T07:46:37.528Z WARN config.generated key=api.secret reason=\"empty\"", true);
+    model.appendProcessLine("2026-11-21T07:46:37.529Z INFO http.listen error_count=0", true);
 
     auto at = [&](int row, int role) { return model.data(model.index(row), role); };
     QCOMPARE(at(0, LogModel::LevelRole).toInt(), int(LogModel::Error));
@@ -129,6 +132,14 @@ void TestModels::logLevelsFromFeedAndOutput() {
     QCOMPARE(at(1, LogModel::SourceRole).toInt(), int(LogModel::Process));
     QCOMPARE(at(2, LogModel::LevelRole).toInt(), int(LogModel::Warn));
     QCOMPARE(at(3, LogModel::LevelRole).toInt(), int(LogModel::Info));
+    QCOMPARE(at(4, LogModel::LevelRole).toInt(), int(LogModel::Warn));
+    QCOMPARE(at(4, LogModel::MessageRole).toString(),
+             QStringLiteral("config.generated key=api.secret reason=\"empty\""));
+    const LogModel::Entry entry =
+        LogModel::entryFromOutput("2026-11-21T07:46:37.529Z INFO http.listen error_count=0", true);
+    QCOMPARE(entry.time.toUTC(), QDateTime(QDate(2026, 11, 21), QTime(7, 46, 37, 529), Qt::UTC));
+    QCOMPARE(entry.level, LogModel::Info);
+    QCOMPARE(at(5, LogModel::MessageRole).toString(), QStringLiteral("http.listen error_count=0"));
 }
 
 void TestModels::logFilterByLevelAndText() {

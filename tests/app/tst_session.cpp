@@ -21,6 +21,7 @@ private slots:
     void cleanupTestCase();
     void connectsAndFillsTheModels();
     void editsConfigurationThroughTheFeed();
+    void restartServerAppliesPendingChanges();
     void restartsAfterKillAndReconnects();
     void attachesToARemoteEngine();
     void stopsTheEngineCleanly();
@@ -77,6 +78,25 @@ void TestSession::editsConfigurationThroughTheFeed() {
     QCOMPARE(change.changed.value("api.apiDebug"), next);
     QCOMPARE(config->value("api.apiDebug"), next);
     QVERIFY(config->lastError().isEmpty());
+}
+
+void TestSession::restartServerAppliesPendingChanges() {
+    ConfigModel* config = m_session->config();
+    const qint64 startedBefore = m_session->dashboard()->uptimeMs();
+    QSignalSpy applied(config, &ConfigModel::applied);
+    config->setValue("general.io_threads", "2");
+    QVERIFY(applied.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(config->restartNeeded(), 10000);
+
+    QSignalSpy requested(config, &ConfigModel::restartRequested);
+    QSignalSpy shutdown(m_session->feed(), &EventFeed::shutdown);
+    config->restartServer();
+    QVERIFY(requested.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!shutdown.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!config->restartNeeded(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(config->value("general.io_threads"), QStringLiteral("2"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->dashboard()->uptimeMs() < startedBefore, 10000);
 }
 
 void TestSession::restartsAfterKillAndReconnects() {

@@ -9,7 +9,7 @@ Rectangle {
     property string name
     property var value: 0
 
-    implicitWidth: 150
+    implicitWidth: 154
     implicitHeight: 58
     radius: 6
     color: palette.alternateBase
@@ -28,7 +28,7 @@ Rectangle {
         Label {
             text: tile.name
             color: palette.placeholderText
-            font.pixelSize: 11
+            font.pixelSize: 10
             elide: Text.ElideRight
             Layout.fillWidth: true
         }

@@ -61,7 +61,7 @@ ColumnLayout {
         model: filter
         spacing: 2
         boundsBehavior: Flickable.StopAtBounds
-        ScrollBar.vertical: ScrollBar {}
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn }
         Layout.fillWidth: true
         Layout.fillHeight: true
 

@@ -198,7 +198,7 @@ Flickable {
                         required property var model
                         name: model.name
                         value: model.value
-                        width: 150
+                        width: 154
                     }
                 }
             }

@@ -72,7 +72,7 @@ Item {
                 clip: true
                 model: filter
                 boundsBehavior: Flickable.StopAtBounds
-                ScrollBar.vertical: ScrollBar {}
+                ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn }
                 onCountChanged: if (autoScroll.checked) Qt.callLater(list.positionViewAtEnd)
 
                 delegate: RowLayout {
