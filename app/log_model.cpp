@@ -107,8 +107,7 @@ void LogModel::appendFeedLog(const FeedLog& record) {
 }
 
 void LogModel::appendProcessLine(const QString& line, bool isStderr) {
-    append(
-        {QDateTime::currentDateTime(), levelInLine(line, isStderr ? Warn : Info), Process, line});
+    append(entryFromOutput(line, isStderr));
 }
 
 void LogModel::appendNotice(const QString& text, Level level) {
