@@ -11,13 +11,17 @@
 #include <thread>
 
 #include "api/events/event_feed.h"
+#include "api/zego/rtmp_dispatch_actions.h"
+#include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
 #include "api/zlm/zlm_door.h"
 #include "core/config.h"
 #include "core/config_file.h"
 #include "core/loop_pool.h"
+#include "core/session_registry.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "engine_router.h"
 #include "protocol/http/http_server.h"
 #include "service/server/server_service.h"
@@ -42,6 +46,32 @@ api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c) {
     s.charset = c.get("http.charSet").empty() ? "utf-8" : std::string(c.get("http.charSet"));
     s.apiDebug = c.getBool("api.apiDebug");
     s.notFoundPage = std::string(c.get("http.notFound"));
+    return s;
+}
+
+api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Logger& log) {
+    api::zego::ZegoDoorSettings s;
+    auto appId = core::parseUint64(c.get("zego.appId"));
+    if (appId && *appId > 0 && *appId <= 0xFFFFFFFFULL) {
+        s.appId = static_cast<std::uint32_t>(*appId);
+    } else {
+        log.warn("zego.bad_app_id", {{"value", c.get("zego.appId")}});
+    }
+    s.serverSecret = std::string(c.get("zego.serverSecret"));
+    s.rejectReplayedNonce = c.getBool("zego.nonceCheck");
+    s.app = std::string(c.get("zego.app"));
+    // "Action=rate,Action=rate": app-wide requests per second replacing the published limits.
+    std::string_view limits = c.get("zego.rateLimits");
+    while (!limits.empty()) {
+        auto comma = limits.find(',');
+        std::string_view item = core::trim(limits.substr(0, comma));
+        limits = comma == std::string_view::npos ? std::string_view{} : limits.substr(comma + 1);
+        auto eq = item.find('=');
+        if (eq != std::string_view::npos && core::lenientDouble(item.substr(eq + 1)) > 0) {
+            s.rateLimits[std::string(core::trim(item.substr(0, eq)))] =
+                core::lenientDouble(item.substr(eq + 1));
+        }
+    }
     return s;
 }
 
@@ -74,7 +104,7 @@ bool writeReadyFile(const std::string& path, const json::object& content) {
 EngineApp::EngineApp(EngineOptions options, core::Logger& log, const core::Clock& clock)
     : m_options(std::move(options)), m_log(log), m_clock(clock) {}
 
-EngineOutcome EngineApp::run() {
+EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     fs::path configPath = fs::absolute(m_options.configPath);
     fs::path dataDir = configPath.parent_path();
     std::error_code ec;
@@ -94,6 +124,7 @@ EngineOutcome EngineApp::run() {
     core::Config config(std::move(loaded.value()));
     auto initial = config.snapshot();
 
+    core::SessionRegistry sessions;
     core::LoopPool io("io", threadCount(*initial, "general.io_threads"), m_log);
     core::LoopPool workers("work", threadCount(*initial, "general.worker_threads"), m_log);
 
@@ -115,6 +146,7 @@ EngineOutcome EngineApp::run() {
     api::zlm::addServerEndpoints(zlm, server, config);
 
     std::map<std::string, int> boundPorts;
+    std::string listenIp(initial->get("general.listen_ip"));
     auto feed =
         std::make_shared<api::events::EventFeed>(server, zlm, m_log, m_clock, io.at(0), [&] {
             json::object ports;
@@ -129,14 +161,25 @@ EngineOutcome EngineApp::run() {
                                 {"ports", std::move(ports)}};
         });
 
-    EngineRouter router(zlm, *feed);
-    http::HttpServer httpServer(io, router, m_log);
+    api::zego::ZegoDoor zego(m_clock, zegoSettings(*initial, m_log));
+    api::zego::registerRtmpDispatchActions(zego, [&]() -> std::optional<api::zego::RtmpEndpoint> {
+        auto it = boundPorts.find("rtmp");
+        if (it == boundPorts.end()) {
+            return std::nullopt;
+        }
+        return api::zego::RtmpEndpoint{listenIp, static_cast<std::uint16_t>(it->second)};
+    });
+
+    EngineRouter router(zlm, zego, *feed);
+    http::HttpServer httpServer(io, router, sessions, m_log);
 
     auto applyLive = [&](const core::ConfigSnapshot& c) {
         zlm.updateSettings(zlmSettings(c));
+        zego.updateSettings(zegoSettings(c, m_log));
         httpServer.setLimits(httpLimits(c));
     };
-    applyLive(*initial);
+    httpServer.setLimits(httpLimits(*initial));
+    zlm.updateSettings(zlmSettings(*initial));
     auto configSubscription =
         config.subscribe([&](const core::ConfigChange& change, const core::ConfigSnapshot& c) {
             applyLive(c);
@@ -152,14 +195,19 @@ EngineOutcome EngineApp::run() {
                                                          {"restartRequired", std::move(restart)}});
         });
 
-    std::string listenIp(initial->get("general.listen_ip"));
     auto httpPort = initial->getInt("http.port");
     if (httpPort < 0 || httpPort > 65535) {
         m_log.error("http.bad_port", {{"port", httpPort}});
         return EngineOutcome::failed;
     }
     if (httpPort > 0 || initial->get("http.port") == "0") {
-        auto bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(httpPort));
+        auto bound = core::Result<std::uint16_t>(core::Error{});
+        if (httpPort == 0 && previousPorts.count("http")) {
+            bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(previousPorts["http"]));
+        }
+        if (!bound) {
+            bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(httpPort));
+        }
         if (!bound) {
             m_log.error("http.listen_failed", {{"error", bound.error().message}});
             return EngineOutcome::failed;
@@ -210,6 +258,12 @@ EngineOutcome EngineApp::run() {
     io.stop();
     workers.stop();
     configSubscription.reset();
+    previousPorts.clear();
+    for (const auto& [name, port] : boundPorts) {
+        if (initial->getInt(name + ".port") == 0) {
+            previousPorts[name] = port;
+        }
+    }
     m_log.info("engine.stopped", {{"reason", stopReason}});
     return outcome;
 }

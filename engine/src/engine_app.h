@@ -3,6 +3,7 @@
 // from the configuration, runs until a signal or a restart request, then tears everything
 // down. One EngineApp lives per start; restartServer builds a fresh one in the same process.
 
+#include <map>
 #include <string>
 
 #include "core/clock.h"
@@ -15,12 +16,16 @@ struct EngineOptions {
     std::string readyFile;  // empty: none
 };
 
+// Ports a previous run in this process bound for listeners configured with port 0; an in-place
+// restart takes them again so clients find the engine where it was.
+using BoundPorts = std::map<std::string, int>;
+
 enum class EngineOutcome { stopped, restart, failed };
 
 class EngineApp {
 public:
     EngineApp(EngineOptions options, core::Logger& log, const core::Clock& clock);
-    EngineOutcome run();
+    EngineOutcome run(BoundPorts& ports);
 
 private:
     EngineOptions m_options;

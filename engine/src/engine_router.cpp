@@ -7,6 +7,10 @@ void EngineRouter::handle(api::ApiCall call, api::ReplySink reply) {
         m_zlm.handle(call, std::move(reply));
         return;
     }
+    if (call.path == "/") {
+        m_zego.handle(call, std::move(reply));
+        return;
+    }
     api::ApiReply notFound;
     notFound.status = 404;
     notFound.contentType = "text/plain; charset=utf-8";

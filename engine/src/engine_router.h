@@ -2,6 +2,7 @@
 // Sends each HTTP request to the door that serves it.
 
 #include "api/events/event_feed.h"
+#include "api/zego/zego_door.h"
 #include "api/zlm/zlm_door.h"
 #include "protocol/http/http_server.h"
 
@@ -9,14 +10,16 @@ namespace regie {
 
 class EngineRouter final : public http::HttpHandler {
 public:
-    EngineRouter(const api::zlm::ZlmDoor& zlm, api::events::EventFeed& feed)
-        : m_zlm(zlm), m_feed(feed) {}
+    EngineRouter(const api::zlm::ZlmDoor& zlm, api::zego::ZegoDoor& zego,
+                 api::events::EventFeed& feed)
+        : m_zlm(zlm), m_zego(zego), m_feed(feed) {}
 
     void handle(api::ApiCall call, api::ReplySink reply) override;
     http::UpgradeDecision upgrade(const api::ApiCall& call) override;
 
 private:
     const api::zlm::ZlmDoor& m_zlm;
+    api::zego::ZegoDoor& m_zego;
     api::events::EventFeed& m_feed;
 };
 

@@ -68,9 +68,10 @@ int main(int argc, char** argv) {
         level, (logDir / "regie-engine.log").string(), 10 * 1024 * 1024, 5));
 
     regie::core::SystemClock clock;
+    regie::BoundPorts ports;
     for (;;) {
         regie::EngineApp app(options, log, clock);
-        switch (app.run()) {
+        switch (app.run(ports)) {
             case regie::EngineOutcome::restart:
                 continue;
             case regie::EngineOutcome::stopped:

@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QSettings>
 #include <QThread>
-
 #include <csignal>
 
 namespace regie::test {
@@ -13,8 +12,9 @@ namespace regie::test {
 EngineProcess::EngineProcess(QString extraConfig) {
     QFile config(configPath());
     config.open(QIODevice::WriteOnly);
-    config.write("[general]\nlisten_ip=127.0.0.1\n[http]\nport=0\n[rtmp]\nport=0\n[rtsp]\nport=0\n"
-                 "[rtp_proxy]\nport=0\n");
+    config.write(
+        "[general]\nlisten_ip=127.0.0.1\n[http]\nport=0\n[rtmp]\nport=0\n[rtsp]\nport=0\n"
+        "[rtp_proxy]\nport=0\n");
     config.write(extraConfig.toUtf8());
     config.close();
     m_process.setProcessChannelMode(QProcess::MergedChannels);
@@ -47,7 +47,11 @@ bool EngineProcess::waitReady(int timeoutMs) {
         QFile ready(m_dir.filePath(QStringLiteral("ready.json")));
         if (ready.open(QIODevice::ReadOnly)) {
             auto doc = QJsonDocument::fromJson(ready.readAll());
-            int port = doc.object().value(QStringLiteral("ports")).toObject().value(QStringLiteral("http")).toInt();
+            int port = doc.object()
+                           .value(QStringLiteral("ports"))
+                           .toObject()
+                           .value(QStringLiteral("http"))
+                           .toInt();
             if (port > 0) {
                 m_httpPort = port;
                 return true;

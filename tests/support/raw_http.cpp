@@ -14,7 +14,9 @@ QByteArray RawResponse::header(const QByteArray& name) const {
     return {};
 }
 
-QJsonObject RawResponse::json() const { return QJsonDocument::fromJson(body).object(); }
+QJsonObject RawResponse::json() const {
+    return QJsonDocument::fromJson(body).object();
+}
 
 RawHttp::RawHttp(int port) : m_port(port) {}
 
@@ -32,7 +34,8 @@ RawResponse RawHttp::read(int timeoutMs) {
     RawResponse res;
     QDeadlineTimer deadline(timeoutMs);
     auto fill = [&] {
-        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(static_cast<int>(std::max<qint64>(1, deadline.remainingTime())))) {
+        if (m_socket.bytesAvailable() == 0 && !m_socket.waitForReadyRead(static_cast<int>(
+                                                  std::max<qint64>(1, deadline.remainingTime())))) {
             res.closedByServer = m_socket.state() != QAbstractSocket::ConnectedState;
             return false;
         }
@@ -94,7 +97,8 @@ bool RawHttp::waitClosed(int timeoutMs) {
         if (m_socket.state() != QAbstractSocket::ConnectedState) {
             return true;
         }
-        m_socket.waitForReadyRead(static_cast<int>(std::min<qint64>(50, std::max<qint64>(1, deadline.remainingTime()))));
+        m_socket.waitForReadyRead(
+            static_cast<int>(std::min<qint64>(50, std::max<qint64>(1, deadline.remainingTime()))));
         m_socket.readAll();
     }
     return m_socket.state() != QAbstractSocket::ConnectedState;

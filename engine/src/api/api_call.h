@@ -3,7 +3,10 @@
 // ApiCall from the wire; an API door (ZLM, ZEGO) answers through a ReplySink. Doors never see
 // Beast types, so they can be tested without sockets.
 
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/buffer.hpp>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +25,34 @@ struct ApiCall {
     std::vector<Header> headers;
     std::string body;
     std::string peerIp;
+    std::string sessionId;  // the connection carrying the call (see core::SessionRegistry)
 
     // Value of the first header with this name (case-insensitive), or empty.
     std::string_view header(std::string_view name) const;
+};
+
+// A response body produced over time (live FLV). The connection implements it; a producer
+// queues messages made of buffers that `owner` keeps alive (shared, never copied).
+class BodyChannel {
+public:
+    virtual ~BodyChannel() = default;
+    virtual boost::asio::any_io_executor executor() const = 0;
+    // On executor(): queue one message; bytes not yet written are counted by queuedBytes().
+    virtual void send(std::vector<boost::asio::const_buffer> buffers,
+                      std::shared_ptr<const void> owner) = 0;
+    virtual std::size_t queuedBytes() const = 0;
+    // Ends the body and the connection after what is queued (any thread).
+    virtual void close() = 0;
+};
+
+// The producer side, handed to the connection in an ApiReply.
+class BodyProducer {
+public:
+    virtual ~BodyProducer() = default;
+    // On the channel's executor, after the response head was sent.
+    virtual void attach(std::shared_ptr<BodyChannel> channel) = 0;
+    // The client went away (on the channel's executor).
+    virtual void detach() = 0;
 };
 
 struct ApiReply {
@@ -33,6 +61,7 @@ struct ApiReply {
     std::string body;
     std::vector<Header> headers;
     bool closeConnection = false;
+    std::shared_ptr<BodyProducer> stream;  // set: a chunked body that lasts until either side ends
 };
 
 // Called exactly once, from any thread. The HTTP session marshals it back to its own thread.

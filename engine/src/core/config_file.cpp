@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -91,14 +92,19 @@ Result<ConfigSnapshot::Map> ConfigFile::load(Store& store, Logger& log) {
     }
 
     bool fileChanged = false;
+    auto inFile = doc.flatten();
     for (const auto& k : builtinConfigKeys()) {
         auto& v = values[std::string(k.key)];
-        if (isGeneratedSecret(k.key) && (v.empty() || isWellKnownSampleValue(k.key, v))) {
-            v = generateValue(k.key);
-            doc.set(k.key, v);
-            fileChanged = true;
-            log.warn("config.generated", {{"key", k.key}, {"reason", "empty or sample value"}});
+        if (!isGeneratedSecret(k.key) || (!v.empty() && !isWellKnownSampleValue(k.key, v))) {
+            continue;
         }
+        bool present = std::any_of(inFile.begin(), inFile.end(),
+                                   [&](const auto& kv) { return kv.first == k.key; });
+        std::string_view reason = !present ? "missing" : v.empty() ? "empty" : "sample value";
+        v = generateValue(k.key);
+        doc.set(k.key, v);
+        fileChanged = true;
+        log.info("config.generated", {{"key", k.key}, {"reason", reason}});
     }
 
     auto overrides = store.loadConfigOverrides();

@@ -171,6 +171,7 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"zego.callbackSecret", "", kLive},
     {"zego.app", "live", kLive},
     {"zego.nonceCheck", "1", kLive},
+    {"zego.rateLimits", "", kLive},
 });
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -56,9 +55,10 @@ private slots:
         doc.set("http.maxReqSize", "1024");
         doc.set("zego.app", "live");
         std::string text = doc.text();
-        QCOMPARE(QString::fromStdString(text),
-                 QStringLiteral("; keep me\n[http]\nport=8080\nmaxReqSize=1024\n\n[rtmp]\nport=1935\n"
-                                "\n[zego]\napp=live\n"));
+        QCOMPARE(
+            QString::fromStdString(text),
+            QStringLiteral("; keep me\n[http]\nport=8080\nmaxReqSize=1024\n\n[rtmp]\nport=1935\n"
+                           "\n[zego]\napp=live\n"));
         auto flat = IniDocument::parse(text).flatten();
         QCOMPARE(flat.size(), std::size_t(4));
     }
@@ -97,7 +97,8 @@ private slots:
         auto store = Store::open(dir.filePath("r.db").toStdString());
         Logger log;
         std::string path = dir.filePath("config.ini").toStdString();
-        writeAll(path, "# mine\n[api]\nsecret=035c73f7-bb6b-4889-a715-d9eb2d1925cc\n[http]\nport=9092\n");
+        writeAll(path,
+                 "# mine\n[api]\nsecret=035c73f7-bb6b-4889-a715-d9eb2d1925cc\n[http]\nport=9092\n");
         ConfigFile file(path);
         auto loaded = file.load(*store.value(), log);
         std::string secret = valueOf(loaded.value(), "api.secret");
@@ -118,15 +119,18 @@ private slots:
         QVERIFY(file.load(*store.value(), log).ok());
 
         auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch()).count();
-        QVERIFY(file.persist({{"hook.enable", "1"}, {"http.port", "9000"}}, *store.value(), now).ok());
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+        QVERIFY(
+            file.persist({{"hook.enable", "1"}, {"http.port", "9000"}}, *store.value(), now).ok());
         QVERIFY(readAll(path).find("port=9000") != std::string::npos);
 
         // A crash between the store write and the file write: the override heals the file.
         std::string text = readAll(path);
         text.replace(text.find("port=9000"), 9, "port=8080");
         writeAll(path, text);
-        std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) - std::chrono::hours(1));
+        std::filesystem::last_write_time(
+            path, std::filesystem::last_write_time(path) - std::chrono::hours(1));
         auto healed = file.load(*store.value(), log);
         QCOMPARE(valueOf(healed.value(), "http.port"), std::string("9000"));
         QVERIFY(readAll(path).find("port=9000") != std::string::npos);
@@ -161,18 +165,24 @@ private slots:
     }
 
     void configDiffIgnoresUnknownProtectedAndEqual() {
-        Config config({{"http.port", "8080"}, {"hook.enable", "0"}, {"ffmpeg.bin", "/usr/bin/ffmpeg"}});
-        auto change = config.diff({{"http.port", "8081"}, {"hook.enable", "0"}, {"secret", "x"},
-                                   {"ffmpeg.bin", "/tmp/evil"}, {"HTTP.PORT", "1"}});
+        Config config(
+            {{"http.port", "8080"}, {"hook.enable", "0"}, {"ffmpeg.bin", "/usr/bin/ffmpeg"}});
+        auto change = config.diff({{"http.port", "8081"},
+                                   {"hook.enable", "0"},
+                                   {"secret", "x"},
+                                   {"ffmpeg.bin", "/tmp/evil"},
+                                   {"HTTP.PORT", "1"}});
         QCOMPARE(change.changed.size(), std::size_t(1));
-        QCOMPARE(QString::fromStdString(change.changed.begin()->first), QStringLiteral("http.port"));
+        QCOMPARE(QString::fromStdString(change.changed.begin()->first),
+                 QStringLiteral("http.port"));
         QCOMPARE(change.restartRequired.size(), std::size_t(1));
 
         int notified = 0;
         auto sub = config.subscribe([&](const ConfigChange& c, const ConfigSnapshot& s) {
             ++notified;
             QCOMPARE(c.changed.size(), std::size_t(1));
-            QCOMPARE(QString::fromStdString(std::string(s.get("http.port"))), QStringLiteral("8081"));
+            QCOMPARE(QString::fromStdString(std::string(s.get("http.port"))),
+                     QStringLiteral("8081"));
         });
         auto before = config.snapshot()->version();
         config.apply(change);

@@ -2,7 +2,6 @@
 
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <filesystem>
 
 #include "core/log.h"
@@ -23,8 +22,11 @@ class TestLog : public QObject {
 
 private slots:
     void formatsLogfmtWithQuoting() {
-        LogRecord r{std::chrono::system_clock::time_point(std::chrono::milliseconds(1'700'000'000'123)),
-                    LogLevel::warn, "http.listen", {{"ip", "127.0.0.1"}, {"port", 8080}, {"msg", "a \"b\"=c"}, {"empty", ""}}};
+        LogRecord r{
+            std::chrono::system_clock::time_point(std::chrono::milliseconds(1'700'000'000'123)),
+            LogLevel::warn,
+            "http.listen",
+            {{"ip", "127.0.0.1"}, {"port", 8080}, {"msg", "a \"b\"=c"}, {"empty", ""}}};
         QCOMPARE(QString::fromStdString(formatLogLine(r)),
                  QStringLiteral("2023-11-14T22:13:20.123Z WARN http.listen ip=127.0.0.1 port=8080 "
                                 "msg=\"a \\\"b\\\"=c\" empty=\"\""));

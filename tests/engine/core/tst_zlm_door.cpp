@@ -56,7 +56,8 @@ private slots:
         s.allowList = IpAllowList::parse("::1,127.0.0.1,10.0.0.0-10.255.255.255");
         s.notFoundPage = "<html>404</html>";
         m_door.updateSettings(std::move(s));
-        m_door.add({"getMediaInfo", {"schema", "vhost", "app", "stream"},
+        m_door.add({"getMediaInfo",
+                    {"schema", "vhost", "app", "stream"},
                     [this](const ZlmRequest& r, ZlmResponder out) {
                         m_lastStream = r.args.get("stream");
                         out.ok({{"echo", r.args.get("stream")}});
@@ -73,11 +74,14 @@ private slots:
         QCOMPARE(QString::fromStdString(a.get("stream")), QStringLiteral("/live"));
         QVERIFY(!a.has("empty"));
 
-        auto form = ZlmArgs::fromCall(call("/x", "k=query", "k=body&f=%20v%20", "application/x-www-form-urlencoded; charset=utf-8"));
+        auto form = ZlmArgs::fromCall(call("/x", "k=query", "k=body&f=%20v%20",
+                                           "application/x-www-form-urlencoded; charset=utf-8"));
         QCOMPARE(QString::fromStdString(form.get("k")), QStringLiteral("query"));
         QCOMPARE(QString::fromStdString(form.get("f")), QStringLiteral("v"));
 
-        auto json = ZlmArgs::fromCall(call("/x", "", R"({"n":10,"f":1.5,"t":true,"z":null,"o":{"x":1},"s":"v"})", "application/json"));
+        auto json = ZlmArgs::fromCall(
+            call("/x", "", R"({"n":10,"f":1.5,"t":true,"z":null,"o":{"x":1},"s":"v"})",
+                 "application/json"));
         QCOMPARE(QString::fromStdString(json.get("n")), QStringLiteral("10"));
         QCOMPARE(QString::fromStdString(json.get("f")), QStringLiteral("1.5"));
         QCOMPARE(QString::fromStdString(json.get("t")), QStringLiteral("true"));
@@ -93,13 +97,16 @@ private slots:
 
         ApiCall withHeader = call("/x", "");
         withHeader.headers.push_back({"Secret", "fromheader"});
-        QCOMPARE(QString::fromStdString(ZlmArgs::fromCall(withHeader).get("secret")), QStringLiteral("fromheader"));
+        QCOMPARE(QString::fromStdString(ZlmArgs::fromCall(withHeader).get("secret")),
+                 QStringLiteral("fromheader"));
     }
 
     void secretCheckOrderAndMessages() {
-        auto denied = run(m_door, call("/index/api/getMediaInfo", "secret=s3cret", {}, {}, "192.168.1.5"));
+        auto denied =
+            run(m_door, call("/index/api/getMediaInfo", "secret=s3cret", {}, {}, "192.168.1.5"));
         QCOMPARE(denied.json().value("code").toInt(), -100);
-        QCOMPARE(denied.json().value("msg").toString(), QStringLiteral("Your ip is not allowed to access the service."));
+        QCOMPARE(denied.json().value("msg").toString(),
+                 QStringLiteral("Your ip is not allowed to access the service."));
 
         auto missing = run(m_door, call("/index/api/getMediaInfo", ""));
         QCOMPARE(missing.json().value("code").toInt(), -300);
@@ -109,19 +116,23 @@ private slots:
         auto wrong = run(m_door, call("/index/api/getMediaInfo", "secret=S3CRET"));
         QCOMPARE(wrong.json().value("code").toInt(), -100);
         QCOMPARE(wrong.json().value("msg").toString(), QStringLiteral("secret错误"));
-        QCOMPARE(QString::fromStdString(wrong.reply.contentType), QStringLiteral("application/json; charset=utf-8"));
+        QCOMPARE(QString::fromStdString(wrong.reply.contentType),
+                 QStringLiteral("application/json; charset=utf-8"));
         QCOMPARE(wrong.reply.status, 200u);
 
-        auto privateNet = run(m_door, call("/index/api/getMediaInfo", "secret=s3cret", {}, {}, "10.1.2.3"));
+        auto privateNet =
+            run(m_door, call("/index/api/getMediaInfo", "secret=s3cret", {}, {}, "10.1.2.3"));
         QCOMPARE(privateNet.json().value("code").toInt(), -300);
     }
 
     void requiredArgumentsListAllNames() {
-        auto a = run(m_door, call("/index/api/getMediaInfo", "secret=s3cret&schema=rtmp&app=live&stream="));
+        auto a = run(m_door,
+                     call("/index/api/getMediaInfo", "secret=s3cret&schema=rtmp&app=live&stream="));
         QCOMPARE(a.json().value("code").toInt(), -300);
         QCOMPARE(a.json().value("msg").toString(),
                  QStringLiteral("缺少必要参数:\"schema\",\"vhost\",\"app\",\"stream\""));
-        auto ok = run(m_door, call("/INDEX/API/GETMEDIAINFO", "secret=s3cret&schema=rtmp&vhost=v&app=live&stream=a/b"));
+        auto ok = run(m_door, call("/INDEX/API/GETMEDIAINFO",
+                                   "secret=s3cret&schema=rtmp&vhost=v&app=live&stream=a/b"));
         QCOMPARE(ok.json().value("code").toInt(), 0);
         QCOMPARE(ok.json().value("echo").toString(), QStringLiteral("a/b"));
         QVERIFY(!ok.json().contains("msg"));
@@ -154,7 +165,8 @@ private slots:
     }
 
     void ipAllowListRanges() {
-        auto list = IpAllowList::parse(" 127.0.0.1 , 172.16.0.0-172.31.255.255,::1,fd00::-fd00::ffff,garbage");
+        auto list = IpAllowList::parse(
+            " 127.0.0.1 , 172.16.0.0-172.31.255.255,::1,fd00::-fd00::ffff,garbage");
         QVERIFY(list.allows("127.0.0.1"));
         QVERIFY(list.allows("::ffff:127.0.0.1"));
         QVERIFY(list.allows("172.20.1.1"));

@@ -26,8 +26,6 @@ constexpr auto kTuple = asio::as_tuple(use_awaitable);
 
 namespace {
 
-constexpr std::size_t kMaxQueuedWebSocketMessages = 1024;
-
 using Request = bhttp::request<bhttp::string_body>;
 using Response = bhttp::response<bhttp::string_body>;
 
@@ -67,7 +65,8 @@ struct ReplyOnce {
     }
 };
 
-api::ApiCall toApiCall(const Request& req, const std::string& peerIp) {
+api::ApiCall toApiCall(const Request& req, const std::string& peerIp,
+                       const std::string& sessionId) {
     api::ApiCall call;
     call.method = std::string(req.method_string());
     std::string_view target = req.target();
@@ -81,6 +80,7 @@ api::ApiCall toApiCall(const Request& req, const std::string& peerIp) {
     }
     call.body = req.body();
     call.peerIp = peerIp;
+    call.sessionId = sessionId;
     return call;
 }
 
@@ -89,11 +89,13 @@ class WebSocketSession;
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
-    Impl(core::LoopPool& io, HttpHandler& handler, core::Logger& log)
-        : io(io), handler(handler), log(log) {}
+    Impl(core::LoopPool& io, HttpHandler& handler, core::SessionRegistry& sessions,
+         core::Logger& log)
+        : io(io), handler(handler), registry(sessions), log(log) {}
 
     core::LoopPool& io;
     HttpHandler& handler;
+    core::SessionRegistry& registry;
     core::Logger& log;
 
     mutable std::mutex mutex;
@@ -101,7 +103,6 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
     std::unique_ptr<tcp::acceptor> acceptor;
     std::set<std::shared_ptr<SessionHandle>> sessions;
     bool stopped = false;
-    core::ObjectCount<core::ObjectKind::TcpServer>* listenerCount = nullptr;
 
     HttpLimits currentLimits() const {
         std::lock_guard lock(mutex);
@@ -207,6 +208,8 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
     awaitable<void> acceptLoop(std::shared_ptr<tcp::acceptor> acc);
     awaitable<void> session(tcp::socket socket);
+    awaitable<void> streamBody(beast::tcp_stream& stream, api::ApiReply reply, unsigned version,
+                               const HttpLimits& l, const std::shared_ptr<SessionHandle>& handle);
     awaitable<void> webSocket(beast::tcp_stream stream, Request req,
                               std::shared_ptr<WebSocketEndpoint> endpoint, std::string peerIp,
                               std::shared_ptr<SessionHandle> handle);
@@ -214,42 +217,145 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
 namespace {
 
-class WebSocketSession final : public WebSocketPeer,
-                               public std::enable_shared_from_this<WebSocketSession> {
+// Messages waiting for a connection's socket, shared by WebSocket peers and streamed bodies:
+// bounded, counted in bytes for slow-reader decisions, closed gracefully after a drain.
+struct Outbound {
+    std::vector<asio::const_buffer> buffers;
+    std::shared_ptr<const void> owner;
+    std::size_t bytes = 0;
+    bool text = false;
+};
+
+template <typename Derived>
+class OutboundQueue : public std::enable_shared_from_this<Derived> {
+public:
+    explicit OutboundQueue(asio::any_io_executor executor) : m_executor(std::move(executor)) {}
+
+    asio::any_io_executor queueExecutor() const { return m_executor; }
+    std::size_t queued() const { return m_queuedBytes; }
+
+    void enqueue(Outbound m) {
+        if (m_closed || m_closing) {
+            return;
+        }
+        if (m_queue.size() >= kMaxQueuedMessages || m_queuedBytes + m.bytes > kMaxQueuedBytes) {
+            closeNow();
+            return;
+        }
+        m_queuedBytes += m.bytes;
+        m_queue.push_back(std::move(m));
+        if (!m_writing) {
+            writeNext();
+        }
+    }
+
+    // Queued messages go out first; a client that does not take them within a second is cut.
+    void closeGracefully() {
+        if (m_closed) {
+            return;
+        }
+        if (!m_writing) {
+            closeNow();
+            return;
+        }
+        m_closing = true;
+        auto timer = std::make_shared<asio::steady_timer>(m_executor, std::chrono::seconds(1));
+        timer->async_wait(
+            [self = this->shared_from_this(), timer](beast::error_code) { self->closeNow(); });
+    }
+
+    void closeNow() {
+        if (m_closed) {
+            return;
+        }
+        m_closed = true;
+        m_queue.clear();
+        m_queuedBytes = 0;
+        static_cast<Derived*>(this)->closeSocket();
+    }
+
+protected:
+    static constexpr std::size_t kMaxQueuedMessages = 8192;
+    static constexpr std::size_t kMaxQueuedBytes = 64 * 1024 * 1024;
+
+    void writeNext() {
+        if (m_closed || m_queue.empty()) {
+            m_writing = false;
+            if (m_closing) {
+                closeNow();
+            }
+            return;
+        }
+        m_writing = true;
+        static_cast<Derived*>(this)->writeFront(m_queue);
+    }
+
+    // Called by the derived class when its write of the first `count` messages completed.
+    void written(beast::error_code ec, std::size_t count) {
+        if (m_closed) {
+            return;
+        }
+        if (ec) {
+            m_writing = false;
+            closeNow();
+            return;
+        }
+        for (std::size_t i = 0; i < count && !m_queue.empty(); ++i) {
+            m_queuedBytes -= m_queue.front().bytes;
+            m_queue.pop_front();
+        }
+        writeNext();
+    }
+
+    bool isClosed() const { return m_closed; }
+
+private:
+    asio::any_io_executor m_executor;
+    std::deque<Outbound> m_queue;
+    std::size_t m_queuedBytes = 0;
+    bool m_writing = false;
+    bool m_closing = false;
+    bool m_closed = false;
+};
+
+class WebSocketSession final : public WebSocketPeer, public OutboundQueue<WebSocketSession> {
 public:
     WebSocketSession(websocket::stream<beast::tcp_stream>& ws, std::string ip)
-        : m_ws(&ws), m_ip(std::move(ip)), m_executor(ws.get_executor()) {}
+        : OutboundQueue(ws.get_executor()), m_ws(&ws), m_ip(std::move(ip)) {}
 
     void sendText(std::shared_ptr<const std::string> message) override {
-        asio::post(m_executor, [self = shared_from_this(), m = std::move(message)]() mutable {
-            self->enqueue(std::move(m));
+        asio::post(queueExecutor(), [self = shared_from_this(), m = std::move(message)]() mutable {
+            Outbound out{{asio::buffer(*m)}, m, m->size(), true};
+            self->enqueue(std::move(out));
         });
     }
 
-    // Graceful: queued messages go out first; a peer that does not take them within a second
-    // is cut.
+    asio::any_io_executor executor() const override { return queueExecutor(); }
+    void send(std::vector<asio::const_buffer> buffers, std::shared_ptr<const void> owner) override {
+        std::size_t bytes = asio::buffer_size(buffers);
+        enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
+    }
+    std::size_t queuedBytes() const override { return queued(); }
     void close() override {
-        asio::post(m_executor, [self = shared_from_this()] {
-            if (!self->m_writing) {
-                self->closeNow();
-                return;
-            }
-            self->m_closing = true;
-            auto timer =
-                std::make_shared<asio::steady_timer>(self->m_executor, std::chrono::seconds(1));
-            timer->async_wait([self, timer](beast::error_code) { self->closeNow(); });
-        });
+        asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
     }
-
     const std::string& remoteIp() const override { return m_ip; }
 
     // Called on the session's thread when the coroutine owning the stream ends.
     void detach() {
+        closeNow();
         m_ws = nullptr;
-        m_queue.clear();
     }
 
-    void closeNow() {
+    void writeFront(std::deque<Outbound>& queue) {
+        m_ws->text(queue.front().text);
+        m_ws->async_write(queue.front().buffers,
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->written(ec, 1);
+                          });
+    }
+
+    void closeSocket() {
         if (m_ws != nullptr) {
             beast::error_code ec;
             m_ws->next_layer().socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -258,51 +364,68 @@ public:
     }
 
 private:
-    void enqueue(std::shared_ptr<const std::string> m) {
-        if (m_ws == nullptr) {
-            return;
-        }
-        if (m_queue.size() >= kMaxQueuedWebSocketMessages) {
-            closeNow();
-            return;
-        }
-        m_queue.push_back(std::move(m));
-        if (!m_writing) {
-            writeNext();
+    websocket::stream<beast::tcp_stream>* m_ws;
+    std::string m_ip;
+};
+
+// A chunked response body fed by a BodyProducer; batches queued messages into one write.
+class StreamedBody final : public api::BodyChannel, public OutboundQueue<StreamedBody> {
+public:
+    explicit StreamedBody(beast::tcp_stream& stream)
+        : OutboundQueue(stream.get_executor()), m_stream(&stream) {}
+
+    asio::any_io_executor executor() const override { return queueExecutor(); }
+    void send(std::vector<asio::const_buffer> buffers, std::shared_ptr<const void> owner) override {
+        std::size_t bytes = asio::buffer_size(buffers);
+        if (bytes > 0) {
+            enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
         }
     }
+    std::size_t queuedBytes() const override { return queued(); }
+    void close() override {
+        asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
+    }
 
-    void writeNext() {
-        if (m_ws == nullptr || m_queue.empty()) {
-            m_writing = false;
-            if (m_closing) {
-                closeNow();
-            }
-            return;
+    void detach() {
+        closeNow();
+        m_stream = nullptr;
+    }
+
+    void writeFront(std::deque<Outbound>& queue) {
+        static constexpr std::size_t kMaxBatch = 32;
+        static constexpr std::string_view kCrlf = "\r\n";
+        m_chunkHeads.clear();
+        m_batch.clear();
+        std::size_t count = std::min(queue.size(), kMaxBatch);
+        m_chunkHeads.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            char head[24];
+            int n = std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
+            m_chunkHeads.emplace_back(head, static_cast<std::size_t>(n));
         }
-        m_writing = true;
-        m_ws->text(true);
-        m_ws->async_write(asio::buffer(*m_queue.front()),
-                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              if (self->m_ws == nullptr) {
-                                  return;
-                              }
-                              if (ec) {
-                                  self->m_writing = false;
-                                  self->closeNow();
-                                  return;
-                              }
-                              self->m_queue.pop_front();
-                              self->writeNext();
+        for (std::size_t i = 0; i < count; ++i) {
+            m_batch.push_back(asio::buffer(m_chunkHeads[i]));
+            m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
+            m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
+        }
+        asio::async_write(m_stream->socket(), m_batch,
+                          [self = shared_from_this(), count](beast::error_code ec, std::size_t) {
+                              self->written(ec, count);
                           });
     }
 
-    websocket::stream<beast::tcp_stream>* m_ws;
-    std::string m_ip;
-    asio::any_io_executor m_executor;
-    std::deque<std::shared_ptr<const std::string>> m_queue;
-    bool m_writing = false;
-    bool m_closing = false;
+    void closeSocket() {
+        if (m_stream != nullptr) {
+            beast::error_code ec;
+            m_stream->socket().shutdown(tcp::socket::shutdown_both, ec);
+            m_stream->socket().close(ec);
+        }
+    }
+
+private:
+    beast::tcp_stream* m_stream;
+    std::vector<std::string> m_chunkHeads;
+    std::vector<asio::const_buffer> m_batch;
 };
 
 }  // namespace
@@ -335,12 +458,31 @@ awaitable<void> HttpServer::Impl::acceptLoop(std::shared_ptr<tcp::acceptor> acc)
     }
 }
 
+// After refusing a request whose body was not read, closing at once would make the kernel reset
+// the connection and the client could lose the response; stop sending, drain briefly, then close.
+awaitable<void> lingeringClose(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 4096> sink{};
+    std::size_t drained = 0;
+    while (drained < 1024 * 1024) {
+        auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), kTuple);
+        if (rec) {
+            break;
+        }
+        drained += n;
+    }
+}
+
 awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
     core::ObjectCount<core::ObjectKind::TcpSession> sessionCounted;
     core::ObjectCount<core::ObjectKind::Socket> socketCounted;
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
-    std::string peerIp = socket.remote_endpoint(ignored).address().to_string();
+    auto peer = socket.remote_endpoint(ignored);
+    auto local = socket.local_endpoint(ignored);
+    std::string peerIp = peer.address().to_string();
     beast::tcp_stream stream(std::move(socket));
 
     auto handle = registerSession(stream.get_executor());
@@ -352,11 +494,25 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         stream.socket().shutdown(tcp::socket::shutdown_both, ec);
         stream.socket().close(ec);
     };
+    std::string sessionId = registry.nextId();
+    registry.add({sessionId, "mediakit::HttpSession", local.address().to_string(), local.port(),
+                  peerIp, peer.port(), {}, {}},
+                 [handle] {
+                     asio::post(handle->executor, [handle] {
+                         if (handle->close) {
+                             handle->close();
+                         }
+                     });
+                 });
     struct Unregister {
         Impl* impl;
         std::shared_ptr<SessionHandle> h;
-        ~Unregister() { impl->unregisterSession(h); }
-    } unregister{this, handle};
+        std::string id;
+        ~Unregister() {
+            impl->registry.remove(id);
+            impl->unregisterSession(h);
+        }
+    } unregister{this, handle, sessionId};
 
     beast::flat_buffer buffer;
     for (;;) {
@@ -367,10 +523,14 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         stream.expires_after(l.keepAlive);
 
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
-        if (ec == bhttp::error::header_limit) {
-            Response res =
-                plainResponse(bhttp::status::request_header_fields_too_large, 11, l, false);
+        if (ec == bhttp::error::header_limit || ec == bhttp::error::body_limit) {
+            // The parser checks a declared Content-Length against the limit with the header.
+            Response res = plainResponse(ec == bhttp::error::header_limit
+                                             ? bhttp::status::request_header_fields_too_large
+                                             : bhttp::status::payload_too_large,
+                                         11, l, false);
             co_await bhttp::async_write(stream, res, kTuple);
+            co_await lingeringClose(stream);
             break;
         }
         if (ec) {
@@ -384,11 +544,13 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         if (contentLength && *contentLength > l.maxBodyBytes) {
             Response res = plainResponse(bhttp::status::payload_too_large, version, l, false);
             co_await bhttp::async_write(stream, res, kTuple);
+            co_await lingeringClose(stream);
             break;
         }
         if (head.method() == bhttp::verb::post && !contentLength && !parser.chunked()) {
             Response res = plainResponse(bhttp::status::length_required, version, l, false);
             co_await bhttp::async_write(stream, res, kTuple);
+            co_await lingeringClose(stream);
             break;
         }
         if (!parser.is_done()) {
@@ -396,6 +558,7 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
             if (bec == bhttp::error::body_limit) {
                 Response res = plainResponse(bhttp::status::payload_too_large, version, l, false);
                 co_await bhttp::async_write(stream, res, kTuple);
+                co_await lingeringClose(stream);
                 break;
             }
             if (bec) {
@@ -406,7 +569,7 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
 
         if (websocket::is_upgrade(req)) {
             stream.expires_never();
-            UpgradeDecision decision = handler.upgrade(toApiCall(req, peerIp));
+            UpgradeDecision decision = handler.upgrade(toApiCall(req, peerIp, sessionId));
             if (decision.endpoint) {
                 handle->close = nullptr;
                 co_await webSocket(std::move(stream), std::move(req), decision.endpoint, peerIp,
@@ -429,7 +592,12 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
             case bhttp::verb::get:
             case bhttp::verb::post:
             case bhttp::verb::delete_: {
-                api::ApiReply reply = co_await asyncHandle(toApiCall(req, peerIp), use_awaitable);
+                api::ApiReply reply =
+                    co_await asyncHandle(toApiCall(req, peerIp, sessionId), use_awaitable);
+                if (reply.stream) {
+                    co_await streamBody(stream, std::move(reply), version, l, handle);
+                    co_return;
+                }
                 res = fromApiReply(std::move(reply), version, l, keepAlive);
                 break;
             }
@@ -445,6 +613,35 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         }
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+awaitable<void> HttpServer::Impl::streamBody(beast::tcp_stream& stream, api::ApiReply reply,
+                                             unsigned version, const HttpLimits& l,
+                                             const std::shared_ptr<SessionHandle>& handle) {
+    auto producer = std::move(reply.stream);
+    Response head = fromApiReply(std::move(reply), version, l, true);
+    head.chunked(true);
+    bhttp::response_serializer<bhttp::string_body> serializer(head);
+    stream.expires_after(l.keepAlive);
+    auto [hec, hn] = co_await bhttp::async_write_header(stream, serializer, kTuple);
+    if (hec) {
+        co_return;
+    }
+    stream.expires_never();
+    auto body = std::make_shared<StreamedBody>(stream);
+    handle->close = [body] { body->close(); };
+    producer->attach(body);
+    // The client sends nothing more; a read ends when it leaves or the body is closed.
+    std::array<char, 512> scratch{};
+    for (;;) {
+        auto [rec, n] = co_await stream.async_read_some(asio::buffer(scratch), kTuple);
+        if (rec) {
+            break;
+        }
+    }
+    handle->close = nullptr;
+    producer->detach();
+    body->detach();
 }
 
 awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request req,
@@ -483,8 +680,9 @@ awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request re
     endpoint->onClose();
 }
 
-HttpServer::HttpServer(core::LoopPool& io, HttpHandler& handler, core::Logger& log)
-    : m_impl(std::make_shared<Impl>(io, handler, log)) {}
+HttpServer::HttpServer(core::LoopPool& io, HttpHandler& handler, core::SessionRegistry& sessions,
+                       core::Logger& log)
+    : m_impl(std::make_shared<Impl>(io, handler, sessions, log)) {}
 
 HttpServer::~HttpServer() {
     stop();

@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/loop_pool.h"
 #include "core/result.h"
+#include "core/session_registry.h"
 
 namespace regie::http {
 
@@ -24,13 +25,12 @@ struct HttpLimits {
     bool allowCrossDomains = true;
 };
 
-// The engine side of one accepted WebSocket connection, usable from any thread.
-class WebSocketPeer {
+// The engine side of one accepted WebSocket connection, usable from any thread. As a
+// BodyChannel it sends binary messages (one message per send).
+class WebSocketPeer : public api::BodyChannel {
 public:
-    virtual ~WebSocketPeer() = default;
     // Queues a text message; a peer whose queue stays full is disconnected.
     virtual void sendText(std::shared_ptr<const std::string> message) = 0;
-    virtual void close() = 0;
     virtual const std::string& remoteIp() const = 0;
 };
 
@@ -56,7 +56,8 @@ public:
 
 class HttpServer {
 public:
-    HttpServer(core::LoopPool& io, HttpHandler& handler, core::Logger& log);
+    HttpServer(core::LoopPool& io, HttpHandler& handler, core::SessionRegistry& sessions,
+               core::Logger& log);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;

@@ -1,0 +1,278 @@
+#include "media/media_source.h"
+
+#include <algorithm>
+#include <boost/asio/post.hpp>
+
+namespace regie::media {
+
+namespace {
+// A GOP longer than this (a stream without keyframes) is not cached; new readers then wait for
+// the next keyframe instead of the engine holding unbounded memory.
+constexpr std::size_t kMaxGopBytes = 32 * 1024 * 1024;
+constexpr std::size_t kMaxGopPackets = 4096;
+}  // namespace
+
+std::string_view originTypeName(OriginType type) {
+    switch (type) {
+        case OriginType::unknown: return "unknown";
+        case OriginType::rtmpPush: return "rtmp_push";
+        case OriginType::rtspPush: return "rtsp_push";
+        case OriginType::rtpPush: return "rtp_push";
+        case OriginType::pull: return "pull";
+        case OriginType::ffmpegPull: return "ffmpeg_pull";
+        case OriginType::mp4Vod: return "mp4_vod";
+        case OriginType::deviceChannel: return "device_chn";
+        case OriginType::rtcPush: return "rtc_push";
+        case OriginType::srtPush: return "srt_push";
+    }
+    return "unknown";
+}
+
+MediaSource::MediaSource(MediaKey key, PublisherInfo publisher, std::int64_t createdAtUnix)
+    : m_key(std::move(key)), m_createdAtUnix(createdAtUnix), m_publisher(std::move(publisher)) {}
+
+void MediaSource::addFormat(std::string name, std::unique_ptr<Muxer> muxer) {
+    std::lock_guard lock(m_mutex);
+    m_formats[std::move(name)].muxer = std::move(muxer);
+}
+
+bool MediaSource::hasFormat(std::string_view name) const {
+    std::lock_guard lock(m_mutex);
+    return m_formats.find(name) != m_formats.end();
+}
+
+void MediaSource::input(const Frame& frame) {
+    using Delivery = std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>;
+    std::vector<std::pair<boost::asio::any_io_executor, Delivery>> deliveries;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_closed) {
+            return;
+        }
+        countFrame(frame);
+        for (auto& [name, format] : m_formats) {
+            for (auto& out : format.muxer->mux(frame)) {
+                SeqPacket sp{m_nextSeq++, std::move(out.packet)};
+                if (out.headerSlot) {
+                    format.headers[*out.headerSlot] = sp;
+                } else {
+                    if (sp.packet->keyframe && sp.packet->video) {
+                        format.gop.clear();
+                        format.gopBytes = 0;
+                    }
+                    std::size_t size = sp.packet->size();
+                    if (format.gopBytes + size > kMaxGopBytes || format.gop.size() >= kMaxGopPackets) {
+                        format.gop.clear();
+                        format.gopBytes = 0;
+                    } else if (!format.gop.empty() || (sp.packet->keyframe && sp.packet->video)) {
+                        format.gop.push_back(sp);
+                        format.gopBytes += size;
+                    }
+                }
+                for (const auto& [executor, group] : format.groups) {
+                    deliveries.push_back({executor, {group, sp}});
+                }
+            }
+        }
+    }
+    for (auto& [executor, delivery] : deliveries) {
+        boost::asio::post(executor, [d = std::move(delivery)] {
+            const auto& [group, sp] = d;
+            for (std::size_t i = 0; i < group->readers.size(); ++i) {
+                auto& entry = group->readers[i];
+                if (sp.seq > entry.deliveredUpTo) {
+                    entry.reader->deliver(std::span<const PacketPtr>(&sp.packet, 1));
+                }
+            }
+        });
+    }
+}
+
+bool MediaSource::addReader(std::string_view formatName, const std::shared_ptr<MediaReader>& reader) {
+    std::vector<PacketPtr> startup;
+    std::shared_ptr<ThreadGroup> group;
+    std::uint64_t upTo = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_formats.find(formatName);
+        if (m_closed || it == m_formats.end()) {
+            return false;
+        }
+        Format& format = it->second;
+        for (const char* slot : {"metadata", "video", "audio"}) {
+            if (auto h = format.headers.find(slot); h != format.headers.end()) {
+                startup.push_back(h->second.packet);
+            }
+        }
+        for (const auto& sp : format.gop) {
+            startup.push_back(sp.packet);
+        }
+        upTo = m_nextSeq - 1;
+        auto executor = reader->executor();
+        auto g = std::find_if(format.groups.begin(), format.groups.end(),
+                              [&](const auto& e) { return e.first == executor; });
+        if (g == format.groups.end()) {
+            format.groups.emplace_back(executor, std::make_shared<ThreadGroup>());
+            g = std::prev(format.groups.end());
+        }
+        group = g->second;
+    }
+    group->readers.push_back({reader, upTo});
+    ++m_readerCount;
+    if (!startup.empty()) {
+        reader->deliver(startup);
+    }
+    return true;
+}
+
+void MediaSource::removeReader(std::string_view formatName, const MediaReader* reader) {
+    std::shared_ptr<ThreadGroup> group;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_formats.find(formatName);
+        if (it == m_formats.end()) {
+            return;
+        }
+        for (const auto& [executor, g] : it->second.groups) {
+            auto& readers = g->readers;
+            auto r = std::find_if(readers.begin(), readers.end(),
+                                  [&](const ReaderEntry& e) { return e.reader.get() == reader; });
+            if (r != readers.end()) {
+                group = g;
+                break;
+            }
+        }
+    }
+    if (group) {
+        std::erase_if(group->readers, [&](const ReaderEntry& e) { return e.reader.get() == reader; });
+        --m_readerCount;
+    }
+}
+
+void MediaSource::close() {
+    if (m_closed.exchange(true)) {
+        return;
+    }
+    std::vector<std::pair<boost::asio::any_io_executor, std::shared_ptr<ThreadGroup>>> groups;
+    std::function<void()> closer;
+    {
+        std::lock_guard lock(m_mutex);
+        closer = std::move(m_publisherCloser);
+        for (auto& [name, format] : m_formats) {
+            groups.insert(groups.end(), format.groups.begin(), format.groups.end());
+            format.gop.clear();
+            format.headers.clear();
+        }
+    }
+    if (closer) {
+        closer();
+    }
+    for (auto& [executor, group] : groups) {
+        boost::asio::post(executor, [self = shared_from_this(), group] {
+            auto readers = std::move(group->readers);
+            group->readers.clear();
+            self->m_readerCount -= readers.size();
+            for (auto& e : readers) {
+                e.reader->sourceEnded();
+            }
+        });
+    }
+}
+
+void MediaSource::setPublisher(PublisherInfo info, std::function<void()> closer) {
+    std::lock_guard lock(m_mutex);
+    m_publisher = std::move(info);
+    m_publisherCloser = std::move(closer);
+    m_hasPublisher = true;
+}
+
+void MediaSource::publisherGone() {
+    std::lock_guard lock(m_mutex);
+    m_hasPublisher = false;
+    m_publisherCloser = nullptr;
+}
+
+bool MediaSource::hasPublisher() const {
+    std::lock_guard lock(m_mutex);
+    return m_hasPublisher;
+}
+
+PublisherInfo MediaSource::publisher() const {
+    std::lock_guard lock(m_mutex);
+    return m_publisher;
+}
+
+std::vector<TrackState> MediaSource::tracks() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<TrackState> out;
+    for (const auto& [kind, t] : m_tracks) {
+        if (kind != TrackKind::metadata) {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
+void MediaSource::updateTrack(TrackKind kind, const std::function<void(TrackState&)>& update) {
+    std::lock_guard lock(m_mutex);
+    auto& t = m_tracks[kind];
+    t.kind = kind;
+    update(t);
+}
+
+std::uint32_t MediaSource::aliveSeconds() const {
+    return static_cast<std::uint32_t>(
+        std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - m_createdSteady).count());
+}
+
+void MediaSource::countFrame(const Frame& frame) {
+    auto now = Clock::now();
+    std::size_t size = frame.flvBody ? frame.flvBody->size() : 0;
+    m_bytesIn += size;
+    m_rateWindowBytes += size;
+    if (now - m_rateWindowStart >= std::chrono::seconds(1)) {
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - m_rateWindowStart).count();
+        m_bytesPerSecond = static_cast<std::uint32_t>(m_rateWindowBytes * 1000 / std::max<std::int64_t>(ms, 1));
+        m_rateWindowBytes = 0;
+        m_rateWindowStart = now;
+    }
+    if (frame.kind == TrackKind::metadata) {
+        return;
+    }
+    auto& t = m_tracks[frame.kind];
+    t.kind = frame.kind;
+    t.codecId = frame.codecId;
+    if (frame.config) {
+        t.config = frame.flvBody;
+        return;
+    }
+    if (t.frames++ == 0) {
+        t.firstDts = frame.dts;
+    }
+    t.lastDts = frame.dts;
+    if (frame.kind == TrackKind::video) {
+        if (frame.keyframe) {
+            ++t.keyFrames;
+            if (t.frames > 1) {
+                t.gopIntervalMs = frame.dts - t.lastKeyDts;
+            }
+            t.lastKeyDts = frame.dts;
+            t.gopFrames = 1;
+        } else {
+            ++t.gopFrames;
+        }
+        auto& [start, count] = m_fpsWindow[frame.kind];
+        if (start == Clock::time_point{}) {
+            start = now;
+        }
+        ++count;
+        auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - start).count();
+        if (elapsed >= 1000) {
+            t.fpsTimes100 = static_cast<std::uint32_t>(count * 100000 / elapsed);
+            start = now;
+            count = 0;
+        }
+    }
+}
+
+}  // namespace regie::media

@@ -1,0 +1,161 @@
+#pragma once
+// One live stream: frames come in once from its publisher, each output format muxes them once,
+// and the packets fan out to that format's readers. Readers are grouped by io thread: a packet
+// crosses to each thread once, then is handed to that thread's readers in a loop.
+
+#include <atomic>
+#include <boost/asio/any_io_executor.hpp>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/object_stats.h"
+#include "media/frame.h"
+#include "media/media_key.h"
+#include "media/media_reader.h"
+
+namespace regie::media {
+
+enum class OriginType : int {
+    unknown = 0, rtmpPush = 1, rtspPush = 2, rtpPush = 3, pull = 4, ffmpegPull = 5, mp4Vod = 6,
+    deviceChannel = 7, rtcPush = 8, srtPush = 9
+};
+std::string_view originTypeName(OriginType type);
+
+// Turns frames into packets of one output format; owned by the source, called on the
+// publisher's thread.
+class Muxer {
+public:
+    virtual ~Muxer() = default;
+    // Packets for `frame`; `header` tells whether they belong to the start-up headers every new
+    // reader gets first (metadata, sequence headers) rather than to the GOP.
+    struct Output {
+        PacketPtr packet;
+        std::optional<std::string> headerSlot;  // e.g. "video", "audio", "metadata"
+    };
+    virtual std::vector<Output> mux(const Frame& frame) = 0;
+};
+
+struct TrackState {
+    TrackKind kind = TrackKind::video;
+    int codecId = -1;
+    SharedBytes config;  // latest sequence header body
+    std::uint64_t frames = 0;
+    std::uint64_t keyFrames = 0;
+    std::uint32_t firstDts = 0;
+    std::uint32_t lastDts = 0;
+    std::uint32_t gopFrames = 0;
+    std::uint32_t gopIntervalMs = 0;
+    std::uint32_t lastKeyDts = 0;
+    std::uint32_t fpsTimes100 = 0;  // measured over the last second
+    int width = 0;
+    int height = 0;
+    int sampleRate = 0;
+    int channels = 0;
+    int sampleBits = 16;
+};
+
+struct PublisherInfo {
+    OriginType origin = OriginType::unknown;
+    std::string originUrl;
+    std::string params;  // the publish URL's query string
+    std::string peerIp;
+    int peerPort = 0;
+    std::string localIp;
+    int localPort = 0;
+    std::string sessionId;
+};
+
+class MediaSource : public std::enable_shared_from_this<MediaSource> {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    MediaSource(MediaKey key, PublisherInfo publisher, std::int64_t createdAtUnix);
+
+    const MediaKey& key() const { return m_key; }
+    std::int64_t createdAtUnix() const { return m_createdAtUnix; }
+
+    // Output formats are added before the first frame (e.g. "rtmp", "flv").
+    void addFormat(std::string name, std::unique_ptr<Muxer> muxer);
+    bool hasFormat(std::string_view name) const;
+
+    // Called on the publisher's thread.
+    void input(const Frame& frame);
+
+    // Attaches a reader of `format` on the reader's own thread: it receives the start-up packets
+    // (headers, then the cached GOP) at once, then every new packet. False if no such format.
+    bool addReader(std::string_view format, const std::shared_ptr<MediaReader>& reader);
+    // Also on the reader's own thread.
+    void removeReader(std::string_view format, const MediaReader* reader);
+    std::size_t readerCount() const { return m_readerCount.load(); }
+
+    // Ends the source: readers are told on their own threads. Idempotent.
+    void close();
+    bool closed() const { return m_closed.load(); }
+
+    // Publisher lifecycle, for the reconnect window. The closer disconnects the publisher when
+    // the source is closed from outside (API, rules); it runs on any thread.
+    void setPublisher(PublisherInfo info, std::function<void()> closer);
+    void publisherGone();
+    bool hasPublisher() const;
+    PublisherInfo publisher() const;
+
+    std::vector<TrackState> tracks() const;
+    // Lets the publisher fill what it parsed from a track's configuration (size, rate, ...).
+    void updateTrack(TrackKind kind, const std::function<void(TrackState&)>& update);
+    std::uint64_t bytesIn() const { return m_bytesIn.load(); }
+    std::uint32_t bytesPerSecond() const { return m_bytesPerSecond.load(); }
+    std::uint32_t aliveSeconds() const;
+
+private:
+    struct SeqPacket {
+        std::uint64_t seq;
+        PacketPtr packet;
+    };
+    struct ReaderEntry {
+        std::shared_ptr<MediaReader> reader;
+        std::uint64_t deliveredUpTo;  // packets with seq <= this were in its start-up burst
+    };
+    // The readers of one format on one io thread; touched only on that thread.
+    struct ThreadGroup {
+        std::vector<ReaderEntry> readers;
+    };
+    struct Format {
+        std::unique_ptr<Muxer> muxer;
+        std::map<std::string, SeqPacket> headers;
+        std::vector<SeqPacket> gop;
+        std::size_t gopBytes = 0;
+        // any_io_executor has no ordering, only equality: a short list, one entry per io thread.
+        std::vector<std::pair<boost::asio::any_io_executor, std::shared_ptr<ThreadGroup>>> groups;
+    };
+
+    void countFrame(const Frame& frame);
+
+    MediaKey m_key;
+    std::int64_t m_createdAtUnix;
+    Clock::time_point m_createdSteady = Clock::now();
+    core::ObjectCount<core::ObjectKind::MediaSource> m_counted;
+
+    mutable std::mutex m_mutex;
+    std::map<std::string, Format, std::less<>> m_formats;
+    std::map<TrackKind, TrackState> m_tracks;
+    PublisherInfo m_publisher;
+    std::function<void()> m_publisherCloser;
+    bool m_hasPublisher = true;
+    std::uint64_t m_nextSeq = 1;
+    std::atomic<std::size_t> m_readerCount{0};
+    std::atomic<bool> m_closed{false};
+    std::atomic<std::uint64_t> m_bytesIn{0};
+    std::atomic<std::uint32_t> m_bytesPerSecond{0};
+    Clock::time_point m_rateWindowStart = Clock::now();
+    std::uint64_t m_rateWindowBytes = 0;
+    std::map<TrackKind, std::pair<Clock::time_point, std::uint32_t>> m_fpsWindow;
+};
+
+}  // namespace regie::media

@@ -1,0 +1,32 @@
+#include "media/reader_policy.h"
+
+namespace regie::media {
+
+ReaderPolicy::Action ReaderPolicy::decide(const OutPacket& packet, std::size_t queuedBytes,
+                                          std::chrono::steady_clock::time_point now) {
+    if (queuedBytes > m_limits.disconnectAboveBytes) {
+        return Action::disconnect;
+    }
+    bool startsGop = packet.keyframe && packet.video;
+    if (m_waitingForKey) {
+        if (!startsGop) {
+            return Action::drop;
+        }
+        m_waitingForKey = false;
+    }
+    if (queuedBytes <= m_limits.skipAboveBytes) {
+        return Action::send;
+    }
+    while (!m_recentSkips.empty() && now - m_recentSkips.front() > m_limits.window) {
+        m_recentSkips.pop_front();
+    }
+    m_recentSkips.push_back(now);
+    ++m_totalSkips;
+    if (static_cast<int>(m_recentSkips.size()) > m_limits.maxSkipsPerWindow) {
+        return Action::disconnect;
+    }
+    m_waitingForKey = true;
+    return Action::drop;
+}
+
+}  // namespace regie::media

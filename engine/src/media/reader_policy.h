@@ -1,0 +1,37 @@
+#pragma once
+// What a player does with a new packet given how much it has not written yet: a slow player is
+// skipped forward to the next keyframe; one that keeps falling behind is disconnected.
+
+#include <chrono>
+#include <cstddef>
+#include <deque>
+
+#include "media/out_packet.h"
+
+namespace regie::media {
+
+struct ReaderLimits {
+    std::size_t skipAboveBytes = 4 * 1024 * 1024;
+    std::size_t disconnectAboveBytes = 24 * 1024 * 1024;
+    int maxSkipsPerWindow = 3;
+    std::chrono::seconds window{30};
+};
+
+class ReaderPolicy {
+public:
+    enum class Action { send, drop, disconnect };
+
+    explicit ReaderPolicy(ReaderLimits limits = {}) : m_limits(limits) {}
+
+    Action decide(const OutPacket& packet, std::size_t queuedBytes,
+                  std::chrono::steady_clock::time_point now);
+    int skips() const { return m_totalSkips; }
+
+private:
+    ReaderLimits m_limits;
+    bool m_waitingForKey = false;
+    std::deque<std::chrono::steady_clock::time_point> m_recentSkips;
+    int m_totalSkips = 0;
+};
+
+}  // namespace regie::media

@@ -1,0 +1,82 @@
+#include "protocol/httpflv/flv_player.h"
+
+#include "media/flv_muxer.h"
+
+namespace regie::httpflv {
+
+FlvPlayer::FlvPlayer(std::shared_ptr<media::MediaSource> source, core::SessionRegistry& sessions,
+                     std::string sessionId, std::string typeId, core::Logger& log)
+    : m_source(std::move(source))
+    , m_sessions(sessions)
+    , m_sessionId(std::move(sessionId))
+    , m_typeId(std::move(typeId))
+    , m_log(log) {}
+
+void FlvPlayer::attach(std::shared_ptr<api::BodyChannel> channel) {
+    m_channel = std::move(channel);
+    m_executor = m_channel->executor();
+    bool audio = false;
+    bool video = false;
+    for (const auto& t : m_source->tracks()) {
+        audio |= t.kind == media::TrackKind::audio;
+        video |= t.kind == media::TrackKind::video;
+    }
+    auto header = media::flvFileHeader(audio || !video, video || !audio);
+    m_channel->send({boost::asio::buffer(*header)}, header);
+    m_attached = m_source->addReader(media::kFlvFormat, shared_from_this());
+    if (!m_attached) {
+        m_channel->close();
+        return;
+    }
+    m_sessions.setType(m_sessionId, m_typeId);
+    m_sessions.setPlaying(m_sessionId, m_source->key().str(), std::string(media::kFlvFormat));
+}
+
+void FlvPlayer::detach() {
+    if (m_attached) {
+        m_source->removeReader(media::kFlvFormat, this);
+        m_attached = false;
+    }
+    m_sessions.setPlaying(m_sessionId, {}, {});
+    m_channel.reset();
+}
+
+boost::asio::any_io_executor FlvPlayer::executor() const { return m_executor; }
+
+void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
+    if (!m_channel) {
+        return;
+    }
+    auto now = std::chrono::steady_clock::now();
+    for (const auto& packet : packets) {
+        switch (m_policy.decide(*packet, m_channel->queuedBytes(), now)) {
+            case media::ReaderPolicy::Action::send: {
+                std::vector<boost::asio::const_buffer> buffers;
+                buffers.reserve(packet->pieces.size());
+                for (const auto& piece : packet->pieces) {
+                    buffers.push_back(piece.asio());
+                }
+                m_channel->send(std::move(buffers), packet);
+                break;
+            }
+            case media::ReaderPolicy::Action::drop:
+                break;
+            case media::ReaderPolicy::Action::disconnect:
+                m_log.warn("flv.player_too_slow",
+                           {{"session", m_sessionId}, {"stream", m_source->key().str()},
+                            {"queued_bytes", m_channel->queuedBytes()}});
+                m_channel->close();
+                detach();
+                return;
+        }
+    }
+}
+
+void FlvPlayer::sourceEnded() {
+    m_attached = false;
+    if (m_channel) {
+        m_channel->close();
+    }
+}
+
+}  // namespace regie::httpflv

@@ -1,0 +1,57 @@
+#pragma once
+// Live FLV over the HTTP port (spec/zlm/urls.md §4): `/app/stream.live.flv` (or
+// `/app/stream?schema=rtmp`) as a chunked HTTP body, or the same URL as a WebSocket (WS-FLV).
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "api/api_call.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/session_registry.h"
+#include "media/source_registry.h"
+#include "protocol/http/http_server.h"
+
+namespace regie::httpflv {
+
+struct PlayRequest {
+    media::MediaKey key;
+    std::string params;
+    std::string peerIp;
+    std::string sessionId;
+    std::string protocol;  // "http-flv" or "ws-flv"
+};
+
+// Decides whether a player may play (the on_play hook, rules); answers once, on any thread.
+using PlayAuthorizer =
+    std::function<void(const PlayRequest&, std::function<void(std::optional<std::string>)>)>;
+
+class HttpFlvService {
+public:
+    HttpFlvService(boost::asio::io_context& context, media::SourceRegistry& sources,
+                   core::SessionRegistry& sessions, const core::Config& config,
+                   core::Logger& log);
+
+    void setAuthorizer(PlayAuthorizer authorizer) { m_authorizer = std::move(authorizer); }
+
+    // The stream a live-FLV URL names, if it is one.
+    std::optional<PlayRequest> parse(const api::ApiCall& call) const;
+
+    void play(const api::ApiCall& call, api::ReplySink reply);
+    http::UpgradeDecision playWebSocket(const api::ApiCall& call);
+
+private:
+    // Authorizes, then finds the source (waiting up to general.maxStreamWaitMS).
+    void resolve(const PlayRequest& request, boost::asio::any_io_executor executor,
+                 std::function<void(std::shared_ptr<media::MediaSource>, std::string error)> done);
+
+    boost::asio::io_context& m_context;
+    media::SourceRegistry& m_sources;
+    core::SessionRegistry& m_sessions;
+    const core::Config& m_config;
+    core::Logger& m_log;
+    PlayAuthorizer m_authorizer;
+};
+
+}  // namespace regie::httpflv
