@@ -35,7 +35,6 @@ public:
 
     void setEndpoint(const EngineEndpoint& endpoint);
     const EngineEndpoint& endpoint() const { return m_endpoint; }
-    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     // Seconds since the epoch and nonces are injectable so signed URLs are reproducible.
     void setClock(std::function<qint64()> unixSeconds) { m_clock = std::move(unixSeconds); }
     void setNonceSource(std::function<QString()> nonce) { m_nonce = std::move(nonce); }

@@ -5,6 +5,7 @@
 EventFeed::EventFeed(QObject* parent) : QObject(parent) {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &EventFeed::connectSocket);
+    // The engine sends stats every second: a connection silent for much longer is dead.
     m_silenceTimer.setSingleShot(true);
     m_silenceTimer.setInterval(20000);
     connect(&m_silenceTimer, &QTimer::timeout, this, [this] {
@@ -43,14 +44,6 @@ void EventFeed::setEndpoint(const EngineEndpoint& endpoint) {
     } else if (changed) {
         m_socket.abort();  // onDisconnected() reconnects to the new endpoint
     }
-}
-
-void EventFeed::setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum) {
-    m_backoff = Backoff(initial, maximum);
-}
-
-void EventFeed::setSilenceLimit(std::chrono::milliseconds limit) {
-    m_silenceTimer.setInterval(limit);
 }
 
 QUrl EventFeed::feedUrl() const {

@@ -31,9 +31,6 @@ public:
     // Reconnects at once when the feed is wanted and not connected, or the endpoint changed.
     void setEndpoint(const EngineEndpoint& endpoint);
     void setLogLevel(const QString& level) { m_logLevel = level; }
-    void setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);
-    // A connection silent for this long is presumed dead (the engine sends stats every second).
-    void setSilenceLimit(std::chrono::milliseconds limit);
 
     void open();
     void close();
