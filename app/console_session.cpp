@@ -1,5 +1,8 @@
 #include "console_session.h"
 
+#include <QMetaEnum>
+#include <algorithm>
+
 ConsoleSession::ConsoleSession(const QString& settingsFile, QObject* parent)
     : QObject(parent), m_settings(settingsFile) {
     m_supervisor.setOptions(EngineSupervisor::bundledOptions());
@@ -40,6 +43,17 @@ void ConsoleSession::connectEngine() {
     }
     m_feed.open();
     updateState();
+}
+
+void ConsoleSession::setEngineLogLevel(int level) {
+    level = std::clamp(level, int(LogModel::Trace), int(LogModel::Error));
+    if (level == m_engineLogLevel) {
+        return;
+    }
+    m_engineLogLevel = level;
+    const auto name = QMetaEnum::fromType<LogModel::Level>().valueToKey(level);
+    m_feed.setLogLevel(QString::fromLatin1(name).toLower());
+    emit engineLogLevelChanged();
 }
 
 void ConsoleSession::useEndpoint(const EngineEndpoint& endpoint) {

@@ -27,6 +27,8 @@ class ConsoleSession : public QObject {
     Q_PROPERTY(ConfigModel* config READ config CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString engineUrl READ engineUrl NOTIFY endpointChanged)
+    Q_PROPERTY(
+        int engineLogLevel READ engineLogLevel WRITE setEngineLogLevel NOTIFY engineLogLevelChanged)
 
 public:
     enum class State { Idle, StartingEngine, Connecting, Connected, Reconnecting };
@@ -43,6 +45,9 @@ public:
     ConfigModel* config() { return &m_config; }
     State state() const { return m_state; }
     QString engineUrl() const { return m_client.endpoint().httpUrl.toString(); }
+    // A LogModel::Level: the lowest level of engine records the feed forwards.
+    int engineLogLevel() const { return m_engineLogLevel; }
+    void setEngineLogLevel(int level);
 
     // (Re)connects as the settings say: starts the bundled engine or attaches to the remote.
     Q_INVOKABLE void connectEngine();
@@ -50,6 +55,7 @@ public:
 signals:
     void stateChanged();
     void endpointChanged();
+    void engineLogLevelChanged();
 
 private:
     void useEndpoint(const EngineEndpoint& endpoint);
@@ -65,4 +71,5 @@ private:
     ConfigModel m_config{&m_client, &m_feed};
     State m_state = State::Idle;
     bool m_everConnected = false;
+    int m_engineLogLevel = LogModel::Info;
 };

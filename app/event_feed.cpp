@@ -46,6 +46,17 @@ void EventFeed::setEndpoint(const EngineEndpoint& endpoint) {
     }
 }
 
+void EventFeed::setLogLevel(const QString& level) {
+    if (level == m_logLevel) {
+        return;
+    }
+    m_logLevel = level;
+    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
+        m_backoff.reset();
+        m_socket.abort();  // onDisconnected() reconnects with the new level
+    }
+}
+
 QUrl EventFeed::feedUrl() const {
     QUrl url = m_endpoint.httpUrl;
     url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss")

@@ -30,7 +30,9 @@ public:
 
     // Reconnects at once when the feed is wanted and not connected, or the endpoint changed.
     void setEndpoint(const EngineEndpoint& endpoint);
-    void setLogLevel(const QString& level) { m_logLevel = level; }
+    // The lowest engine log level forwarded as `log` events (trace, debug, info, warn, error);
+    // an open feed reconnects to apply it.
+    void setLogLevel(const QString& level);
 
     void open();
     void close();

@@ -24,6 +24,7 @@ private slots:
     void restartServerAppliesPendingChanges();
     void restartsAfterKillAndReconnects();
     void attachesToARemoteEngine();
+    void followsTheChosenLogLevel();
     void stopsTheEngineCleanly();
 #if ENGINE_IS_FAKE
     void killsAnEngineThatIgnoresSigterm();
@@ -132,6 +133,17 @@ void TestSession::attachesToARemoteEngine() {
     QCOMPARE(remote.supervisor()->state(), EngineSupervisor::State::Stopped);
     QTRY_VERIFY_WITH_TIMEOUT(remote.dashboard()->statsReceived() > 0, 10000);
     QCOMPARE(remote.dashboard()->enginePid(), m_session->supervisor()->pid());
+}
+
+void TestSession::followsTheChosenLogLevel() {
+    QSignalSpy hello(m_session->feed(), &EventFeed::hello);
+    m_session->setEngineLogLevel(LogModel::Debug);
+    QCOMPARE(m_session->engineLogLevel(), int(LogModel::Debug));
+    QVERIFY(m_session->feed()->feedUrl().query().contains("log=debug"));
+    QVERIFY(hello.wait(10000));  // the feed reconnected to apply the level
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, 10000);
+    m_session->setEngineLogLevel(LogModel::Warn);
+    QVERIFY(m_session->feed()->feedUrl().query().contains("log=warn"));
 }
 
 void TestSession::stopsTheEngineCleanly() {

@@ -9,6 +9,13 @@ Item {
 
     required property ConsoleSession session
 
+    // The engine forwards only the records the filter can show.
+    Binding {
+        target: page.session
+        property: "engineLogLevel"
+        value: levelBox.currentIndex
+    }
+
     LogFilter {
         id: filter
         sourceModel: page.session.log
