@@ -23,6 +23,7 @@ class EngineSupervisor : public QObject {
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(qint64 pid READ pid NOTIFY stateChanged)
     Q_PROPERTY(int restarts READ restarts NOTIFY stateChanged)
+    Q_PROPERTY(QString configPath READ configPath NOTIFY stateChanged)
 
 public:
     enum class State { Stopped, Starting, Running, Restarting, Stopping };
@@ -57,6 +58,7 @@ public:
     State state() const { return m_state; }
     qint64 pid() const;
     int restarts() const { return m_restarts; }
+    QString configPath() const { return m_options.configPath; }
     EngineEndpoint endpoint() const { return m_endpoint; }
 
 signals:

@@ -446,5 +446,9 @@
         <source>Engine configuration</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Engine config</source>
+        <translation></translation>
+    </message>
 </context>
 </TS>

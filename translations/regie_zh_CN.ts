@@ -445,5 +445,9 @@
         <source>Engine configuration</source>
         <translation>引擎配置</translation>
     </message>
+    <message>
+        <source>Engine config</source>
+        <translation>引擎配置文件</translation>
+    </message>
 </context>
 </TS>

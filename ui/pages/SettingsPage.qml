@@ -82,6 +82,13 @@ Item {
                         Layout.fillWidth: true
                     }
                 }
+                FieldRow {
+                    visible: bundledButton.checked
+                    name: qsTr("Engine config")
+                    value: page.session.supervisor.configPath
+                    monospace: true
+                    Layout.fillWidth: true
+                }
                 RowLayout {
                     Layout.fillWidth: true
                     ConnectionPill {
