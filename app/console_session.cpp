@@ -37,8 +37,9 @@ void ConsoleSession::connectEngine() {
         useEndpoint(m_settings.remoteEndpoint());
     } else {
         // A missing config.ini is created by the engine itself, with fresh secrets that the
-        // supervisor reads back once the engine is ready.
-        useEndpoint({});
+        // supervisor reads back once the engine is ready. An engine already running keeps
+        // its endpoint; a starting one reports it through ready().
+        useEndpoint(m_supervisor.endpoint());
         m_supervisor.start();
     }
     m_feed.open();

@@ -25,6 +25,7 @@ private slots:
     void restartsAfterKillAndReconnects();
     void attachesToARemoteEngine();
     void followsTheChosenLogLevel();
+    void connectingAgainKeepsTheBundledEngine();
     void stopsTheEngineCleanly();
 #if ENGINE_IS_FAKE
     void killsAnEngineThatIgnoresSigterm();
@@ -146,6 +147,15 @@ void TestSession::followsTheChosenLogLevel() {
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, 10000);
     m_session->setEngineLogLevel(LogModel::Warn);
     QVERIFY(m_session->feed()->feedUrl().query().contains("log=warn"));
+}
+
+void TestSession::connectingAgainKeepsTheBundledEngine() {
+    const qint64 pid = m_session->supervisor()->pid();
+    const QString url = m_session->engineUrl();
+    m_session->connectEngine();
+    QCOMPARE(m_session->engineUrl(), url);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), ConsoleSession::State::Connected, 10000);
+    QCOMPARE(m_session->supervisor()->pid(), pid);
 }
 
 void TestSession::stopsTheEngineCleanly() {
