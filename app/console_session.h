@@ -38,7 +38,6 @@ public:
 
     ConnectionSettings* settings() { return &m_settings; }
     EngineSupervisor* supervisor() { return &m_supervisor; }
-    ApiClient* client() { return &m_client; }
     EventFeed* feed() { return &m_feed; }
     DashboardModel* dashboard() { return &m_dashboard; }
     LogModel* log() { return &m_log; }

@@ -75,14 +75,6 @@ void EventFeed::open() {
     }
 }
 
-void EventFeed::close() {
-    m_wanted = false;
-    m_retryTimer.stop();
-    m_silenceTimer.stop();
-    m_socket.close();
-    setState(State::Closed);
-}
-
 void EventFeed::connectSocket() {
     if (!m_wanted) {
         return;
@@ -97,10 +89,6 @@ void EventFeed::connectSocket() {
 
 void EventFeed::onDisconnected() {
     m_silenceTimer.stop();
-    if (!m_wanted) {
-        setState(State::Closed);
-        return;
-    }
     setState(State::Waiting);
     m_retryTimer.start(m_backoff.next());
 }

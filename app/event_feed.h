@@ -35,7 +35,6 @@ public:
     void setLogLevel(const QString& level);
 
     void open();
-    void close();
 
     State state() const { return m_state; }
     QString lastError() const { return m_lastError; }

@@ -26,7 +26,6 @@ public:
 
     // Updates rows in place when the pool size is unchanged, so views do not flicker.
     void setLoads(const QList<ThreadLoad>& loads);
-    const QList<ThreadLoad>& loads() const { return m_loads; }
     int averageLoad() const;
     int maxDelay() const;
 
