@@ -11,10 +11,12 @@
 #include <thread>
 
 #include "api/events/event_feed.h"
+#include "api/events/stream_events.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
+#include "api/zlm/stream_endpoints.h"
 #include "api/zlm/zlm_door.h"
 #include "core/config.h"
 #include "core/config_file.h"
@@ -23,7 +25,10 @@
 #include "core/store.h"
 #include "core/text.h"
 #include "engine_router.h"
+#include "media/source_registry.h"
 #include "protocol/http/http_server.h"
+#include "protocol/httpflv/http_flv_service.h"
+#include "protocol/rtmpserver/rtmp_server.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -73,6 +78,16 @@ api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Lo
         }
     }
     return s;
+}
+
+media::RegistryTimings registryTimings(const core::ConfigSnapshot& c) {
+    media::RegistryTimings t;
+    t.continuePush =
+        std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("protocol.continue_push_ms")));
+    t.noReaderDelay = std::chrono::milliseconds(
+        std::max<std::int64_t>(0, c.getInt("general.streamNoneReaderDelayMS")));
+    t.autoClose = c.getBool("protocol.auto_close");
+    return t;
 }
 
 http::HttpLimits httpLimits(const core::ConfigSnapshot& c) {
@@ -142,8 +157,12 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     service::ServerService server(
         {config, configFile, *store.value(), io, workers, m_log, m_clock, requestRestart});
 
+    media::SourceRegistry sources(io.at(0));
+    sources.setTimings(registryTimings(*initial));
+
     api::zlm::ZlmDoor zlm(m_log);
     api::zlm::addServerEndpoints(zlm, server, config);
+    api::zlm::addStreamEndpoints(zlm, sources, sessions, config);
 
     std::map<std::string, int> boundPorts;
     std::string listenIp(initial->get("general.listen_ip"));
@@ -170,12 +189,23 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return api::zego::RtmpEndpoint{listenIp, static_cast<std::uint16_t>(it->second)};
     });
 
-    EngineRouter router(zlm, zego, *feed);
+    auto streamEvents = std::make_shared<api::events::StreamEvents>(*feed, sources, io.at(0));
+    sources.setListener({[streamEvents](const auto& s) { streamEvents->added(*s); },
+                         [streamEvents](const auto& s, media::SourceEndReason reason) {
+                             streamEvents->removed(*s, reason);
+                         },
+                         nullptr});
+
+    httpflv::HttpFlvService httpFlv(io.at(0), sources, sessions, config, m_log);
+    rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log, {}, {}});
+
+    EngineRouter router(zlm, zego, *feed, httpFlv);
     http::HttpServer httpServer(io, router, sessions, m_log);
 
     auto applyLive = [&](const core::ConfigSnapshot& c) {
         zlm.updateSettings(zlmSettings(c));
         zego.updateSettings(zegoSettings(c, m_log));
+        sources.setTimings(registryTimings(c));
         httpServer.setLimits(httpLimits(c));
     };
     httpServer.setLimits(httpLimits(*initial));
@@ -195,27 +225,41 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
                                                          {"restartRequired", std::move(restart)}});
         });
 
-    auto httpPort = initial->getInt("http.port");
-    if (httpPort < 0 || httpPort > 65535) {
-        m_log.error("http.bad_port", {{"port", httpPort}});
+    // A configured port of 0 takes any free port (the one of the previous run after an in-place
+    // restart); the bound port is logged, reported by getServerConfig and the ready file.
+    auto listen = [&](const std::string& name, auto&& bind) {
+        auto configured = initial->getInt(name + ".port");
+        if (configured < 0 || configured > 65535) {
+            m_log.error("listen.bad_port", {{"protocol", name}, {"port", configured}});
+            return false;
+        }
+        auto bound = core::Result<std::uint16_t>(core::Error{});
+        if (configured == 0 && previousPorts.count(name)) {
+            bound = bind(static_cast<std::uint16_t>(previousPorts[name]));
+        }
+        if (!bound) {
+            bound = bind(static_cast<std::uint16_t>(configured));
+        }
+        if (!bound) {
+            m_log.error("listen.failed", {{"protocol", name}, {"error", bound.error().message}});
+            return false;
+        }
+        boundPorts[name] = bound.value();
+        config.setRuntimeValue(name + ".port", std::to_string(bound.value()));
+        m_log.info("listen", {{"protocol", name}, {"ip", listenIp}, {"port", bound.value()}});
+        return true;
+    };
+    bool listening =
+        listen("http", [&](std::uint16_t p) { return httpServer.listen(listenIp, p); }) &&
+        listen("rtmp", [&](std::uint16_t p) { return rtmpServer.listen(listenIp, p); });
+    if (!listening) {
+        rtmpServer.stop();
+        httpServer.stop();
+        io.stop();
+        workers.stop();
         return EngineOutcome::failed;
     }
-    if (httpPort > 0 || initial->get("http.port") == "0") {
-        auto bound = core::Result<std::uint16_t>(core::Error{});
-        if (httpPort == 0 && previousPorts.count("http")) {
-            bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(previousPorts["http"]));
-        }
-        if (!bound) {
-            bound = httpServer.listen(listenIp, static_cast<std::uint16_t>(httpPort));
-        }
-        if (!bound) {
-            m_log.error("http.listen_failed", {{"error", bound.error().message}});
-            return EngineOutcome::failed;
-        }
-        boundPorts["http"] = bound.value();
-        config.setRuntimeValue("http.port", std::to_string(bound.value()));
-        m_log.info("http.listen", {{"ip", listenIp}, {"port", bound.value()}});
-    }
+    streamEvents->start();
     feed->start();
 
     if (!m_options.readyFile.empty()) {
@@ -253,7 +297,10 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         fs::remove(m_options.readyFile, ec);
     }
     feed->stop(stopReason);
+    streamEvents->stop();
+    sources.closeAll(media::SourceEndReason::shutdown);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    rtmpServer.stop();
     httpServer.stop();
     io.stop();
     workers.stop();

@@ -11,6 +11,10 @@ void EngineRouter::handle(api::ApiCall call, api::ReplySink reply) {
         m_zego.handle(call, std::move(reply));
         return;
     }
+    if (m_flv.parse(call)) {
+        m_flv.play(call, std::move(reply));
+        return;
+    }
     api::ApiReply notFound;
     notFound.status = 404;
     notFound.contentType = "text/plain; charset=utf-8";
@@ -21,6 +25,9 @@ void EngineRouter::handle(api::ApiCall call, api::ReplySink reply) {
 http::UpgradeDecision EngineRouter::upgrade(const api::ApiCall& call) {
     if (api::events::EventFeed::isFeedPath(call.path)) {
         return m_feed.accept(call);
+    }
+    if (m_flv.parse(call)) {
+        return m_flv.playWebSocket(call);
     }
     http::UpgradeDecision refusal;
     refusal.refusal.status = 404;

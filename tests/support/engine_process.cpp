@@ -75,6 +75,14 @@ bool EngineProcess::terminate() {
            m_process.exitCode() == 0;
 }
 
+QString EngineProcess::output() {
+    // Qt only sees what it has pulled from the pipe; pull what the engine wrote by now.
+    while (m_process.state() == QProcess::Running && m_process.waitForReadyRead(50)) {
+    }
+    m_output += QString::fromUtf8(m_process.readAll());
+    return m_output;
+}
+
 QString EngineProcess::configValue(const QString& section, const QString& key) const {
     QFile file(configPath());
     if (!file.open(QIODevice::ReadOnly)) {

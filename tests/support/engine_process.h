@@ -27,7 +27,8 @@ public:
     QString configPath() const { return m_dir.filePath(QStringLiteral("config.ini")); }
     QString configValue(const QString& section, const QString& key) const;
     QString secret() const { return configValue(QStringLiteral("api"), QStringLiteral("secret")); }
-    QString output() const { return m_output; }
+    // Everything the engine printed so far.
+    QString output();
     QProcess& process() { return m_process; }
 
 private:

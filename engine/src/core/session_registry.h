@@ -13,13 +13,13 @@
 namespace regie::core {
 
 struct SessionInfo {
-    std::string id;        // decimal, unique for the process lifetime
-    std::string typeId;    // ZLM class name, e.g. "mediakit::RtmpSession"
+    std::string id;      // decimal, unique for the process lifetime
+    std::string typeId;  // ZLM class name, e.g. "mediakit::RtmpSession"
     std::string localIp;
     int localPort = 0;
     std::string peerIp;
     int peerPort = 0;
-    std::string playing;   // "vhost/app/stream" while the session plays a stream
+    std::string playing;        // "vhost/app/stream" while the session plays a stream
     std::string playingFormat;  // "rtmp" or "flv" (HTTP-FLV and WS-FLV)
 };
 

@@ -20,10 +20,10 @@ struct MediaKey {
 };
 
 // The key a lookup uses: empty vhost, or any vhost while virtual hosts are off, is the default.
-inline MediaKey normalizedKey(std::string_view vhost, std::string_view app,
-                              std::string_view stream, bool vhostsEnabled) {
-    std::string v = (!vhostsEnabled || vhost.empty()) ? std::string(kDefaultVhost)
-                                                      : std::string(vhost);
+inline MediaKey normalizedKey(std::string_view vhost, std::string_view app, std::string_view stream,
+                              bool vhostsEnabled) {
+    std::string v =
+        (!vhostsEnabled || vhost.empty()) ? std::string(kDefaultVhost) : std::string(vhost);
     return {std::move(v), std::string(app), std::string(stream)};
 }
 

@@ -14,16 +14,26 @@ constexpr std::size_t kMaxGopPackets = 4096;
 
 std::string_view originTypeName(OriginType type) {
     switch (type) {
-        case OriginType::unknown: return "unknown";
-        case OriginType::rtmpPush: return "rtmp_push";
-        case OriginType::rtspPush: return "rtsp_push";
-        case OriginType::rtpPush: return "rtp_push";
-        case OriginType::pull: return "pull";
-        case OriginType::ffmpegPull: return "ffmpeg_pull";
-        case OriginType::mp4Vod: return "mp4_vod";
-        case OriginType::deviceChannel: return "device_chn";
-        case OriginType::rtcPush: return "rtc_push";
-        case OriginType::srtPush: return "srt_push";
+        case OriginType::unknown:
+            return "unknown";
+        case OriginType::rtmpPush:
+            return "rtmp_push";
+        case OriginType::rtspPush:
+            return "rtsp_push";
+        case OriginType::rtpPush:
+            return "rtp_push";
+        case OriginType::pull:
+            return "pull";
+        case OriginType::ffmpegPull:
+            return "ffmpeg_pull";
+        case OriginType::mp4Vod:
+            return "mp4_vod";
+        case OriginType::deviceChannel:
+            return "device_chn";
+        case OriginType::rtcPush:
+            return "rtc_push";
+        case OriginType::srtPush:
+            return "srt_push";
     }
     return "unknown";
 }
@@ -61,7 +71,8 @@ void MediaSource::input(const Frame& frame) {
                         format.gopBytes = 0;
                     }
                     std::size_t size = sp.packet->size();
-                    if (format.gopBytes + size > kMaxGopBytes || format.gop.size() >= kMaxGopPackets) {
+                    if (format.gopBytes + size > kMaxGopBytes ||
+                        format.gop.size() >= kMaxGopPackets) {
                         format.gop.clear();
                         format.gopBytes = 0;
                     } else if (!format.gop.empty() || (sp.packet->keyframe && sp.packet->video)) {
@@ -88,7 +99,8 @@ void MediaSource::input(const Frame& frame) {
     }
 }
 
-bool MediaSource::addReader(std::string_view formatName, const std::shared_ptr<MediaReader>& reader) {
+bool MediaSource::addReader(std::string_view formatName,
+                            const std::shared_ptr<MediaReader>& reader) {
     std::vector<PacketPtr> startup;
     std::shared_ptr<ThreadGroup> group;
     std::uint64_t upTo = 0;
@@ -144,7 +156,8 @@ void MediaSource::removeReader(std::string_view formatName, const MediaReader* r
         }
     }
     if (group) {
-        std::erase_if(group->readers, [&](const ReaderEntry& e) { return e.reader.get() == reader; });
+        std::erase_if(group->readers,
+                      [&](const ReaderEntry& e) { return e.reader.get() == reader; });
         --m_readerCount;
     }
 }
@@ -231,48 +244,27 @@ void MediaSource::countFrame(const Frame& frame) {
     m_bytesIn += size;
     m_rateWindowBytes += size;
     if (now - m_rateWindowStart >= std::chrono::seconds(1)) {
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - m_rateWindowStart).count();
-        m_bytesPerSecond = static_cast<std::uint32_t>(m_rateWindowBytes * 1000 / std::max<std::int64_t>(ms, 1));
+        auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(now - m_rateWindowStart).count();
+        m_bytesPerSecond =
+            static_cast<std::uint32_t>(m_rateWindowBytes * 1000 / std::max<std::int64_t>(ms, 1));
         m_rateWindowBytes = 0;
         m_rateWindowStart = now;
     }
     if (frame.kind == TrackKind::metadata) {
         return;
     }
+    if (frame.dts > m_lastInputDts) {
+        m_lastInputDts = frame.dts;
+    }
     auto& t = m_tracks[frame.kind];
     t.kind = frame.kind;
-    t.codecId = frame.codecId;
+    t.info.codec = frame.codec;
     if (frame.config) {
         t.config = frame.flvBody;
         return;
     }
-    if (t.frames++ == 0) {
-        t.firstDts = frame.dts;
-    }
-    t.lastDts = frame.dts;
-    if (frame.kind == TrackKind::video) {
-        if (frame.keyframe) {
-            ++t.keyFrames;
-            if (t.frames > 1) {
-                t.gopIntervalMs = frame.dts - t.lastKeyDts;
-            }
-            t.lastKeyDts = frame.dts;
-            t.gopFrames = 1;
-        } else {
-            ++t.gopFrames;
-        }
-        auto& [start, count] = m_fpsWindow[frame.kind];
-        if (start == Clock::time_point{}) {
-            start = now;
-        }
-        ++count;
-        auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - start).count();
-        if (elapsed >= 1000) {
-            t.fpsTimes100 = static_cast<std::uint32_t>(count * 100000 / elapsed);
-            start = now;
-            count = 0;
-        }
-    }
+    t.stats.onFrame(frame.dts, frame.kind == TrackKind::audio || frame.keyframe);
 }
 
 }  // namespace regie::media

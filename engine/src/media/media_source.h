@@ -23,8 +23,16 @@
 namespace regie::media {
 
 enum class OriginType : int {
-    unknown = 0, rtmpPush = 1, rtspPush = 2, rtpPush = 3, pull = 4, ffmpegPull = 5, mp4Vod = 6,
-    deviceChannel = 7, rtcPush = 8, srtPush = 9
+    unknown = 0,
+    rtmpPush = 1,
+    rtspPush = 2,
+    rtpPush = 3,
+    pull = 4,
+    ffmpegPull = 5,
+    mp4Vod = 6,
+    deviceChannel = 7,
+    rtcPush = 8,
+    srtPush = 9
 };
 std::string_view originTypeName(OriginType type);
 
@@ -44,21 +52,10 @@ public:
 
 struct TrackState {
     TrackKind kind = TrackKind::video;
-    int codecId = -1;
+    TrackInfo info;      // what the configuration record says (size, rate, profile...)
+    TrackStats stats;    // what the frames say (counts, GOP)
     SharedBytes config;  // latest sequence header body
-    std::uint64_t frames = 0;
-    std::uint64_t keyFrames = 0;
-    std::uint32_t firstDts = 0;
-    std::uint32_t lastDts = 0;
-    std::uint32_t gopFrames = 0;
-    std::uint32_t gopIntervalMs = 0;
-    std::uint32_t lastKeyDts = 0;
-    std::uint32_t fpsTimes100 = 0;  // measured over the last second
-    int width = 0;
-    int height = 0;
-    int sampleRate = 0;
-    int channels = 0;
-    int sampleBits = 16;
+    bool ready() const { return config != nullptr || stats.frames() > 0; }
 };
 
 struct PublisherInfo {
@@ -110,6 +107,8 @@ public:
     // Lets the publisher fill what it parsed from a track's configuration (size, rate, ...).
     void updateTrack(TrackKind kind, const std::function<void(TrackState&)>& update);
     std::uint64_t bytesIn() const { return m_bytesIn.load(); }
+    // The highest timestamp that came in, so a returning publisher can continue after it.
+    std::uint32_t lastInputDts() const { return m_lastInputDts.load(); }
     std::uint32_t bytesPerSecond() const { return m_bytesPerSecond.load(); }
     std::uint32_t aliveSeconds() const;
 
@@ -152,10 +151,10 @@ private:
     std::atomic<std::size_t> m_readerCount{0};
     std::atomic<bool> m_closed{false};
     std::atomic<std::uint64_t> m_bytesIn{0};
+    std::atomic<std::uint32_t> m_lastInputDts{0};
     std::atomic<std::uint32_t> m_bytesPerSecond{0};
     Clock::time_point m_rateWindowStart = Clock::now();
     std::uint64_t m_rateWindowBytes = 0;
-    std::map<TrackKind, std::pair<Clock::time_point, std::uint32_t>> m_fpsWindow;
 };
 
 }  // namespace regie::media

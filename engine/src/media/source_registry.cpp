@@ -6,10 +6,14 @@ namespace regie::media {
 
 std::string_view sourceEndReasonName(SourceEndReason reason) {
     switch (reason) {
-        case SourceEndReason::publisherLeft: return "publisher_left";
-        case SourceEndReason::closedByApi: return "closed_by_api";
-        case SourceEndReason::closedNoReader: return "no_reader";
-        case SourceEndReason::shutdown: return "shutdown";
+        case SourceEndReason::publisherLeft:
+            return "publisher_left";
+        case SourceEndReason::closedByApi:
+            return "closed_by_api";
+        case SourceEndReason::closedNoReader:
+            return "no_reader";
+        case SourceEndReason::shutdown:
+            return "shutdown";
     }
     return "unknown";
 }
@@ -122,7 +126,8 @@ void SourceRegistry::findOrWait(const MediaKey& key, std::chrono::milliseconds w
     {
         std::lock_guard lock(m_mutex);
         if (auto it = m_sources.find(key); it != m_sources.end()) {
-            boost::asio::post(executor, [done = std::move(done), s = it->second.source] { done(s); });
+            boost::asio::post(executor,
+                              [done = std::move(done), s = it->second.source] { done(s); });
             return;
         }
         if (wait.count() <= 0) {
@@ -130,7 +135,8 @@ void SourceRegistry::findOrWait(const MediaKey& key, std::chrono::milliseconds w
             return;
         }
         waiter = std::make_shared<Waiter>(
-            Waiter{key, executor, std::move(done), std::make_shared<boost::asio::steady_timer>(executor, wait)});
+            Waiter{key, executor, std::move(done),
+                   std::make_shared<boost::asio::steady_timer>(executor, wait)});
         m_waiters.push_back(waiter);
     }
     waiter->timer->async_wait([this, waiter](const boost::system::error_code& ec) {

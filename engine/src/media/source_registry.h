@@ -23,7 +23,8 @@ struct RegistryListener {
     std::function<void(const std::shared_ptr<MediaSource>&)> added;
     std::function<void(const std::shared_ptr<MediaSource>&, SourceEndReason)> removed;
     // No reader for the configured delay; answer true to close the source.
-    std::function<void(const std::shared_ptr<MediaSource>&, std::function<void(bool close)>)> noReader;
+    std::function<void(const std::shared_ptr<MediaSource>&, std::function<void(bool close)>)>
+        noReader;
 };
 
 struct RegistryTimings {

@@ -150,7 +150,8 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
 
     // Messages go to WebRTC players over their data channels; the engine has no WebRTC
     // players, so a found stream accepts the message and nobody receives it (spec: MAY drop).
-    door.add({"broadcastMessage", {"schema", "vhost", "app", "stream", "msg"},
+    door.add({"broadcastMessage",
+              {"schema", "vhost", "app", "stream", "msg"},
               [&sources, &config](const ZlmRequest& req, ZlmResponder r) {
                   bool vhosts = config.snapshot()->getBool("general.enableVhost");
                   auto key = media::normalizedKey(req.args.get("vhost"), req.args.get("app"),

@@ -1,55 +1,35 @@
 #include "api/zlm/stream_json.h"
 
 #include <boost/json.hpp>
+#include <cmath>
 
 namespace regie::api::zlm {
 
 namespace json = boost::json;
 
-std::string_view codecIdName(int codecId) {
-    switch (codecId) {
-        case 0: return "H264";
-        case 1: return "H265";
-        case 2: return "mpeg4-generic";
-        case 3: return "PCMA";
-        case 4: return "PCMU";
-        case 5: return "opus";
-        case 6: return "L16";
-        case 7: return "VP8";
-        case 8: return "VP9";
-        case 9: return "AV1";
-        case 10: return "JPEG";
-        default: return "unknown";
-    }
-}
-
 namespace {
 json::object trackJson(const media::TrackState& t, bool withLoss) {
     bool video = t.kind == media::TrackKind::video;
-    json::object o{{"codec_id", t.codecId},
-                   {"codec_id_name", codecIdName(t.codecId)},
+    json::object o{{"codec_id", static_cast<int>(t.info.codec)},
+                   {"codec_id_name", media::codecName(t.info.codec)},
                    {"codec_type", video ? 0 : 1},
-                   {"ready", t.config != nullptr || t.frames > 0},
-                   {"frames", t.frames},
-                   {"duration", t.frames > 0 ? static_cast<std::int64_t>(t.lastDts - t.firstDts) : 0}};
+                   {"ready", t.ready()},
+                   {"frames", t.stats.frames()},
+                   {"duration", t.stats.durationMs()}};
     if (withLoss) {
         o["loss"] = -1.0;
     }
     if (video) {
-        double fps = static_cast<double>((t.fpsTimes100 + 50) / 100);
-        if (fps <= 1.0 && t.gopIntervalMs > 0) {
-            fps = static_cast<double>(t.gopFrames * 1000 / t.gopIntervalMs);
-        }
-        o["width"] = t.width;
-        o["height"] = t.height;
-        o["fps"] = fps;
-        o["key_frames"] = t.keyFrames;
-        o["gop_size"] = t.gopFrames;
-        o["gop_interval_ms"] = t.gopIntervalMs;
+        o["width"] = t.info.width;
+        o["height"] = t.info.height;
+        o["fps"] = std::round(t.stats.reportedFps(t.info));
+        o["key_frames"] = t.stats.keyFrames();
+        o["gop_size"] = t.stats.gopSize();
+        o["gop_interval_ms"] = t.stats.gopIntervalMs();
     } else {
-        o["sample_rate"] = t.sampleRate;
-        o["channels"] = t.channels;
-        o["sample_bit"] = t.sampleBits;
+        o["sample_rate"] = t.info.sampleRate;
+        o["channels"] = t.info.channels;
+        o["sample_bit"] = t.info.sampleBit;
     }
     return o;
 }

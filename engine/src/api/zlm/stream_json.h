@@ -14,6 +14,5 @@ inline constexpr std::string_view kRtmpSchema = "rtmp";
 
 boost::json::object streamJson(const media::MediaSource& source, std::string_view schema,
                                bool withLoss);
-std::string_view codecIdName(int codecId);
 
 }  // namespace regie::api::zlm

@@ -138,6 +138,9 @@ core::Result<AudioSpecificConfig> parseAudioSpecificConfig(ByteView data) {
     if (r.failed() || config.channels <= 0) {
         return core::Error{"malformed AudioSpecificConfig (GASpecificConfig)"};
     }
+    if (config.objectType >= 17) {
+        r.skip(2);  // epConfig of the error-resilient object types
+    }
     // Backward-compatible (implicit) SBR/PS signalling after the core config.
     if (!explicitExtension && r.bitsLeft() >= 16 && r.bits(11) == 0x2b7) {
         if (readObjectType(r) == kAotSbr) {

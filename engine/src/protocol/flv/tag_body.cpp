@@ -1,5 +1,13 @@
 #include "protocol/flv/tag_body.h"
 
+#include <algorithm>
+#include <string>
+
+#include "media/codec/aac.h"
+#include "media/codec/audio.h"
+#include "media/codec/h264.h"
+#include "media/codec/h265.h"
+
 namespace regie::flv {
 
 namespace {
@@ -208,6 +216,75 @@ core::Result<Frame> parseAudioTag(ByteView body, std::uint32_t timestampMs) {
     return frame;
 }
 
+core::Result<media::TrackInfo> trackInfo(const Frame& frame) {
+    namespace h264 = media::h264;
+    namespace h265 = media::h265;
+    switch (frame.codec) {
+        case CodecId::H264: {
+            if (!frame.isConfig()) {
+                break;
+            }
+            auto record = h264::parseAvcConfig(frame.payload);
+            if (!record) {
+                return record.error();
+            }
+            auto sps = h264::parseSps(record.value().sps.front());
+            if (!sps) {
+                return sps.error();
+            }
+            return h264::trackInfo(sps.value());
+        }
+        case CodecId::H265: {
+            if (!frame.isConfig()) {
+                break;
+            }
+            auto record = h265::parseHevcConfig(frame.payload);
+            if (!record) {
+                return record.error();
+            }
+            const auto* spsUnits = record.value().units(h265::NalType::Sps);
+            if (spsUnits == nullptr || spsUnits->empty()) {
+                return core::Error{"HEVC configuration without SPS"};
+            }
+            auto sps = h265::parseSps(spsUnits->front());
+            if (!sps) {
+                return sps.error();
+            }
+            const auto* vpsUnits = record.value().units(h265::NalType::Vps);
+            if (vpsUnits != nullptr && !vpsUnits->empty()) {
+                auto vps = h265::parseVps(vpsUnits->front());
+                if (vps) {
+                    return h265::trackInfo(sps.value(), &vps.value());
+                }
+            }
+            return h265::trackInfo(sps.value());
+        }
+        case CodecId::AAC: {
+            if (!frame.isConfig()) {
+                break;
+            }
+            auto asc = media::aac::parseAudioSpecificConfig(frame.payload);
+            if (!asc) {
+                return asc.error();
+            }
+            return media::aac::trackInfo(asc.value());
+        }
+        case CodecId::MP3: {
+            auto header = media::mp3::parseFrameHeader(frame.payload);
+            if (!header) {
+                return header.error();
+            }
+            return media::mp3::trackInfo(header.value());
+        }
+        case CodecId::G711A:
+        case CodecId::G711U:
+            return media::g711::trackInfo(frame.codec, frame.channels);
+        case CodecId::Opus:
+            break;
+    }
+    return core::Error{"frame carries no track parameters"};
+}
+
 core::Result<Prefix> buildBodyPrefix(const Frame& frame, HevcMode hevcMode) {
     Prefix p;
     if (frame.track == media::TrackType::Audio) {
@@ -247,7 +324,8 @@ core::Result<Prefix> buildBodyPrefix(const Frame& frame, HevcMode hevcMode) {
     if (frame.kind == PacketKind::Command) {
         return core::Error{"command frames are not forwarded"};
     }
-    int frameType = frame.keyframe || frame.isConfig() ? kFrameKey : kFrameInter;
+    // Only coded frames can be inter frames; writers mark the others as key frames.
+    int frameType = frame.keyframe || frame.kind != PacketKind::Coded ? kFrameKey : kFrameInter;
     std::int64_t cts = frame.kind == PacketKind::Coded ? frame.pts - frame.dts : 0;
     if (cts < -0x800000 || cts > 0x7fffff) {
         return core::Error{"composition time out of range"};

@@ -44,6 +44,10 @@ struct Frame {
 core::Result<Frame> parseVideoTag(ByteView body, std::uint32_t timestampMs);
 core::Result<Frame> parseAudioTag(ByteView body, std::uint32_t timestampMs);
 
+// Track parameters from a frame: the configuration record of a Config frame (H.264, H.265,
+// AAC), or the frame itself for the codecs without one (MP3 header, G.711 sound header).
+core::Result<media::TrackInfo> trackInfo(const Frame& frame);
+
 // How H.265 goes out: codec id 12 reaches most Chinese-ecosystem players (flv.js forks,
 // ffmpeg < 6 with patches); Enhanced RTMP reaches OBS, ffmpeg >= 6.1 and recent flv.js.
 enum class HevcMode { LegacyCodecId12, Enhanced };

@@ -12,6 +12,8 @@
 
 #include "core/object_stats.h"
 #include "core/text.h"
+#include "protocol/outbound_queue.h"
+#include "protocol/tcp_listener.h"
 
 namespace regie::http {
 
@@ -100,7 +102,7 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
     mutable std::mutex mutex;
     HttpLimits limits;
-    std::unique_ptr<tcp::acceptor> acceptor;
+    std::shared_ptr<protocol::TcpListener> listener;
     std::set<std::shared_ptr<SessionHandle>> sessions;
     bool stopped = false;
 
@@ -206,7 +208,6 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
             token, std::move(call));
     }
 
-    awaitable<void> acceptLoop(std::shared_ptr<tcp::acceptor> acc);
     awaitable<void> session(tcp::socket socket);
     awaitable<void> streamBody(beast::tcp_stream& stream, api::ApiReply reply, unsigned version,
                                const HttpLimits& l, const std::shared_ptr<SessionHandle>& handle);
@@ -217,106 +218,8 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
 namespace {
 
-// Messages waiting for a connection's socket, shared by WebSocket peers and streamed bodies:
-// bounded, counted in bytes for slow-reader decisions, closed gracefully after a drain.
-struct Outbound {
-    std::vector<asio::const_buffer> buffers;
-    std::shared_ptr<const void> owner;
-    std::size_t bytes = 0;
-    bool text = false;
-};
-
-template <typename Derived>
-class OutboundQueue : public std::enable_shared_from_this<Derived> {
-public:
-    explicit OutboundQueue(asio::any_io_executor executor) : m_executor(std::move(executor)) {}
-
-    asio::any_io_executor queueExecutor() const { return m_executor; }
-    std::size_t queued() const { return m_queuedBytes; }
-
-    void enqueue(Outbound m) {
-        if (m_closed || m_closing) {
-            return;
-        }
-        if (m_queue.size() >= kMaxQueuedMessages || m_queuedBytes + m.bytes > kMaxQueuedBytes) {
-            closeNow();
-            return;
-        }
-        m_queuedBytes += m.bytes;
-        m_queue.push_back(std::move(m));
-        if (!m_writing) {
-            writeNext();
-        }
-    }
-
-    // Queued messages go out first; a client that does not take them within a second is cut.
-    void closeGracefully() {
-        if (m_closed) {
-            return;
-        }
-        if (!m_writing) {
-            closeNow();
-            return;
-        }
-        m_closing = true;
-        auto timer = std::make_shared<asio::steady_timer>(m_executor, std::chrono::seconds(1));
-        timer->async_wait(
-            [self = this->shared_from_this(), timer](beast::error_code) { self->closeNow(); });
-    }
-
-    void closeNow() {
-        if (m_closed) {
-            return;
-        }
-        m_closed = true;
-        m_queue.clear();
-        m_queuedBytes = 0;
-        static_cast<Derived*>(this)->closeSocket();
-    }
-
-protected:
-    static constexpr std::size_t kMaxQueuedMessages = 8192;
-    static constexpr std::size_t kMaxQueuedBytes = 64 * 1024 * 1024;
-
-    void writeNext() {
-        if (m_closed || m_queue.empty()) {
-            m_writing = false;
-            if (m_closing) {
-                closeNow();
-            }
-            return;
-        }
-        m_writing = true;
-        static_cast<Derived*>(this)->writeFront(m_queue);
-    }
-
-    // Called by the derived class when its write of the first `count` messages completed.
-    void written(beast::error_code ec, std::size_t count) {
-        if (m_closed) {
-            return;
-        }
-        if (ec) {
-            m_writing = false;
-            closeNow();
-            return;
-        }
-        for (std::size_t i = 0; i < count && !m_queue.empty(); ++i) {
-            m_queuedBytes -= m_queue.front().bytes;
-            m_queue.pop_front();
-        }
-        writeNext();
-    }
-
-    bool isClosed() const { return m_closed; }
-
-private:
-    asio::any_io_executor m_executor;
-    std::deque<Outbound> m_queue;
-    std::size_t m_queuedBytes = 0;
-    bool m_writing = false;
-    bool m_closing = false;
-    bool m_closed = false;
-};
+using protocol::Outbound;
+using protocol::OutboundQueue;
 
 class WebSocketSession final : public WebSocketPeer, public OutboundQueue<WebSocketSession> {
 public:
@@ -430,34 +333,6 @@ private:
 
 }  // namespace
 
-awaitable<void> HttpServer::Impl::acceptLoop(std::shared_ptr<tcp::acceptor> acc) {
-    core::ObjectCount<core::ObjectKind::TcpServer> listenerCounted;
-    for (;;) {
-        auto [ec, socket] = co_await acc->async_accept(io.next(), kTuple);
-        if (ec == asio::error::operation_aborted || !acc->is_open()) {
-            co_return;
-        }
-        if (ec) {
-            log.warn("http.accept_failed", {{"error", ec.message()}});
-            asio::steady_timer backoff(acc->get_executor(), std::chrono::milliseconds(50));
-            co_await backoff.async_wait(kTuple);
-            continue;
-        }
-        auto ex = socket.get_executor();
-        asio::co_spawn(ex, session(std::move(socket)),
-                       [self = shared_from_this()](std::exception_ptr e) {
-                           if (!e) {
-                               return;
-                           }
-                           try {
-                               std::rethrow_exception(e);
-                           } catch (const std::exception& what) {
-                               self->log.error("http.session_exception", {{"what", what.what()}});
-                           }
-                       });
-    }
-}
-
 // After refusing a request whose body was not read, closing at once would make the kernel reset
 // the connection and the client could lose the response; stop sending, drain briefly, then close.
 awaitable<void> lingeringClose(beast::tcp_stream& stream) {
@@ -495,8 +370,14 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
         stream.socket().close(ec);
     };
     std::string sessionId = registry.nextId();
-    registry.add({sessionId, "mediakit::HttpSession", local.address().to_string(), local.port(),
-                  peerIp, peer.port(), {}, {}},
+    registry.add({sessionId,
+                  "mediakit::HttpSession",
+                  local.address().to_string(),
+                  local.port(),
+                  peerIp,
+                  peer.port(),
+                  {},
+                  {}},
                  [handle] {
                      asio::post(handle->executor, [handle] {
                          if (handle->close) {
@@ -689,34 +570,33 @@ HttpServer::~HttpServer() {
 }
 
 core::Result<std::uint16_t> HttpServer::listen(const std::string& ip, std::uint16_t port) {
-    beast::error_code ec;
-    auto address = asio::ip::make_address(ip, ec);
-    if (ec) {
-        return core::Error{"invalid listen address '" + ip + "'"};
+    auto listener = protocol::TcpListener::open(
+        m_impl->io, ip, port,
+        [weak = std::weak_ptr<Impl>(m_impl)](tcp::socket socket) {
+            auto impl = weak.lock();
+            if (!impl) {
+                return;
+            }
+            auto ex = socket.get_executor();
+            asio::co_spawn(ex, impl->session(std::move(socket)), [weak](std::exception_ptr e) {
+                auto self = weak.lock();
+                if (!e || !self) {
+                    return;
+                }
+                try {
+                    std::rethrow_exception(e);
+                } catch (const std::exception& what) {
+                    self->log.error("http.session_exception", {{"what", what.what()}});
+                }
+            });
+        },
+        m_impl->log);
+    if (!listener) {
+        return listener.error();
     }
-    auto acc = std::make_shared<tcp::acceptor>(m_impl->io.at(0));
-    tcp::endpoint endpoint(address, port);
-    acc->open(endpoint.protocol(), ec);
-    if (!ec) {
-        acc->set_option(asio::socket_base::reuse_address(true), ec);
-        acc->bind(endpoint, ec);
-    }
-    if (!ec) {
-        acc->listen(asio::socket_base::max_listen_connections, ec);
-    }
-    if (ec) {
-        return core::Error{"cannot listen on " + ip + ":" + std::to_string(port) + ": " +
-                           ec.message()};
-    }
-    std::uint16_t bound = acc->local_endpoint().port();
-    {
-        std::lock_guard lock(m_impl->mutex);
-        m_impl->acceptor = std::make_unique<tcp::acceptor>(std::move(*acc));
-    }
-    auto* raw = m_impl->acceptor.get();
-    auto nonOwning = std::shared_ptr<tcp::acceptor>(m_impl, raw);
-    asio::co_spawn(raw->get_executor(), m_impl->acceptLoop(nonOwning), asio::detached);
-    return bound;
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->listener = listener.value();
+    return listener.value()->port();
 }
 
 void HttpServer::setLimits(const HttpLimits& limits) {
@@ -730,7 +610,7 @@ HttpLimits HttpServer::limits() const {
 
 void HttpServer::stop() {
     std::set<std::shared_ptr<SessionHandle>> sessions;
-    tcp::acceptor* acc = nullptr;
+    std::shared_ptr<protocol::TcpListener> listener;
     {
         std::lock_guard lock(m_impl->mutex);
         if (m_impl->stopped) {
@@ -738,13 +618,10 @@ void HttpServer::stop() {
         }
         m_impl->stopped = true;
         sessions = m_impl->sessions;
-        acc = m_impl->acceptor.get();
+        listener = m_impl->listener;
     }
-    if (acc != nullptr) {
-        asio::post(acc->get_executor(), [impl = m_impl, acc] {
-            beast::error_code ec;
-            acc->close(ec);
-        });
+    if (listener) {
+        listener->close();
     }
     for (const auto& h : sessions) {
         asio::post(h->executor, [h] {

@@ -41,7 +41,9 @@ void FlvPlayer::detach() {
     m_channel.reset();
 }
 
-boost::asio::any_io_executor FlvPlayer::executor() const { return m_executor; }
+boost::asio::any_io_executor FlvPlayer::executor() const {
+    return m_executor;
+}
 
 void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
     if (!m_channel) {
@@ -62,9 +64,9 @@ void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
             case media::ReaderPolicy::Action::drop:
                 break;
             case media::ReaderPolicy::Action::disconnect:
-                m_log.warn("flv.player_too_slow",
-                           {{"session", m_sessionId}, {"stream", m_source->key().str()},
-                            {"queued_bytes", m_channel->queuedBytes()}});
+                m_log.warn("flv.player_too_slow", {{"session", m_sessionId},
+                                                   {"stream", m_source->key().str()},
+                                                   {"queued_bytes", m_channel->queuedBytes()}});
                 m_channel->close();
                 detach();
                 return;

@@ -28,9 +28,11 @@ api::ApiReply textReply(unsigned status, std::string body) {
 class WsFlvEndpoint final : public http::WebSocketEndpoint,
                             public std::enable_shared_from_this<WsFlvEndpoint> {
 public:
-    using Resolve = std::function<void(boost::asio::any_io_executor,
-                                       std::function<void(std::shared_ptr<media::MediaSource>, std::string)>)>;
-    using MakePlayer = std::function<std::shared_ptr<FlvPlayer>(std::shared_ptr<media::MediaSource>)>;
+    using Resolve =
+        std::function<void(boost::asio::any_io_executor,
+                           std::function<void(std::shared_ptr<media::MediaSource>, std::string)>)>;
+    using MakePlayer =
+        std::function<std::shared_ptr<FlvPlayer>(std::shared_ptr<media::MediaSource>)>;
 
     WsFlvEndpoint(Resolve resolve, MakePlayer makePlayer)
         : m_resolve(std::move(resolve)), m_makePlayer(std::move(makePlayer)) {}
@@ -74,7 +76,7 @@ HttpFlvService::HttpFlvService(boost::asio::io_context& context, media::SourceRe
                                core::Logger& log)
     : m_context(context), m_sources(sources), m_sessions(sessions), m_config(config), m_log(log) {}
 
-std::optional<PlayRequest> HttpFlvService::parse(const api::ApiCall& call) const {
+std::optional<media::AccessRequest> HttpFlvService::parse(const api::ApiCall& call) const {
     std::string_view path = call.path;
     if (path.size() < 4 || path.front() != '/') {
         return std::nullopt;
@@ -93,17 +95,18 @@ std::optional<PlayRequest> HttpFlvService::parse(const api::ApiCall& call) const
         return std::nullopt;
     }
     bool vhosts = m_config.snapshot()->getBool("general.enableVhost");
-    PlayRequest req;
+    media::AccessRequest req;
     req.key = media::normalizedKey(args.get("vhost"), app, stream, vhosts);
     req.params = call.rawQuery;
     req.peerIp = call.peerIp;
     req.sessionId = call.sessionId;
+    req.originUrl = call.path + (call.rawQuery.empty() ? "" : "?" + call.rawQuery);
     req.protocol = call.header("Upgrade").empty() ? "http-flv" : "ws-flv";
     return req;
 }
 
 void HttpFlvService::resolve(
-    const PlayRequest& request, boost::asio::any_io_executor executor,
+    const media::AccessRequest& request, boost::asio::any_io_executor executor,
     std::function<void(std::shared_ptr<media::MediaSource>, std::string)> done) {
     auto find = [this, key = request.key, executor, done](std::optional<std::string> refusal) {
         if (refusal) {
@@ -116,8 +119,8 @@ void HttpFlvService::resolve(
             done(std::move(s), s ? std::string() : std::string("stream not found"));
         });
     };
-    if (m_authorizer) {
-        m_authorizer(request, find);
+    if (m_accessCheck) {
+        m_accessCheck(request, find);
     } else {
         find(std::nullopt);
     }
@@ -154,7 +157,8 @@ http::UpgradeDecision HttpFlvService::playWebSocket(const api::ApiCall& call) {
     auto resolveFn = [this, req = *request](boost::asio::any_io_executor executor, auto done) {
         resolve(req, std::move(executor), std::move(done));
     };
-    auto makePlayer = [this, sessionId = call.sessionId](std::shared_ptr<media::MediaSource> source) {
+    auto makePlayer = [this,
+                       sessionId = call.sessionId](std::shared_ptr<media::MediaSource> source) {
         return std::make_shared<FlvPlayer>(std::move(source), m_sessions, sessionId,
                                            "mediakit::WebSocketSession", m_log);
     };

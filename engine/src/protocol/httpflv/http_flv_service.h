@@ -10,40 +10,28 @@
 #include "core/config.h"
 #include "core/log.h"
 #include "core/session_registry.h"
+#include "media/access.h"
 #include "media/source_registry.h"
 #include "protocol/http/http_server.h"
 
 namespace regie::httpflv {
 
-struct PlayRequest {
-    media::MediaKey key;
-    std::string params;
-    std::string peerIp;
-    std::string sessionId;
-    std::string protocol;  // "http-flv" or "ws-flv"
-};
-
-// Decides whether a player may play (the on_play hook, rules); answers once, on any thread.
-using PlayAuthorizer =
-    std::function<void(const PlayRequest&, std::function<void(std::optional<std::string>)>)>;
-
 class HttpFlvService {
 public:
     HttpFlvService(boost::asio::io_context& context, media::SourceRegistry& sources,
-                   core::SessionRegistry& sessions, const core::Config& config,
-                   core::Logger& log);
+                   core::SessionRegistry& sessions, const core::Config& config, core::Logger& log);
 
-    void setAuthorizer(PlayAuthorizer authorizer) { m_authorizer = std::move(authorizer); }
+    void setAccessCheck(media::AccessCheck check) { m_accessCheck = std::move(check); }
 
     // The stream a live-FLV URL names, if it is one.
-    std::optional<PlayRequest> parse(const api::ApiCall& call) const;
+    std::optional<media::AccessRequest> parse(const api::ApiCall& call) const;
 
     void play(const api::ApiCall& call, api::ReplySink reply);
     http::UpgradeDecision playWebSocket(const api::ApiCall& call);
 
 private:
     // Authorizes, then finds the source (waiting up to general.maxStreamWaitMS).
-    void resolve(const PlayRequest& request, boost::asio::any_io_executor executor,
+    void resolve(const media::AccessRequest& request, boost::asio::any_io_executor executor,
                  std::function<void(std::shared_ptr<media::MediaSource>, std::string error)> done);
 
     boost::asio::io_context& m_context;
@@ -51,7 +39,7 @@ private:
     core::SessionRegistry& m_sessions;
     const core::Config& m_config;
     core::Logger& m_log;
-    PlayAuthorizer m_authorizer;
+    media::AccessCheck m_accessCheck;
 };
 
 }  // namespace regie::httpflv

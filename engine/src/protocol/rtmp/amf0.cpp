@@ -1,7 +1,7 @@
 #include "protocol/rtmp/amf0.h"
 
+#include <algorithm>
 #include <bit>
-#include <cstring>
 
 namespace regie::rtmp {
 

@@ -25,7 +25,8 @@ public:
     explicit ChunkReader(ChunkReaderLimits limits = {}) : m_limits(limits) {}
 
     // Consumes all of `in`, appending each message completed by it to `out`. Partial chunks
-    // are kept for the next call. After an error the reader stays failed.
+    // are kept for the next call. On error, messages completed before the bad bytes are still
+    // appended, and the reader stays failed.
     core::Status feed(ByteSpan in, std::vector<RtmpMessage>& out);
 
     std::uint32_t chunkSize() const { return m_chunkSize; }

@@ -4,6 +4,7 @@
 // chunked once and the same buffer sent to every player with the same out chunk size,
 // interleaved freely with other messages.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 

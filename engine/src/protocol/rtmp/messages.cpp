@@ -1,5 +1,7 @@
 #include "protocol/rtmp/messages.h"
 
+#include <iterator>
+
 namespace regie::rtmp {
 
 namespace {

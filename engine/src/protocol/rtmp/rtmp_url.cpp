@@ -1,6 +1,8 @@
 #include "protocol/rtmp/rtmp_url.h"
 
+#include <cctype>
 #include <charconv>
+#include <utility>
 
 namespace regie::rtmp {
 

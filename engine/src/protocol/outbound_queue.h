@@ -1,0 +1,120 @@
+#pragma once
+// Messages waiting for a connection's socket, shared by every session kind (WebSocket peers,
+// streamed HTTP bodies, RTMP): bounded, counted in bytes for slow-reader decisions, closed
+// gracefully after a drain. Everything runs on the connection's own executor.
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/system/error_code.hpp>
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace regie::protocol {
+
+namespace asio = boost::asio;
+
+// Messages waiting for a connection's socket, shared by WebSocket peers and streamed bodies:
+// bounded, counted in bytes for slow-reader decisions, closed gracefully after a drain.
+struct Outbound {
+    std::vector<asio::const_buffer> buffers;
+    std::shared_ptr<const void> owner;
+    std::size_t bytes = 0;
+    bool text = false;
+};
+
+template <typename Derived>
+class OutboundQueue : public std::enable_shared_from_this<Derived> {
+public:
+    explicit OutboundQueue(asio::any_io_executor executor) : m_executor(std::move(executor)) {}
+
+    asio::any_io_executor queueExecutor() const { return m_executor; }
+    std::size_t queued() const { return m_queuedBytes; }
+
+    void enqueue(Outbound m) {
+        if (m_closed || m_closing) {
+            return;
+        }
+        if (m_queue.size() >= kMaxQueuedMessages || m_queuedBytes + m.bytes > kMaxQueuedBytes) {
+            closeNow();
+            return;
+        }
+        m_queuedBytes += m.bytes;
+        m_queue.push_back(std::move(m));
+        if (!m_writing) {
+            writeNext();
+        }
+    }
+
+    // Queued messages go out first; a client that does not take them within a second is cut.
+    void closeGracefully() {
+        if (m_closed) {
+            return;
+        }
+        if (!m_writing) {
+            closeNow();
+            return;
+        }
+        m_closing = true;
+        auto timer = std::make_shared<asio::steady_timer>(m_executor, std::chrono::seconds(1));
+        timer->async_wait([self = this->shared_from_this(), timer](boost::system::error_code) {
+            self->closeNow();
+        });
+    }
+
+    void closeNow() {
+        if (m_closed) {
+            return;
+        }
+        m_closed = true;
+        m_queue.clear();
+        m_queuedBytes = 0;
+        static_cast<Derived*>(this)->closeSocket();
+    }
+
+protected:
+    static constexpr std::size_t kMaxQueuedMessages = 8192;
+    static constexpr std::size_t kMaxQueuedBytes = 64 * 1024 * 1024;
+
+    void writeNext() {
+        if (m_closed || m_queue.empty()) {
+            m_writing = false;
+            if (m_closing) {
+                closeNow();
+            }
+            return;
+        }
+        m_writing = true;
+        static_cast<Derived*>(this)->writeFront(m_queue);
+    }
+
+    // Called by the derived class when its write of the first `count` messages completed.
+    void written(boost::system::error_code ec, std::size_t count) {
+        if (m_closed) {
+            return;
+        }
+        if (ec) {
+            m_writing = false;
+            closeNow();
+            return;
+        }
+        for (std::size_t i = 0; i < count && !m_queue.empty(); ++i) {
+            m_queuedBytes -= m_queue.front().bytes;
+            m_queue.pop_front();
+        }
+        writeNext();
+    }
+
+    bool isClosed() const { return m_closed; }
+
+private:
+    asio::any_io_executor m_executor;
+    std::deque<Outbound> m_queue;
+    std::size_t m_queuedBytes = 0;
+    bool m_writing = false;
+    bool m_closing = false;
+    bool m_closed = false;
+};
+
+}  // namespace regie::protocol
