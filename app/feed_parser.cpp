@@ -48,7 +48,7 @@ std::optional<FeedEnvelope> parseFeedEnvelope(const QByteArray& text, QString* e
 QList<ThreadLoad> parseThreadLoads(const QJsonArray& array) {
     QList<ThreadLoad> loads;
     loads.reserve(array.size());
-    for (const QJsonValue& item : array) {
+    for (const auto& item : array) {
         const QJsonObject object = item.toObject();
         loads.append({object.value(u"load").toInt(), object.value(u"delay").toInt()});
     }
@@ -96,7 +96,7 @@ FeedStats parseStats(const QJsonObject& data) {
 FeedConfigChange parseConfigChange(const QJsonObject& data) {
     FeedConfigChange change;
     change.changed = textMap(data.value(u"changed").toObject());
-    for (const QJsonValue& key : data.value(u"restartRequired").toArray()) {
+    for (const auto& key : data.value(u"restartRequired").toArray()) {
         change.restartRequired.append(key.toString());
     }
     return change;

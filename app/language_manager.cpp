@@ -44,7 +44,7 @@ QVariantList LanguageManager::languages() const {
 }
 
 QString LanguageManager::initialLanguage() {
-    const QString saved = QSettings().value(kLanguageKey).toString();
+    QString saved = QSettings().value(kLanguageKey).toString();
     if (!saved.isEmpty() && QFile::exists(qmPath(saved))) {
         return saved;
     }
