@@ -108,14 +108,16 @@ void EngineSupervisor::launch() {
     connect(m_process, &QProcess::finished, this, &EngineSupervisor::onFinished);
     connect(m_process, &QProcess::errorOccurred, this, &EngineSupervisor::onErrorOccurred);
 
-    setState(m_restarts > 0 ? State::Restarting : State::Starting);
-    m_process->start();
-    if (m_process && m_process->state() != QProcess::NotRunning) {
+    // started() comes only once exec succeeded; a missing program ends in FailedToStart.
+    connect(m_process, &QProcess::started, this, [this] {
         emit notice(tr("Started %1 (pid %2).").arg(m_options.program).arg(pid()));
-        m_readyPoll.start();
-        m_readyDeadline.start(m_options.readyTimeout);
         emit stateChanged();
-    }
+    });
+
+    setState(m_restarts > 0 ? State::Restarting : State::Starting);
+    m_readyPoll.start();
+    m_readyDeadline.start(m_options.readyTimeout);
+    m_process->start();
 }
 
 void EngineSupervisor::pollReadyFile() {
