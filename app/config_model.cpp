@@ -35,14 +35,17 @@ QVariant ConfigModel::data(const QModelIndex& index, int role) const {
             return m_restartRequired.contains(row.key);
         case BusyRole:
             return row.busy;
+        case SecretRole:
+            return row.key.endsWith(QLatin1String("secret"), Qt::CaseInsensitive);
     }
     return {};
 }
 
 QHash<int, QByteArray> ConfigModel::roleNames() const {
-    return {{KeyRole, "key"},   {SectionRole, "section"},
-            {NameRole, "name"}, {ValueRole, "value"},
-            {BusyRole, "busy"}, {RestartRequiredRole, "restartRequired"}};
+    return {{KeyRole, "key"},      {SectionRole, "section"},
+            {NameRole, "name"},    {ValueRole, "value"},
+            {BusyRole, "busy"},    {RestartRequiredRole, "restartRequired"},
+            {SecretRole, "secret"}};
 }
 
 QString ConfigModel::value(const QString& key) const {

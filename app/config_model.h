@@ -30,7 +30,8 @@ public:
         NameRole,
         ValueRole,
         RestartRequiredRole,
-        BusyRole
+        BusyRole,
+        SecretRole  // the value is a credential (api.secret, zego.serverSecret, ...)
     };
 
     ConfigModel(ApiClient* client, EventFeed* feed, QObject* parent = nullptr);

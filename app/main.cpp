@@ -4,6 +4,8 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/QQmlExtensionPlugin>
+#include <cstdio>
+#include <memory>
 
 #include "console_session.h"
 #include "language_manager.h"
@@ -63,12 +65,22 @@ int main(int argc, char* argv[]) {
     session.connectEngine();
 
     if (parser.isSet(screenshotOption)) {
+        // A picture of a page with broken bindings is a failure, not documentation.
+        auto qmlWarnings = std::make_shared<int>(0);
+        QObject::connect(&engine, &QQmlEngine::warnings, &app,
+                         [qmlWarnings](const QList<QQmlError>& warnings) {
+                             *qmlWarnings += int(warnings.size());
+                         });
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
         auto* taker =
             new ScreenshotTaker(window, session.dashboard(), parser.value(screenshotOption),
                                 parser.value(timeoutOption).toInt() * 1000, &app);
-        QObject::connect(taker, &ScreenshotTaker::done, &app,
-                         [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+        QObject::connect(taker, &ScreenshotTaker::done, &app, [qmlWarnings](bool ok) {
+            if (*qmlWarnings > 0) {
+                std::fprintf(stderr, "screenshot: %d QML warning(s)\n", *qmlWarnings);
+            }
+            QCoreApplication::exit(ok && *qmlWarnings == 0 ? 0 : 1);
+        });
     }
     return app.exec();
 }

@@ -104,7 +104,7 @@ ApplicationWindow {
             }
             ConnectionPill {
                 objectName: "connectionPill"
-                state: window.session.state
+                connectionState: window.session.state
             }
         }
     }

@@ -178,6 +178,9 @@ void TestModels::configRowsSortedAndSplit() {
              QStringLiteral("http"));
     QCOMPARE(model.data(model.index(1), ConfigModel::NameRole).toString(), QStringLiteral("port"));
     QCOMPARE(model.value("rtmp.port"), QStringLiteral("1935"));
+    QCOMPARE(model.data(model.index(0), ConfigModel::SecretRole).toBool(), true);
+    QCOMPARE(model.data(model.index(1), ConfigModel::SecretRole).toBool(), false);
+    QVERIFY(model.roleNames().values().contains("secret"));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.applyValues({{"http.port", "8080"}});

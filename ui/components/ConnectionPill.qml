@@ -3,10 +3,10 @@ import Regie.Console
 
 // The console's connection state as a status pill.
 StatusPill {
-    property int state: ConsoleSession.Idle
+    property int connectionState: ConsoleSession.Idle
 
     text: {
-        switch (state) {
+        switch (connectionState) {
         case ConsoleSession.Connected: return qsTr("Connected")
         case ConsoleSession.StartingEngine: return qsTr("Starting engine")
         case ConsoleSession.Connecting: return qsTr("Connecting")
@@ -14,6 +14,6 @@ StatusPill {
         default: return qsTr("Not connected")
         }
     }
-    tone: state === ConsoleSession.Connected ? "#3fb950"
-        : state === ConsoleSession.Idle ? "#8a93a3" : "#d29922"
+    tone: connectionState === ConsoleSession.Connected ? "#3fb950"
+        : connectionState === ConsoleSession.Idle ? "#8a93a3" : "#d29922"
 }

@@ -73,6 +73,7 @@ ColumnLayout {
             required property string value
             required property bool restartRequired
             required property bool busy
+            required property bool secret
 
             width: ListView.view.width - 12
             height: 36
@@ -98,6 +99,7 @@ ColumnLayout {
                     font.family: "DejaVu Sans Mono"
                     font.pixelSize: 12
                     enabled: !row.busy
+                    echoMode: row.secret ? TextInput.PasswordEchoOnEdit : TextInput.Normal
                     selectByMouse: true
                     Layout.fillWidth: true
                     onAccepted: editor.config.setValue(row.key, text)

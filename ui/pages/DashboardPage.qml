@@ -100,7 +100,7 @@ Flickable {
                 Layout.fillHeight: true
 
                 ConnectionPill {
-                    state: page.session.state
+                    connectionState: page.session.state
                 }
                 FieldRow {
                     name: qsTr("Engine URL")

@@ -92,7 +92,7 @@ Item {
                 RowLayout {
                     Layout.fillWidth: true
                     ConnectionPill {
-                        state: page.session.state
+                        connectionState: page.session.state
                     }
                     Item { Layout.fillWidth: true }
                     Button {

@@ -28,7 +28,7 @@ TestCase {
     }
 
     function test_connectionStates(data) {
-        const pill = createTemporaryObject(connectionPill, this, { state: data.state })
+        const pill = createTemporaryObject(connectionPill, this, { connectionState: data.state })
         compare(pill.text, data.text)
         verify(Qt.colorEqual(pill.tone, data.tone), `tone ${pill.tone}`)
     }
