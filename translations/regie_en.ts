@@ -185,6 +185,10 @@
         <source>No engine connected.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Last error</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>EngineSupervisor</name>

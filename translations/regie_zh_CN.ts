@@ -184,6 +184,10 @@
         <source>No engine connected.</source>
         <translation>未连接引擎。</translation>
     </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
 </context>
 <context>
     <name>EngineSupervisor</name>

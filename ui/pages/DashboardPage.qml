@@ -115,6 +115,12 @@ Flickable {
                     Layout.fillWidth: true
                 }
                 FieldRow {
+                    visible: !page.live && page.session.feed.lastError.length > 0
+                    name: qsTr("Last error")
+                    value: page.session.feed.lastError
+                    Layout.fillWidth: true
+                }
+                FieldRow {
                     visible: page.session.settings.mode === ConnectionSettings.Bundled
                     name: qsTr("Restarts")
                     value: page.session.supervisor.restarts
