@@ -7,7 +7,8 @@ class DashboardModel;
 class QQuickWindow;
 
 // Saves the window as a PNG once the dashboard shows a live engine (its version and a few
-// stats samples), then reports success; reports failure when that does not happen in time.
+// stats samples), then reports success. When that does not happen in time it saves what the
+// window shows and reports failure.
 // Used to produce the README screenshot and by the screenshot test.
 class ScreenshotTaker : public QObject {
     Q_OBJECT
@@ -21,7 +22,7 @@ signals:
 
 private:
     void check();
-    void capture();
+    void capture(bool live);
 
     QQuickWindow* m_window;
     DashboardModel* m_dashboard;

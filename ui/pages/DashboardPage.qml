@@ -11,6 +11,8 @@ Flickable {
     required property ConsoleSession session
     readonly property DashboardModel dashboard: session.dashboard
     readonly property bool live: session.state === ConsoleSession.Connected
+    readonly property string noDataText: live ? qsTr("Waiting for the first statistics…")
+                                              : qsTr("No engine connected.")
 
     contentHeight: content.implicitHeight + 48
     clip: true
@@ -140,10 +142,12 @@ Flickable {
                 Layout.alignment: Qt.AlignTop
 
                 Label {
-                    text: qsTr("%n thread(s), average load %1%, worst delay %2 ms", "",
-                               page.dashboard.ioThreads.count)
-                          .arg(page.dashboard.ioThreads.averageLoad)
-                          .arg(page.dashboard.ioThreads.maxDelay)
+                    text: page.dashboard.ioThreads.count > 0
+                          ? qsTr("%n thread(s), average load %1%, worst delay %2 ms", "",
+                                 page.dashboard.ioThreads.count)
+                            .arg(page.dashboard.ioThreads.averageLoad)
+                            .arg(page.dashboard.ioThreads.maxDelay)
+                          : page.noDataText
                     color: palette.placeholderText
                 }
                 Repeater {
@@ -165,10 +169,12 @@ Flickable {
                 Layout.alignment: Qt.AlignTop
 
                 Label {
-                    text: qsTr("%n thread(s), average load %1%, worst delay %2 ms", "",
-                               page.dashboard.workerThreads.count)
-                          .arg(page.dashboard.workerThreads.averageLoad)
-                          .arg(page.dashboard.workerThreads.maxDelay)
+                    text: page.dashboard.workerThreads.count > 0
+                          ? qsTr("%n thread(s), average load %1%, worst delay %2 ms", "",
+                                 page.dashboard.workerThreads.count)
+                            .arg(page.dashboard.workerThreads.averageLoad)
+                            .arg(page.dashboard.workerThreads.maxDelay)
+                          : page.noDataText
                     color: palette.placeholderText
                 }
                 Repeater {
@@ -190,8 +196,7 @@ Flickable {
 
             Label {
                 visible: page.dashboard.counters.count === 0
-                text: page.live ? qsTr("Waiting for the first statistics…")
-                                : qsTr("No engine connected.")
+                text: page.noDataText
                 color: palette.placeholderText
             }
             Flow {
