@@ -17,6 +17,7 @@
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
 #include "api/zlm/stream_endpoints.h"
+#include "api/zlm/stream_json.h"
 #include "api/zlm/zlm_door.h"
 #include "core/config.h"
 #include "core/config_file.h"
@@ -29,7 +30,12 @@
 #include "protocol/http/http_server.h"
 #include "protocol/httpflv/http_flv_service.h"
 #include "protocol/rtmpserver/rtmp_server.h"
+#include "service/hooks/callback_outbox.h"
+#include "service/hooks/media_hooks.h"
+#include "service/hooks/zego_callbacks.h"
+#include "service/hooks/zlm_hooks.h"
 #include "service/server/server_service.h"
+#include <future>
 
 namespace regie {
 
@@ -189,15 +195,35 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return api::zego::RtmpEndpoint{listenIp, static_cast<std::uint16_t>(it->second)};
     });
 
+    namespace hooks = service::hooks;
+    hooks::ZlmHookService zlmHooks(io.at(0), m_log, hooks::HookSettings::fromConfig(*initial));
+    hooks::CallbackOutbox outbox({io.at(0), workers.at(0), *store.value(), m_clock, m_log});
+    hooks::ZegoCallbacks zegoCallbacks(outbox, m_clock,
+                                       hooks::ZegoCallbackSettings::fromConfig(*initial));
+    hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
+                                 [](const media::MediaSource& s) {
+                                     return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);
+                                 });
+
     auto streamEvents = std::make_shared<api::events::StreamEvents>(*feed, sources, io.at(0));
-    sources.setListener({[streamEvents](const auto& s) { streamEvents->added(*s); },
-                         [streamEvents](const auto& s, media::SourceEndReason reason) {
-                             streamEvents->removed(*s, reason);
+    sources.setListener({[&, streamEvents](const auto& s) {
+                             streamEvents->added(*s);
+                             mediaHooks.streamAdded(*s);
                          },
-                         nullptr});
+                         [&, streamEvents](const auto& s, media::SourceEndReason reason) {
+                             streamEvents->removed(*s, reason);
+                             mediaHooks.streamRemoved(*s, reason);
+                         },
+                         [&](const auto& s, std::function<void(bool)> close) {
+                             mediaHooks.noReader(s, std::move(close));
+                         }});
 
     httpflv::HttpFlvService httpFlv(io.at(0), sources, sessions, config, m_log);
-    rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log, {}, {}});
+    httpFlv.setAccessCheck(mediaHooks.playCheck());
+    httpFlv.setFlowReporter(mediaHooks.flowReporter());
+    rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log,
+                                       mediaHooks.publishCheck(), mediaHooks.playCheck(),
+                                       mediaHooks.flowReporter()});
 
     EngineRouter router(zlm, zego, *feed, httpFlv);
     http::HttpServer httpServer(io, router, sessions, m_log);
@@ -206,6 +232,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         zlm.updateSettings(zlmSettings(c));
         zego.updateSettings(zegoSettings(c, m_log));
         sources.setTimings(registryTimings(c));
+        zlmHooks.updateSettings(hooks::HookSettings::fromConfig(c));
+        zegoCallbacks.updateSettings(hooks::ZegoCallbackSettings::fromConfig(c));
         httpServer.setLimits(httpLimits(c));
     };
     httpServer.setLimits(httpLimits(*initial));
@@ -260,6 +288,11 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return EngineOutcome::failed;
     }
     streamEvents->start();
+    mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
+                               "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
+    zlmHooks.onServerStarted(*config.snapshot());
+    zlmHooks.start([&server] { return api::zlm::statisticJson(server.statistic()); });
+    outbox.start();
     feed->start();
 
     if (!m_options.readyFile.empty()) {
@@ -299,6 +332,12 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     feed->stop(stopReason);
     streamEvents->stop();
     sources.closeAll(media::SourceEndReason::shutdown);
+    // on_server_exited gets its chance to go out, bounded by the hook timeout.
+    auto exited = std::make_shared<std::promise<void>>();
+    zlmHooks.onServerExited([exited] { exited->set_value(); });
+    exited->get_future().wait_for(std::chrono::seconds(3));
+    zlmHooks.stop();
+    outbox.stop();
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     rtmpServer.stop();
     httpServer.stop();

@@ -5,6 +5,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/buffer.hpp>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -41,6 +42,7 @@ public:
     virtual void send(std::vector<boost::asio::const_buffer> buffers,
                       std::shared_ptr<const void> owner) = 0;
     virtual std::size_t queuedBytes() const = 0;
+    virtual std::uint64_t sentBytes() const = 0;
     // Ends the body and the connection after what is queued (any thread).
     virtual void close() = 0;
 };

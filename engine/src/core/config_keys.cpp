@@ -60,6 +60,8 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"hook.retry_delay", "3.0", kLive},
     {"hook.alive_interval", "10.0", kLive},
     {"hook.stream_changed_schemas", "rtsp/rtmp/fmp4/ts/hls/hls.fmp4", kLive},
+    // Regie: on_publish/on_play answer when the hook server cannot be reached; ZLM denies.
+    {"hook.on_error_policy", "deny", kLive},
     {"hook.on_flow_report", "", kLive},
     {"hook.on_http_access", "", kLive},
     {"hook.on_play", "", kLive},

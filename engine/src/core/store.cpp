@@ -9,11 +9,21 @@ namespace regie::core {
 namespace {
 
 // Each entry upgrades the schema by one version; never edit a released entry, append.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     "CREATE TABLE config_override ("
     "  key TEXT PRIMARY KEY NOT NULL,"
     "  value TEXT NOT NULL,"
     "  updated_at_ms INTEGER NOT NULL);",
+    "CREATE TABLE callback_outbox ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  event TEXT NOT NULL,"
+    "  url TEXT NOT NULL,"
+    "  content_type TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_ms INTEGER NOT NULL,"
+    "  created_at_ms INTEGER NOT NULL);"
+    "CREATE INDEX callback_outbox_due ON callback_outbox(next_attempt_ms, id);",
 };
 
 class Statement {
@@ -38,6 +48,7 @@ public:
         return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
     }
     std::int64_t int64(int col) { return sqlite3_column_int64(m_stmt, col); }
+    sqlite3_stmt* handle() { return m_stmt; }
 
 private:
     sqlite3_stmt* m_stmt = nullptr;
@@ -160,6 +171,91 @@ Status Store::deleteConfigOverride(const std::string& key) {
     st.bind(1, key);
     if (st.step() != SQLITE_DONE) {
         return sqliteError(m_db, "delete config override " + key);
+    }
+    return okStatus();
+}
+
+Result<std::int64_t> Store::enqueueCallback(const OutboxEntry& entry) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db,
+                 "INSERT INTO callback_outbox(event, url, content_type, body, attempts, "
+                 "next_attempt_ms, created_at_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7);");
+    if (!st.valid()) {
+        return sqliteError(m_db, "enqueue callback");
+    }
+    st.bind(1, entry.event);
+    st.bind(2, entry.url);
+    st.bind(3, entry.contentType);
+    st.bind(4, entry.body);
+    st.bind(5, static_cast<std::int64_t>(entry.attempts));
+    st.bind(6, entry.nextAttemptMs);
+    st.bind(7, entry.createdAtMs);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "enqueue callback " + entry.event);
+    }
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db));
+}
+
+Result<std::vector<OutboxEntry>> Store::dueCallbacks(std::int64_t nowMs, int limit) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db,
+                 "SELECT id, event, url, content_type, body, attempts, next_attempt_ms, "
+                 "created_at_ms FROM callback_outbox WHERE next_attempt_ms <= ?1 "
+                 "ORDER BY next_attempt_ms, id LIMIT ?2;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "load due callbacks");
+    }
+    st.bind(1, nowMs);
+    st.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<OutboxEntry> out;
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4),
+                       static_cast<int>(st.int64(5)), st.int64(6), st.int64(7)});
+    }
+    if (rc != SQLITE_DONE) {
+        return sqliteError(m_db, "load due callbacks");
+    }
+    return out;
+}
+
+Result<std::optional<std::int64_t>> Store::nextCallbackDueMs() {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "SELECT MIN(next_attempt_ms) FROM callback_outbox;");
+    if (!st.valid() || st.step() != SQLITE_ROW) {
+        return sqliteError(m_db, "next callback due");
+    }
+    if (sqlite3_column_type(st.handle(), 0) == SQLITE_NULL) {
+        return std::optional<std::int64_t>();
+    }
+    return std::optional<std::int64_t>(st.int64(0));
+}
+
+Status Store::rescheduleCallback(std::int64_t id, int attempts, std::int64_t nextAttemptMs) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db,
+                 "UPDATE callback_outbox SET attempts = ?2, next_attempt_ms = ?3 WHERE id = ?1;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "reschedule callback");
+    }
+    st.bind(1, id);
+    st.bind(2, static_cast<std::int64_t>(attempts));
+    st.bind(3, nextAttemptMs);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "reschedule callback " + std::to_string(id));
+    }
+    return okStatus();
+}
+
+Status Store::deleteCallback(std::int64_t id) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "DELETE FROM callback_outbox WHERE id = ?1;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "delete callback");
+    }
+    st.bind(1, id);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "delete callback " + std::to_string(id));
     }
     return okStatus();
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,19 @@ struct ConfigOverride {
     std::int64_t updatedAtMs;
 };
 
+// One pending outgoing callback (ZEGO server callbacks and later families): the request is
+// fixed at enqueue time so every attempt sends identical bytes.
+struct OutboxEntry {
+    std::int64_t id = 0;  // assigned by enqueueCallback
+    std::string event;    // e.g. "stream_create"; for logs and filtering
+    std::string url;
+    std::string contentType;
+    std::string body;
+    int attempts = 0;  // failed attempts so far
+    std::int64_t nextAttemptMs = 0;
+    std::int64_t createdAtMs = 0;
+};
+
 class Store {
 public:
     static Result<std::unique_ptr<Store>> open(const std::string& path);
@@ -34,6 +48,14 @@ public:
     Status saveConfigOverrides(const std::map<std::string, std::string>& values,
                                std::int64_t updatedAtMs);
     Status deleteConfigOverride(const std::string& key);
+
+    // The callback outbox. Rows are due when next_attempt_ms <= now (Unix ms); the oldest due
+    // come first.
+    Result<std::int64_t> enqueueCallback(const OutboxEntry& entry);
+    Result<std::vector<OutboxEntry>> dueCallbacks(std::int64_t nowMs, int limit);
+    Result<std::optional<std::int64_t>> nextCallbackDueMs();
+    Status rescheduleCallback(std::int64_t id, int attempts, std::int64_t nextAttemptMs);
+    Status deleteCallback(std::int64_t id);
 
 private:
     explicit Store(sqlite3* db) : m_db(db) {}

@@ -2,6 +2,8 @@
 // The question every ingest and playback protocol asks before it lets a client publish or
 // play: answered (once, on any thread) by the hooks and the ban rules.
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -20,8 +22,26 @@ struct AccessRequest {
     std::string originUrl;  // the URL as the client gave it
 };
 
-// nullopt: allowed; otherwise the reason for refusing.
-using AccessAnswer = std::function<void(std::optional<std::string>)>;
+struct AccessVerdict {
+    std::optional<std::string> refusal;  // set: refused, with the reason
+    // Per-stream settings a publish check may choose (the on_publish reply).
+    std::optional<std::chrono::milliseconds> continuePush;
+    std::optional<bool> autoClose;
+
+    static AccessVerdict allow() { return {}; }
+    static AccessVerdict refuse(std::string reason) { return {std::move(reason), {}, {}}; }
+};
+
+// What one session moved, reported when it ends (on_flow_report).
+struct FlowReport {
+    AccessRequest access;
+    std::uint64_t totalBytes = 0;
+    std::uint64_t durationSec = 0;
+    bool player = false;
+};
+
+using AccessAnswer = std::function<void(AccessVerdict)>;
 using AccessCheck = std::function<void(const AccessRequest&, AccessAnswer)>;
+using FlowReporter = std::function<void(const FlowReport&)>;
 
 }  // namespace regie::media

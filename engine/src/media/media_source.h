@@ -67,6 +67,9 @@ struct PublisherInfo {
     std::string localIp;
     int localPort = 0;
     std::string sessionId;
+    // Overrides of the engine-wide settings for this stream (from the on_publish reply).
+    std::optional<std::chrono::milliseconds> continuePush;
+    std::optional<bool> autoClose;
 };
 
 class MediaSource : public std::enable_shared_from_this<MediaSource> {

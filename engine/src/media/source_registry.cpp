@@ -87,9 +87,9 @@ void SourceRegistry::endPublish(const std::shared_ptr<MediaSource>& source) {
         if (it == m_sources.end() || it->second.source != source) {
             return;
         }
+        window = source->publisher().continuePush.value_or(m_timings.continuePush);
         source->publisherGone();
         generation = it->second.generation;
-        window = m_timings.continuePush;
     }
     if (window.count() <= 0) {
         remove(source->key(), source, SourceEndReason::publisherLeft);
@@ -246,7 +246,7 @@ void SourceRegistry::watch() {
         }
     }
     for (auto& source : idle) {
-        if (timings.autoClose) {
+        if (source->publisher().autoClose.value_or(timings.autoClose)) {
             remove(source->key(), source, SourceEndReason::closedNoReader);
             continue;
         }

@@ -7,6 +7,7 @@
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/system/error_code.hpp>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <vector>
@@ -31,6 +32,7 @@ public:
 
     asio::any_io_executor queueExecutor() const { return m_executor; }
     std::size_t queued() const { return m_queuedBytes; }
+    std::uint64_t bytesWritten() const { return m_bytesWritten; }
 
     void enqueue(Outbound m) {
         if (m_closed || m_closing) {
@@ -101,6 +103,7 @@ protected:
         }
         for (std::size_t i = 0; i < count && !m_queue.empty(); ++i) {
             m_queuedBytes -= m_queue.front().bytes;
+            m_bytesWritten += m_queue.front().bytes;
             m_queue.pop_front();
         }
         writeNext();
@@ -112,6 +115,7 @@ private:
     asio::any_io_executor m_executor;
     std::deque<Outbound> m_queue;
     std::size_t m_queuedBytes = 0;
+    std::uint64_t m_bytesWritten = 0;
     bool m_writing = false;
     bool m_closing = false;
     bool m_closed = false;

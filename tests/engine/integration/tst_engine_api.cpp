@@ -150,7 +150,7 @@ private slots:
               "TcpClient", "TcpServer", "TcpSession", "UdpServer", "UdpSession"}) {
             QVERIFY2(stat.value(k).isDouble(), k);
         }
-        QCOMPARE(stat.value("TcpServer").toInt(), 1);
+        QCOMPARE(stat.value("TcpServer").toInt(), 2);  // the HTTP and RTMP listeners
         RawHttp held(m_engine->httpPort());
         QVERIFY(held.connect());
         QTest::qWait(100);
@@ -289,10 +289,13 @@ private slots:
         QByteArray good = zegoQuery(*m_engine, "RTMPDispatchV2");
         auto ok = RawHttp::get(port, good + "&StreamId=cam1&Sequence=1&Type=push");
         QCOMPARE(ok.status, 200);
-        QCOMPARE(ok.json().keys(), QStringList({"Code", "Message", "RequestId"}));
+        QCOMPARE(ok.json().keys(), QStringList({"Code", "Data", "Message", "RequestId"}));
         QVERIFY(ok.json().value("RequestId").isString());
-        // No RTMP listener in this engine yet: the honest answer is "no publish node".
-        QCOMPARE(ok.json().value("Code").toInt(), 1002);
+        QCOMPARE(ok.json().value("Code").toInt(), 0);
+        QCOMPARE(ok.json().value("Message").toString(), QStringLiteral("ok"));
+        auto config = api("getServerConfig").json().value("data").toArray().first().toObject();
+        QCOMPARE(ok.json().value("Data").toArray(),
+                 QJsonArray({QString("rtmp://127.0.0.1:%1/live/cam1").arg(config.value("rtmp.port").toString())}));
         QCOMPARE(code(good + "&StreamId=cam1&Sequence=1&Type=push"), 100000005);  // replayed nonce
 
         QCOMPARE(
@@ -322,7 +325,7 @@ private slots:
                         .json()
                         .value("Code")
                         .toInt();
-            QVERIFY(c == 1003 || c == 30002);
+            QVERIFY(c == 0 || c == 30002);
             throttled += c == 30002;
         }
         QVERIFY2(throttled > 0, "80 calls in well under two seconds exceed 40/s");

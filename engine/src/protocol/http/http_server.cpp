@@ -239,6 +239,7 @@ public:
         enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
     }
     std::size_t queuedBytes() const override { return queued(); }
+    std::uint64_t sentBytes() const override { return bytesWritten(); }
     void close() override {
         asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
     }
@@ -285,8 +286,13 @@ public:
         }
     }
     std::size_t queuedBytes() const override { return queued(); }
+    std::uint64_t sentBytes() const override { return bytesWritten(); }
+    // Ends the body properly (the zero-length last chunk), then the connection.
     void close() override {
-        asio::post(queueExecutor(), [self = shared_from_this()] { self->closeGracefully(); });
+        asio::post(queueExecutor(), [self = shared_from_this()] {
+            self->enqueue(Outbound{{}, nullptr, 0, false});
+            self->closeGracefully();
+        });
     }
 
     void detach() {
@@ -303,13 +309,17 @@ public:
         m_chunkHeads.reserve(count);
         for (std::size_t i = 0; i < count; ++i) {
             char head[24];
-            int n = std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
+            // An empty message is the end of the body: the last chunk.
+            int n = queue[i].bytes == 0 ? std::snprintf(head, sizeof head, "0\r\n\r\n")
+                                        : std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
             m_chunkHeads.emplace_back(head, static_cast<std::size_t>(n));
         }
         for (std::size_t i = 0; i < count; ++i) {
             m_batch.push_back(asio::buffer(m_chunkHeads[i]));
-            m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
-            m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
+            if (queue[i].bytes > 0) {
+                m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
+                m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
+            }
         }
         asio::async_write(m_stream->socket(), m_batch,
                           [self = shared_from_this(), count](beast::error_code ec, std::size_t) {

@@ -5,11 +5,14 @@
 namespace regie::httpflv {
 
 FlvPlayer::FlvPlayer(std::shared_ptr<media::MediaSource> source, core::SessionRegistry& sessions,
-                     std::string sessionId, std::string typeId, core::Logger& log)
+                     media::AccessRequest access, std::string typeId,
+                     media::FlowReporter flowReport, core::Logger& log)
     : m_source(std::move(source))
     , m_sessions(sessions)
-    , m_sessionId(std::move(sessionId))
+    , m_access(std::move(access))
+    , m_sessionId(m_access.sessionId)
     , m_typeId(std::move(typeId))
+    , m_flowReport(std::move(flowReport))
     , m_log(log) {}
 
 void FlvPlayer::attach(std::shared_ptr<api::BodyChannel> channel) {
@@ -38,6 +41,11 @@ void FlvPlayer::detach() {
         m_attached = false;
     }
     m_sessions.setPlaying(m_sessionId, {}, {});
+    if (m_channel && m_flowReport) {
+        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::steady_clock::now() - m_started);
+        m_flowReport({m_access, m_channel->sentBytes(), static_cast<std::uint64_t>(seconds.count()), true});
+    }
     m_channel.reset();
 }
 

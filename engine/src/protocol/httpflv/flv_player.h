@@ -8,6 +8,7 @@
 #include "api/api_call.h"
 #include "core/log.h"
 #include "core/session_registry.h"
+#include "media/access.h"
 #include "media/media_source.h"
 #include "media/reader_policy.h"
 
@@ -18,7 +19,8 @@ class FlvPlayer final : public media::MediaReader,
                         public std::enable_shared_from_this<FlvPlayer> {
 public:
     FlvPlayer(std::shared_ptr<media::MediaSource> source, core::SessionRegistry& sessions,
-              std::string sessionId, std::string typeId, core::Logger& log);
+              media::AccessRequest access, std::string typeId, media::FlowReporter flowReport,
+              core::Logger& log);
 
     void attach(std::shared_ptr<api::BodyChannel> channel) override;
     void detach() override;
@@ -30,8 +32,11 @@ public:
 private:
     std::shared_ptr<media::MediaSource> m_source;
     core::SessionRegistry& m_sessions;
+    media::AccessRequest m_access;
     std::string m_sessionId;
     std::string m_typeId;
+    media::FlowReporter m_flowReport;
+    std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
     core::Logger& m_log;
     std::shared_ptr<api::BodyChannel> m_channel;
     boost::asio::any_io_executor m_executor;

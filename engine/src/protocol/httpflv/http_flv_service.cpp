@@ -108,9 +108,9 @@ std::optional<media::AccessRequest> HttpFlvService::parse(const api::ApiCall& ca
 void HttpFlvService::resolve(
     const media::AccessRequest& request, boost::asio::any_io_executor executor,
     std::function<void(std::shared_ptr<media::MediaSource>, std::string)> done) {
-    auto find = [this, key = request.key, executor, done](std::optional<std::string> refusal) {
-        if (refusal) {
-            boost::asio::post(executor, [done, r = *refusal] { done(nullptr, r); });
+    auto find = [this, key = request.key, executor, done](media::AccessVerdict verdict) {
+        if (verdict.refusal) {
+            boost::asio::post(executor, [done, r = *verdict.refusal] { done(nullptr, r); });
             return;
         }
         auto wait = std::chrono::milliseconds(
@@ -122,7 +122,7 @@ void HttpFlvService::resolve(
     if (m_accessCheck) {
         m_accessCheck(request, find);
     } else {
-        find(std::nullopt);
+        find(media::AccessVerdict::allow());
     }
 }
 
@@ -133,16 +133,16 @@ void HttpFlvService::play(const api::ApiCall& call, api::ReplySink reply) {
         return;
     }
     resolve(*request, m_context.get_executor(),
-            [this, reply, sessionId = call.sessionId](std::shared_ptr<media::MediaSource> source,
-                                                      std::string error) {
+            [this, reply, access = *request](std::shared_ptr<media::MediaSource> source,
+                                             std::string error) {
                 if (!source) {
                     reply(textReply(error == "stream not found" ? 404 : 403, error + "\n"));
                     return;
                 }
                 api::ApiReply r;
                 r.contentType = "video/x-flv";
-                r.stream = std::make_shared<FlvPlayer>(std::move(source), m_sessions, sessionId,
-                                                       "mediakit::HttpSession", m_log);
+                r.stream = std::make_shared<FlvPlayer>(std::move(source), m_sessions, access,
+                                                       "mediakit::HttpSession", m_flowReport, m_log);
                 reply(std::move(r));
             });
 }
@@ -157,10 +157,9 @@ http::UpgradeDecision HttpFlvService::playWebSocket(const api::ApiCall& call) {
     auto resolveFn = [this, req = *request](boost::asio::any_io_executor executor, auto done) {
         resolve(req, std::move(executor), std::move(done));
     };
-    auto makePlayer = [this,
-                       sessionId = call.sessionId](std::shared_ptr<media::MediaSource> source) {
-        return std::make_shared<FlvPlayer>(std::move(source), m_sessions, sessionId,
-                                           "mediakit::WebSocketSession", m_log);
+    auto makePlayer = [this, access = *request](std::shared_ptr<media::MediaSource> source) {
+        return std::make_shared<FlvPlayer>(std::move(source), m_sessions, access,
+                                           "mediakit::WebSocketSession", m_flowReport, m_log);
     };
     decision.endpoint = std::make_shared<WsFlvEndpoint>(resolveFn, makePlayer);
     return decision;

@@ -22,6 +22,7 @@ public:
                    core::SessionRegistry& sessions, const core::Config& config, core::Logger& log);
 
     void setAccessCheck(media::AccessCheck check) { m_accessCheck = std::move(check); }
+    void setFlowReporter(media::FlowReporter reporter) { m_flowReport = std::move(reporter); }
 
     // The stream a live-FLV URL names, if it is one.
     std::optional<media::AccessRequest> parse(const api::ApiCall& call) const;
@@ -40,6 +41,7 @@ private:
     const core::Config& m_config;
     core::Logger& m_log;
     media::AccessCheck m_accessCheck;
+    media::FlowReporter m_flowReport;
 };
 
 }  // namespace regie::httpflv

@@ -29,6 +29,7 @@ struct RtmpServerDeps {
     core::Logger& log;
     media::AccessCheck publishCheck;  // may be empty: allowed
     media::AccessCheck playCheck;     // may be empty: allowed
+    media::FlowReporter flowReport;   // may be empty
 };
 
 class RtmpSession;

@@ -239,25 +239,27 @@ void RtmpSession::onPublish(const rtmp::Command& command) {
                               m_localPort,
                               m_id};
     auto proceed = [self = shared_from_this(), request = *request,
-                    info](std::optional<std::string> refusal) {
-        asio::post(self->queueExecutor(), [self, request, info, refusal] {
+                    info](media::AccessVerdict verdict) mutable {
+        asio::post(self->queueExecutor(), [self, request, info, verdict]() mutable {
             if (self->isClosed()) {
                 return;
             }
-            if (refusal) {
+            if (verdict.refusal) {
                 self->m_deps.log.info("rtmp.publish_refused",
-                                      {{"stream", request.key.str()}, {"reason", *refusal}});
-                self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth", *refusal);
+                                      {{"stream", request.key.str()}, {"reason", *verdict.refusal}});
+                self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth", *verdict.refusal);
                 self->closeGracefully();
                 return;
             }
+            info.continuePush = verdict.continuePush;
+            info.autoClose = verdict.autoClose;
             self->startPublishing(request, info);
         });
     };
     if (m_deps.publishCheck) {
         m_deps.publishCheck(*request, proceed);
     } else {
-        proceed(std::nullopt);
+        proceed(media::AccessVerdict::allow());
     }
 }
 
@@ -283,6 +285,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
         return;
     }
     m_ingest.emplace(source, result == media::SourceRegistry::PublishResult::resumed);
+    m_access = request;
     m_deps.log.info(
         "rtmp.publish",
         {{"session", m_id},
@@ -304,15 +307,15 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
         return;
     }
     auto self = shared_from_this();
-    auto find = [self, request = *request](std::optional<std::string> refusal) {
-        asio::post(self->queueExecutor(), [self, request, refusal] {
+    auto find = [self, request = *request](media::AccessVerdict verdict) mutable {
+        asio::post(self->queueExecutor(), [self, request, verdict] {
             if (self->isClosed()) {
                 return;
             }
-            if (refusal) {
+            if (verdict.refusal) {
                 self->m_deps.log.info("rtmp.play_refused",
-                                      {{"stream", request.key.str()}, {"reason", *refusal}});
-                self->sendStatus(rtmp::status::kError, "NetStream.Play.Failed", *refusal);
+                                      {{"stream", request.key.str()}, {"reason", *verdict.refusal}});
+                self->sendStatus(rtmp::status::kError, "NetStream.Play.Failed", *verdict.refusal);
                 self->closeGracefully();
                 return;
             }
@@ -329,6 +332,8 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
                         self->closeGracefully();
                         return;
                     }
+                    self->m_access = request;
+                    self->m_player = true;
                     self->startPlaying(source);
                 });
         });
@@ -336,7 +341,7 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
     if (m_deps.playCheck) {
         m_deps.playCheck(*request, find);
     } else {
-        find(std::nullopt);
+        find(media::AccessVerdict::allow());
     }
 }
 
@@ -476,6 +481,12 @@ void RtmpSession::finish() {
     stopPublishing();
     stopPlaying();
     closeNow();
+    if (m_access && m_deps.flowReport) {
+        auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::steady_clock::now() - m_started);
+        m_deps.flowReport({*m_access, m_player ? bytesWritten() : m_bytesIn,
+                           static_cast<std::uint64_t>(seconds.count()), m_player});
+    }
     m_deps.sessions.remove(m_id);
     m_server.forget(std::static_pointer_cast<RtmpSession>(shared_from_this()));
 }

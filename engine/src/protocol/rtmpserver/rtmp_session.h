@@ -77,6 +77,8 @@ private:
 
     std::string m_app;
     std::string m_tcUrl;
+    std::optional<media::AccessRequest> m_access;  // what this session published or played
+    bool m_player = false;
     std::optional<RtmpIngest> m_ingest;
     std::shared_ptr<media::MediaSource> m_playing;
     media::ReaderPolicy m_policy;

@@ -1,0 +1,134 @@
+#include "service/hooks/media_hooks.h"
+
+#include <boost/json.hpp>
+
+namespace regie::service::hooks {
+
+namespace {
+
+constexpr std::string_view kSchema = "rtmp";  // the entry RTMP, HTTP-FLV and WS-FLV play from
+
+MediaAccess toAccess(const media::AccessRequest& r) {
+    return {std::string(kSchema), {r.key.vhost, r.key.app, r.key.stream}, r.params,
+            {r.peerIp, static_cast<std::uint16_t>(r.peerPort), r.sessionId}};
+}
+
+std::string streamSid(const media::MediaSource& source) {
+    return "s-" + std::to_string(source.createdAtUnix()) + "-" + source.publisher().sessionId;
+}
+
+}  // namespace
+
+MediaHooks::MediaHooks(ZlmHookService& zlm, ZegoCallbacks& zego, media::SourceRegistry& sources,
+                       const core::Config& config, const core::Clock& clock,
+                       boost::asio::io_context& replyContext, Describe describe)
+    : m_zlm(zlm)
+    , m_zego(zego)
+    , m_sources(sources)
+    , m_config(config)
+    , m_clock(clock)
+    , m_replyContext(replyContext)
+    , m_describe(std::move(describe)) {}
+
+void MediaHooks::setPlayUrlBase(PlayUrlBase base) {
+    std::lock_guard lock(m_mutex);
+    m_urls = std::move(base);
+}
+
+media::AccessCheck MediaHooks::publishCheck() {
+    return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
+        PublishEvent event{toAccess(request), static_cast<int>(media::OriginType::rtmpPush),
+                           std::string(media::originTypeName(media::OriginType::rtmpPush))};
+        m_zlm.onPublish(event, m_replyContext.get_executor(), [answer](PublishDecision d) {
+            if (!d.allowed) {
+                answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_publish" : d.reason));
+                return;
+            }
+            media::AccessVerdict verdict;
+            if (d.options.continuePushMs) {
+                verdict.continuePush = std::chrono::milliseconds(*d.options.continuePushMs);
+            }
+            verdict.autoClose = d.options.autoClose;
+            answer(verdict);
+        });
+    };
+}
+
+media::AccessCheck MediaHooks::playCheck() {
+    return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
+        auto access = toAccess(request);
+        m_zlm.onPlay(access, m_replyContext.get_executor(), [this, access, key = request.key, answer](AuthDecision d) {
+            if (!d.allowed) {
+                answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_play" : d.reason));
+                return;
+            }
+            if (m_sources.find(key)) {
+                answer(media::AccessVerdict::allow());
+                return;
+            }
+            // A missing stream: the hook may bring it (a pull) while the player waits.
+            m_zlm.onStreamNotFound(access, m_replyContext.get_executor(), [answer](NotFoundReply reply) {
+                answer(reply.closePlayer ? media::AccessVerdict::refuse("stream not found")
+                                         : media::AccessVerdict::allow());
+            });
+        });
+    };
+}
+
+media::FlowReporter MediaHooks::flowReporter() {
+    return [this](const media::FlowReport& report) {
+        m_zlm.onFlowReport({toAccess(report.access), report.totalBytes, report.durationSec, report.player});
+    };
+}
+
+bool MediaHooks::isZegoStream(const media::MediaKey& key) const {
+    return key.app == m_config.snapshot()->get("zego.app");
+}
+
+void MediaHooks::streamAdded(const media::MediaSource& source) {
+    const auto& key = source.key();
+    m_zlm.onStreamChanged({true, std::string(kSchema), {key.vhost, key.app, key.stream}, m_describe(source)});
+    if (!isZegoStream(key)) {
+        return;
+    }
+    PlayUrlBase urls;
+    {
+        std::lock_guard lock(m_mutex);
+        urls = m_urls;
+    }
+    StreamCreateEvent event;
+    event.streamId = key.stream;
+    event.streamSid = streamSid(source);
+    event.streamSeq = ++m_streamSeq;
+    event.createTimeMs = source.createdAtUnix() * 1000;
+    event.rtmpUrls = {urls.rtmp + "/" + key.app + "/" + key.stream};
+    event.hdlUrls = {urls.http + "/" + key.app + "/" + key.stream + ".live.flv"};
+    m_zego.streamCreate(event);
+}
+
+void MediaHooks::streamRemoved(const media::MediaSource& source, media::SourceEndReason reason) {
+    const auto& key = source.key();
+    m_zlm.onStreamChanged({false, std::string(kSchema), {key.vhost, key.app, key.stream}, {}});
+    if (!isZegoStream(key)) {
+        return;
+    }
+    StreamCloseEvent event;
+    event.streamId = key.stream;
+    event.streamSid = streamSid(source);
+    event.streamSeq = ++m_streamSeq;
+    // callbacks.md: 0 the publisher stopped, 3 closed through the server API.
+    event.type = reason == media::SourceEndReason::closedByApi ? 3 : 0;
+    event.createTimeMs = source.createdAtUnix() * 1000;
+    event.destroyTimeMs = m_clock.unixMillis();
+    m_zego.streamClose(event);
+}
+
+void MediaHooks::noReader(const std::shared_ptr<media::MediaSource>& source,
+                          std::function<void(bool)> close) {
+    const auto& key = source->key();
+    m_zlm.onStreamNoneReader({std::string(kSchema), {key.vhost, key.app, key.stream}},
+                             m_replyContext.get_executor(),
+                             [close](NoneReaderDecision d) { close(d.close); });
+}
+
+}  // namespace regie::service::hooks

@@ -1,0 +1,63 @@
+#pragma once
+// Connects the media core to the outgoing hooks: publish and play checks answered by on_publish
+// / on_play (and on_stream_not_found for missing streams), stream registration and idleness
+// reported to on_stream_changed / on_stream_none_reader, sessions' traffic to on_flow_report,
+// and ZEGO stream_create / stream_close for streams under the [zego] app.
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/json/object.hpp>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "media/access.h"
+#include "media/source_registry.h"
+#include "service/hooks/zego_callbacks.h"
+#include "service/hooks/zlm_hooks.h"
+
+namespace regie::service::hooks {
+
+// The engine's own base URLs for play links in callbacks ("rtmp://127.0.0.1:1935").
+struct PlayUrlBase {
+    std::string rtmp;
+    std::string http;
+};
+
+class MediaHooks {
+public:
+    using Describe = std::function<boost::json::object(const media::MediaSource&)>;
+
+    MediaHooks(ZlmHookService& zlm, ZegoCallbacks& zego, media::SourceRegistry& sources,
+               const core::Config& config, const core::Clock& clock,
+               boost::asio::io_context& replyContext, Describe describe);
+
+    void setPlayUrlBase(PlayUrlBase base);
+
+    media::AccessCheck publishCheck();
+    media::AccessCheck playCheck();
+    media::FlowReporter flowReporter();
+
+    void streamAdded(const media::MediaSource& source);
+    void streamRemoved(const media::MediaSource& source, media::SourceEndReason reason);
+    void noReader(const std::shared_ptr<media::MediaSource>& source, std::function<void(bool)> close);
+
+private:
+    bool isZegoStream(const media::MediaKey& key) const;
+
+    ZlmHookService& m_zlm;
+    ZegoCallbacks& m_zego;
+    media::SourceRegistry& m_sources;
+    const core::Config& m_config;
+    const core::Clock& m_clock;
+    boost::asio::io_context& m_replyContext;
+    Describe m_describe;
+    std::mutex m_mutex;
+    PlayUrlBase m_urls;
+    std::atomic<std::uint64_t> m_streamSeq{0};
+};
+
+}  // namespace regie::service::hooks

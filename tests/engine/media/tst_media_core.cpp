@@ -1,0 +1,243 @@
+// The media core without sockets: GOP cache start-up, fan-out to readers on several io
+// threads, readers attaching mid-flight, the slow-reader policy, the registry's reconnect
+// window and waiting lookups, and the FLV muxer's bytes.
+
+#include <QTest>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <thread>
+
+#include "media/flv_muxer.h"
+#include "media/media_source.h"
+#include "media/reader_policy.h"
+#include "media/source_registry.h"
+
+using namespace regie::media;
+namespace asio = boost::asio;
+
+namespace {
+
+Frame videoFrame(std::uint32_t dts, bool key, bool config = false) {
+    Frame f;
+    f.kind = TrackKind::video;
+    f.codec = CodecId::H264;
+    f.dts = f.pts = dts;
+    f.keyframe = key;
+    f.config = config;
+    f.flvBody = shareBytes(Bytes{static_cast<std::uint8_t>(key ? 0x17 : 0x27), static_cast<std::uint8_t>(config ? 0 : 1), 0, 0, 0, 1, 2, 3});
+    f.payload = BufferRef{f.flvBody, 5, 3};
+    return f;
+}
+
+Frame audioFrame(std::uint32_t dts) {
+    Frame f;
+    f.kind = TrackKind::audio;
+    f.codec = CodecId::AAC;
+    f.dts = f.pts = dts;
+    f.flvBody = shareBytes(Bytes{0xAF, 1, 9, 9});
+    f.payload = BufferRef{f.flvBody, 2, 2};
+    return f;
+}
+
+class CollectingReader final : public MediaReader {
+public:
+    explicit CollectingReader(asio::any_io_executor ex) : m_executor(std::move(ex)) {}
+    asio::any_io_executor executor() const override { return m_executor; }
+    void deliver(std::span<const PacketPtr> packets) override {
+        for (const auto& p : packets) {
+            dts.push_back(p->dts);
+        }
+    }
+    void sourceEnded() override { ended = true; }
+    std::vector<std::uint32_t> dts;
+    bool ended = false;
+
+private:
+    asio::any_io_executor m_executor;
+};
+
+std::shared_ptr<MediaSource> flvSource() {
+    auto s = std::make_shared<MediaSource>(MediaKey{"__defaultVhost__", "live", "s"}, PublisherInfo{}, 0);
+    s->addFormat("flv", std::make_unique<FlvMuxer>());
+    return s;
+}
+
+void drain(asio::io_context& ctx) {
+    ctx.restart();
+    ctx.poll();
+}
+
+}  // namespace
+
+class TestMediaCore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void newReaderStartsAtTheLastKeyframeAfterTheHeaders() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true, true));  // sequence header
+        source->input(videoFrame(0, true));
+        source->input(videoFrame(40, false));
+        source->input(videoFrame(80, true));
+        source->input(audioFrame(90));
+        source->input(videoFrame(120, false));
+        auto reader = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", reader));
+        QCOMPARE(reader->dts, (std::vector<std::uint32_t>{0, 80, 90, 120}));
+        source->input(videoFrame(160, false));
+        drain(ctx);
+        QCOMPARE(reader->dts.back(), 160u);
+        QCOMPARE(source->readerCount(), std::size_t(1));
+        QVERIFY(!source->addReader("rtmp", reader));
+    }
+
+    void readerAttachingMidFlightGetsEveryPacketOnce() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto early = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", early));
+        source->input(videoFrame(40, false));  // posted to the thread, not yet run
+        auto late = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", late));  // its start-up burst already has 40
+        drain(ctx);
+        QCOMPARE(late->dts, (std::vector<std::uint32_t>{0, 40}));
+        QCOMPARE(early->dts, (std::vector<std::uint32_t>{0, 40}));
+    }
+
+    void packetsReachReadersOnEveryThread() {
+        asio::io_context a;
+        asio::io_context b;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        std::vector<std::shared_ptr<CollectingReader>> readers;
+        for (int i = 0; i < 6; ++i) {
+            readers.push_back(std::make_shared<CollectingReader>(i % 2 ? a.get_executor() : b.get_executor()));
+            QVERIFY(source->addReader("flv", readers.back()));
+        }
+        for (std::uint32_t t = 40; t <= 400; t += 40) {
+            source->input(videoFrame(t, false));
+        }
+        drain(a);
+        drain(b);
+        for (const auto& r : readers) {
+            QCOMPARE(r->dts.size(), std::size_t(11));
+            QCOMPARE(r->dts.back(), 400u);
+        }
+        source->removeReader("flv", readers[0].get());
+        QCOMPARE(source->readerCount(), std::size_t(5));
+        source->close();
+        drain(a);
+        drain(b);
+        QVERIFY(readers[1]->ended && !readers[0]->ended);
+        QCOMPARE(source->readerCount(), std::size_t(0));
+    }
+
+    void audioOnlyStreamsStartLiveWithoutABacklog() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        for (std::uint32_t t = 0; t < 2000; t += 23) {
+            source->input(audioFrame(t));
+        }
+        auto reader = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", reader));
+        QVERIFY(reader->dts.empty());
+        source->input(audioFrame(2001));
+        drain(ctx);
+        QCOMPARE(reader->dts, (std::vector<std::uint32_t>{2001}));
+    }
+
+    void slowReaderSkipsToTheNextKeyframeThenIsDropped() {
+        ReaderLimits limits{1000, 5000, 2, std::chrono::seconds(30)};
+        ReaderPolicy policy(limits);
+        auto now = std::chrono::steady_clock::now();
+        OutPacket delta;
+        delta.video = true;
+        OutPacket key = delta;
+        key.keyframe = true;
+        OutPacket audio;
+        audio.keyframe = true;
+        using A = ReaderPolicy::Action;
+        QCOMPARE(policy.decide(delta, 500, now), A::send);
+        QCOMPARE(policy.decide(delta, 1500, now), A::drop);  // behind: skip ahead
+        QCOMPARE(policy.decide(audio, 100, now), A::drop);   // still waiting for a keyframe
+        QCOMPARE(policy.decide(delta, 100, now), A::drop);
+        QCOMPARE(policy.decide(key, 100, now), A::send);
+        QCOMPARE(policy.decide(delta, 1500, now), A::drop);  // second skip
+        QCOMPARE(policy.decide(key, 100, now), A::send);
+        QCOMPARE(policy.decide(delta, 1500, now), A::disconnect);  // third in the window
+        ReaderPolicy fresh(limits);
+        QCOMPARE(fresh.decide(key, 6000, now), A::disconnect);  // far too much queued
+        ReaderPolicy later(limits);
+        QCOMPARE(later.decide(delta, 1500, now), A::drop);
+        QCOMPARE(later.decide(key, 0, now), A::send);
+        QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(40)), A::drop);
+        QCOMPARE(later.decide(key, 0, now + std::chrono::seconds(40)), A::send);
+        QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(80)), A::drop);  // old skips expired
+    }
+
+    void flvMuxerWritesOneTagPerFrame() {
+        FlvMuxer muxer;
+        auto outs = muxer.mux(videoFrame(0x01020304, true));
+        QCOMPARE(outs.size(), std::size_t(1));
+        const auto& p = *outs[0].packet;
+        QVERIFY(!outs[0].headerSlot);
+        Bytes bytes;
+        for (const auto& piece : p.pieces) {
+            bytes.insert(bytes.end(), piece.span().begin(), piece.span().end());
+        }
+        Bytes expected{9, 0, 0, 8, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0x17, 1, 0, 0, 0, 1, 2, 3, 0, 0, 0, 19};
+        QCOMPARE(bytes, expected);
+        QVERIFY(p.keyframe && p.video);
+        QCOMPARE(muxer.mux(videoFrame(0, true, true))[0].headerSlot.value_or(""), std::string("video"));
+    }
+
+    void registryResumesWithinTheWindowAndWakesWaiters() {
+        asio::io_context ctx;
+        SourceRegistry registry(ctx);
+        registry.setTimings({std::chrono::milliseconds(200), std::chrono::seconds(60), false});
+        int added = 0;
+        std::vector<SourceEndReason> removed;
+        registry.setListener({[&](const auto&) { ++added; },
+                              [&](const auto&, SourceEndReason r) { removed.push_back(r); }, nullptr});
+        MediaKey key{"__defaultVhost__", "live", "cam"};
+
+        std::shared_ptr<MediaSource> waited;
+        bool answered = false;
+        registry.findOrWait(key, std::chrono::seconds(5), ctx.get_executor(), [&](auto s) {
+            waited = s;
+            answered = true;
+        });
+        auto prepare = [](MediaSource& s) { s.addFormat("flv", std::make_unique<FlvMuxer>()); };
+        auto [r1, s1] = registry.beginPublish(key, {}, nullptr, 0, prepare);
+        QCOMPARE(r1, SourceRegistry::PublishResult::created);
+        drain(ctx);
+        QVERIFY(answered && waited == s1);
+        QCOMPARE(registry.beginPublish(key, {}, nullptr, 0, prepare).first, SourceRegistry::PublishResult::busy);
+
+        registry.endPublish(s1);
+        auto [r2, s2] = registry.beginPublish(key, {}, nullptr, 0, prepare);
+        QCOMPARE(r2, SourceRegistry::PublishResult::resumed);
+        QCOMPARE(s2, s1);
+
+        registry.endPublish(s2);
+        ctx.restart();
+        ctx.run_for(std::chrono::milliseconds(400));
+        QVERIFY(!registry.find(key));
+        QCOMPARE(removed, (std::vector<SourceEndReason>{SourceEndReason::publisherLeft}));
+        QCOMPARE(added, 1);
+
+        bool missing = false;
+        registry.findOrWait(MediaKey{"__defaultVhost__", "live", "none"}, std::chrono::milliseconds(50),
+                            ctx.get_executor(), [&](auto s) { missing = !s; });
+        ctx.restart();
+        ctx.run_for(std::chrono::milliseconds(200));
+        QVERIFY(missing);
+        registry.closeAll(SourceEndReason::shutdown);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMediaCore)
+#include "tst_media_core.moc"
