@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+#include <chrono>
+
+#include "backoff.h"
+#include "engine_endpoint.h"
+#include "feed_events.h"
+
+// The engine's event feed: one WebSocket to /index/events, reopened with backoff whenever it
+// drops, decoded into one typed signal per event type. QWebSocket lives on the GUI thread and
+// never blocks it, so every signal arrives there.
+class EventFeed : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The console session owns the event feed")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+
+public:
+    enum class State { Closed, Connecting, Open, Waiting };
+    Q_ENUM(State)
+
+    explicit EventFeed(QObject* parent = nullptr);
+    ~EventFeed() override;
+
+    // Reconnects at once when the feed is wanted and not connected, or the endpoint changed.
+    void setEndpoint(const EngineEndpoint& endpoint);
+    // The lowest engine log level forwarded as `log` events (trace, debug, info, warn, error);
+    // an open feed reconnects to apply it.
+    void setLogLevel(const QString& level);
+
+    void open();
+
+    State state() const { return m_state; }
+    QString lastError() const { return m_lastError; }
+    QUrl feedUrl() const;
+
+    // Decodes one text frame and emits the matching signal.
+    void processMessage(const QString& text);
+
+signals:
+    void stateChanged();
+    void lastErrorChanged();
+    void hello(const FeedHello& hello);
+    void stats(const FeedStats& stats);
+    void configChanged(const FeedConfigChange& change);
+    void log(const FeedLog& record);
+    void shutdown(const FeedShutdown& shutdown);
+
+private:
+    void connectSocket();
+    void onDisconnected();
+    void setState(State state);
+    void setLastError(const QString& error);
+
+    QWebSocket m_socket;
+    EngineEndpoint m_endpoint;
+    QString m_logLevel = QStringLiteral("info");
+    bool m_wanted = false;
+    State m_state = State::Closed;
+    QString m_lastError;
+    Backoff m_backoff{std::chrono::milliseconds(250), std::chrono::milliseconds(8000)};
+    QTimer m_retryTimer;
+    QTimer m_silenceTimer;
+};

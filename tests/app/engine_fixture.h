@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QTemporaryDir>
+
+#include "engine_supervisor.h"
+
+// A data folder for one engine under test: config.ini with every listener on port 0 and known
+// secrets, and supervisor options that run ENGINE_PROGRAM on it.
+class EngineFixture {
+public:
+    static constexpr const char* kSecret = "test-secret-0123456789abcdef";
+    static constexpr const char* kAppId = "1234567890";
+    static constexpr const char* kServerSecret = "0123456789abcdef0123456789abcdef";
+
+    EngineFixture();
+
+    bool isValid() const { return m_dir.isValid(); }
+    QString configPath() const { return m_dir.filePath(QStringLiteral("config.ini")); }
+    EngineSupervisor::Options options() const;
+
+private:
+    QTemporaryDir m_dir;
+};

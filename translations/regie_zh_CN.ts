@@ -1,0 +1,457 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ApiResult</name>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1：%2</translation>
+    </message>
+    <message>
+        <source>Malformed reply: %1</source>
+        <translation>应答格式错误：%1</translation>
+    </message>
+    <message>
+        <source>Engine error %1: %2</source>
+        <translation>引擎错误 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigEditor</name>
+    <message>
+        <source>Search keys and values</source>
+        <translation>搜索配置项和值</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Restart engine</source>
+        <translation>重启引擎</translation>
+    </message>
+    <message>
+        <source>Some changes take effect only after the engine restarts.</source>
+        <translation>部分修改需要重启引擎后才能生效。</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>需重启</translation>
+    </message>
+    <message>
+        <source>Loading the configuration…</source>
+        <translation>正在加载配置…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 keys · press Enter to apply a value</source>
+        <translation>%1 / %2 个配置项 · 按回车键应用修改</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigModel</name>
+    <message>
+        <source>Cannot set %1: %2</source>
+        <translation>无法设置 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot restart the engine: %1</source>
+        <translation>无法重启引擎：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPill</name>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Starting engine</source>
+        <translation>引擎启动中</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>重新连接中</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSession</name>
+    <message>
+        <source>The engine is shutting down (%1).</source>
+        <translation>引擎正在关闭（%1）。</translation>
+    </message>
+    <message>
+        <source>Attaching to the engine at %1.</source>
+        <translation>正在连接位于 %1 的引擎。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <source>Built</source>
+        <translation>构建时间</translation>
+    </message>
+    <message>
+        <source>Server ID</source>
+        <translation>服务器 ID</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Engine URL</source>
+        <translation>引擎地址</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Remote engine</source>
+        <translation>远程引擎</translation>
+    </message>
+    <message>
+        <source>Bundled engine</source>
+        <translation>内置引擎</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Network threads</source>
+        <translation>网络线程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s), average load %1%, worst delay %2 ms</source>
+        <translation>
+            <numerusform>%n 个线程，平均负载 %1%，最大延迟 %2 毫秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <source>Live objects</source>
+        <translation>活动对象</translation>
+    </message>
+    <message>
+        <source>Waiting for the first statistics…</source>
+        <translation>正在等待首次统计数据…</translation>
+    </message>
+    <message>
+        <source>No engine connected.</source>
+        <translation>未连接引擎。</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+</context>
+<context>
+    <name>EngineSupervisor</name>
+    <message>
+        <source>The engine did not report ready in time; killing it.</source>
+        <translation>引擎未能及时就绪，正在强制结束。</translation>
+    </message>
+    <message>
+        <source>The engine ignored SIGTERM; killing it.</source>
+        <translation>引擎未响应 SIGTERM，正在强制结束。</translation>
+    </message>
+    <message>
+        <source>Started %1 (pid %2).</source>
+        <translation>已启动 %1（进程号 %2）。</translation>
+    </message>
+    <message>
+        <source>The engine listens on %1.</source>
+        <translation>引擎正在监听 %1。</translation>
+    </message>
+    <message>
+        <source>The engine crashed.</source>
+        <translation>引擎崩溃。</translation>
+    </message>
+    <message>
+        <source>The engine exited with status %1.</source>
+        <translation>引擎已退出，状态码 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 Restarting in %2 ms.</source>
+        <translation>%1 将在 %2 毫秒后重启。</translation>
+    </message>
+</context>
+<context>
+    <name>EventFeed</name>
+    <message>
+        <source>The event feed went silent.</source>
+        <translation>事件推送已中断。</translation>
+    </message>
+    <message>
+        <source>Unreadable event: %1</source>
+        <translation>无法解析的事件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LoadBar</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>LogPage</name>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Autoscroll</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>No log lines yet.</source>
+        <translation>暂无日志。</translation>
+    </message>
+    <message>
+        <source>No lines match the filter.</source>
+        <translation>没有符合筛选条件的日志。</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 lines</source>
+        <translation>显示 %1 / %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Regie — control room</source>
+        <translation>Regie — 导播控制台</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>流管理</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Mix Designer</source>
+        <translation>混流设计</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>封禁规则</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>内容审核</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Proxies &amp; RTP</source>
+        <translation>拉流代理与 RTP</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Control room</source>
+        <translation>导播控制台</translation>
+    </message>
+    <message>
+        <source>Engine %1</source>
+        <translation>引擎 %1</translation>
+    </message>
+    <message>
+        <source>the media core and the stream registry</source>
+        <translation>媒体核心与流注册表</translation>
+    </message>
+    <message>
+        <source>the room service of the ZEGO API</source>
+        <translation>ZEGO API 的房间服务</translation>
+    </message>
+    <message>
+        <source>the mix service (StartMix)</source>
+        <translation>混流服务（StartMix）</translation>
+    </message>
+    <message>
+        <source>the stream and user ban rules</source>
+        <translation>流与用户封禁规则</translation>
+    </message>
+    <message>
+        <source>the moderation service</source>
+        <translation>审核服务</translation>
+    </message>
+    <message>
+        <source>the record service and the media library</source>
+        <translation>录制服务与媒体库</translation>
+    </message>
+    <message>
+        <source>the proxy and RTP services</source>
+        <translation>拉流代理与 RTP 服务</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Not built yet — arrives with %1.</source>
+        <translation>尚未实现——将随%1一同提供。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Bundled engine (started and supervised by the console)</source>
+        <translation>内置引擎（由控制台启动并守护）</translation>
+    </message>
+    <message>
+        <source>Remote engine</source>
+        <translation>远程引擎</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>ZLM secret</source>
+        <translation>ZLM 密钥</translation>
+    </message>
+    <message>
+        <source>AppId</source>
+        <translation>AppId</translation>
+    </message>
+    <message>
+        <source>ServerSecret</source>
+        <translation>ServerSecret</translation>
+    </message>
+    <message>
+        <source>Apply and connect</source>
+        <translation>应用并连接</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Engine configuration</source>
+        <translation>引擎配置</translation>
+    </message>
+    <message>
+        <source>Engine config</source>
+        <translation>引擎配置文件</translation>
+    </message>
+</context>
+</TS>
