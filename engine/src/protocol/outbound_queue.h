@@ -9,12 +9,12 @@
 #include <boost/system/error_code.hpp>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "api/api_call.h"
 #include "media/out_packet.h"
-#include <memory>
-#include <vector>
 
 namespace regie::protocol {
 
@@ -50,7 +50,9 @@ public:
     std::size_t queued() const { return m_queuedBytes; }
     std::uint64_t bytesWritten() const { return m_bytesWritten; }
 
-    void enqueue(Outbound m) {
+    // Queues and starts writing. A caller with several messages at once queues them with
+    // `start` false and calls flush(), so they go out in one gathered write.
+    void enqueue(Outbound m, bool start = true) {
         if (m_closed || m_closing) {
             return;
         }
@@ -60,7 +62,13 @@ public:
         }
         m_queuedBytes += m.bytes;
         m_queue.push_back(std::move(m));
-        if (!m_writing) {
+        if (start) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (!m_writing && !m_closed) {
             writeNext();
         }
     }

@@ -235,9 +235,14 @@ public:
 
     asio::any_io_executor executor() const override { return queueExecutor(); }
     void send(api::BufferList buffers, std::shared_ptr<const void> owner) override {
-        std::size_t bytes = asio::buffer_size(buffers);
-        enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
+        queue(buffers, std::move(owner));
+        OutboundQueue::flush();
     }
+    void queue(api::BufferList buffers, std::shared_ptr<const void> owner) override {
+        std::size_t bytes = asio::buffer_size(buffers);
+        enqueue(Outbound{buffers, std::move(owner), bytes, false}, false);
+    }
+    void flush() override { OutboundQueue::flush(); }
     std::size_t queuedBytes() const override { return queued(); }
     std::uint64_t sentBytes() const override { return bytesWritten(); }
     void close() override {
@@ -280,11 +285,16 @@ public:
 
     asio::any_io_executor executor() const override { return queueExecutor(); }
     void send(api::BufferList buffers, std::shared_ptr<const void> owner) override {
+        queue(buffers, std::move(owner));
+        OutboundQueue::flush();
+    }
+    void queue(api::BufferList buffers, std::shared_ptr<const void> owner) override {
         std::size_t bytes = asio::buffer_size(buffers);
-        if (bytes > 0) {
-            enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
+        if (bytes > 0) {  // an empty message means the end of the body
+            enqueue(Outbound{buffers, std::move(owner), bytes, false}, false);
         }
     }
+    void flush() override { OutboundQueue::flush(); }
     std::size_t queuedBytes() const override { return queued(); }
     std::uint64_t sentBytes() const override { return bytesWritten(); }
     // Ends the body properly (the zero-length last chunk), then the connection.
@@ -310,8 +320,9 @@ public:
         for (std::size_t i = 0; i < count; ++i) {
             char head[24];
             // An empty message is the end of the body: the last chunk.
-            int n = queue[i].bytes == 0 ? std::snprintf(head, sizeof head, "0\r\n\r\n")
-                                        : std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
+            int n = queue[i].bytes == 0
+                        ? std::snprintf(head, sizeof head, "0\r\n\r\n")
+                        : std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
             m_chunkHeads.emplace_back(head, static_cast<std::size_t>(n));
         }
         for (std::size_t i = 0; i < count; ++i) {

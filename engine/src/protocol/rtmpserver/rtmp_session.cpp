@@ -252,9 +252,10 @@ void RtmpSession::onPublish(const rtmp::Command& command) {
                 return;
             }
             if (verdict.refusal) {
-                self->m_deps.log.info("rtmp.publish_refused",
-                                      {{"stream", request.key.str()}, {"reason", *verdict.refusal}});
-                self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth", *verdict.refusal);
+                self->m_deps.log.info("rtmp.publish_refused", {{"stream", request.key.str()},
+                                                               {"reason", *verdict.refusal}});
+                self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth",
+                                 *verdict.refusal);
                 self->closeGracefully();
                 return;
             }
@@ -321,8 +322,8 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
                 return;
             }
             if (verdict.refusal) {
-                self->m_deps.log.info("rtmp.play_refused",
-                                      {{"stream", request.key.str()}, {"reason", *verdict.refusal}});
+                self->m_deps.log.info("rtmp.play_refused", {{"stream", request.key.str()},
+                                                            {"reason", *verdict.refusal}});
                 self->sendStatus(rtmp::status::kError, "NetStream.Play.Failed", *verdict.refusal);
                 self->closeGracefully();
                 return;
@@ -397,7 +398,9 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
     for (const auto& packet : packets) {
         switch (m_policy.decide(*packet, queued(), now)) {
             case media::ReaderPolicy::Action::send: {
-                enqueue(protocol::Outbound{protocol::packetBuffers(*packet), packet, packet->size(), false});
+                enqueue(protocol::Outbound{protocol::packetBuffers(*packet), packet, packet->size(),
+                                           false},
+                        false);
                 break;
             }
             case media::ReaderPolicy::Action::drop:
@@ -409,6 +412,7 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
                 return;
         }
     }
+    flush();
 }
 
 void RtmpSession::sourceEnded() {
