@@ -4,7 +4,9 @@
 // Beast types, so they can be tested without sockets.
 
 #include <boost/asio/any_io_executor.hpp>
+#include <array>
 #include <boost/asio/buffer.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -32,6 +34,35 @@ struct ApiCall {
     std::string_view header(std::string_view name) const;
 };
 
+// The pieces of one outgoing message (an FLV tag is header, body, trailer). Fixed capacity and
+// stored inline, so the per-player fan-out path allocates nothing; an Asio buffer sequence.
+class BufferList {
+public:
+    static constexpr std::size_t kCapacity = 4;
+
+    BufferList() = default;
+    BufferList(std::initializer_list<boost::asio::const_buffer> buffers) {
+        for (const auto& b : buffers) {
+            push_back(b);
+        }
+    }
+    // False when full: the caller splits the message.
+    bool push_back(boost::asio::const_buffer b) {
+        if (m_size == kCapacity) {
+            return false;
+        }
+        m_items[m_size++] = b;
+        return true;
+    }
+    const boost::asio::const_buffer* begin() const { return m_items.data(); }
+    const boost::asio::const_buffer* end() const { return m_items.data() + m_size; }
+    std::size_t size() const { return m_size; }
+
+private:
+    std::array<boost::asio::const_buffer, kCapacity> m_items{};
+    std::size_t m_size = 0;
+};
+
 // A response body produced over time (live FLV). The connection implements it; a producer
 // queues messages made of buffers that `owner` keeps alive (shared, never copied).
 class BodyChannel {
@@ -39,8 +70,7 @@ public:
     virtual ~BodyChannel() = default;
     virtual boost::asio::any_io_executor executor() const = 0;
     // On executor(): queue one message; bytes not yet written are counted by queuedBytes().
-    virtual void send(std::vector<boost::asio::const_buffer> buffers,
-                      std::shared_ptr<const void> owner) = 0;
+    virtual void send(BufferList buffers, std::shared_ptr<const void> owner) = 0;
     virtual std::size_t queuedBytes() const = 0;
     virtual std::uint64_t sentBytes() const = 0;
     // Ends the body and the connection after what is queued (any thread).

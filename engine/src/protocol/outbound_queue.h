@@ -9,6 +9,10 @@
 #include <boost/system/error_code.hpp>
 #include <cstdint>
 #include <deque>
+#include <stdexcept>
+
+#include "api/api_call.h"
+#include "media/out_packet.h"
 #include <memory>
 #include <vector>
 
@@ -19,11 +23,23 @@ namespace asio = boost::asio;
 // Messages waiting for a connection's socket, shared by WebSocket peers and streamed bodies:
 // bounded, counted in bytes for slow-reader decisions, closed gracefully after a drain.
 struct Outbound {
-    std::vector<asio::const_buffer> buffers;
+    api::BufferList buffers;
     std::shared_ptr<const void> owner;
     std::size_t bytes = 0;
     bool text = false;
 };
+
+// The buffers of a muxed packet. Muxers make at most BufferList::kCapacity pieces; more is a
+// programming error that must not silently truncate a stream.
+inline api::BufferList packetBuffers(const media::OutPacket& packet) {
+    api::BufferList buffers;
+    for (const auto& piece : packet.pieces) {
+        if (!buffers.push_back(piece.asio())) {
+            throw std::length_error("packet has more pieces than a BufferList holds");
+        }
+    }
+    return buffers;
+}
 
 template <typename Derived>
 class OutboundQueue : public std::enable_shared_from_this<Derived> {

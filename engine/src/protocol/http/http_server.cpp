@@ -234,7 +234,7 @@ public:
     }
 
     asio::any_io_executor executor() const override { return queueExecutor(); }
-    void send(std::vector<asio::const_buffer> buffers, std::shared_ptr<const void> owner) override {
+    void send(api::BufferList buffers, std::shared_ptr<const void> owner) override {
         std::size_t bytes = asio::buffer_size(buffers);
         enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
     }
@@ -279,7 +279,7 @@ public:
         : OutboundQueue(stream.get_executor()), m_stream(&stream) {}
 
     asio::any_io_executor executor() const override { return queueExecutor(); }
-    void send(std::vector<asio::const_buffer> buffers, std::shared_ptr<const void> owner) override {
+    void send(api::BufferList buffers, std::shared_ptr<const void> owner) override {
         std::size_t bytes = asio::buffer_size(buffers);
         if (bytes > 0) {
             enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});

@@ -1,6 +1,7 @@
 #include "protocol/httpflv/flv_player.h"
 
 #include "media/flv_muxer.h"
+#include "protocol/outbound_queue.h"
 
 namespace regie::httpflv {
 
@@ -61,12 +62,7 @@ void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
     for (const auto& packet : packets) {
         switch (m_policy.decide(*packet, m_channel->queuedBytes(), now)) {
             case media::ReaderPolicy::Action::send: {
-                std::vector<boost::asio::const_buffer> buffers;
-                buffers.reserve(packet->pieces.size());
-                for (const auto& piece : packet->pieces) {
-                    buffers.push_back(piece.asio());
-                }
-                m_channel->send(std::move(buffers), packet);
+                m_channel->send(protocol::packetBuffers(*packet), packet);
                 break;
             }
             case media::ReaderPolicy::Action::drop:

@@ -15,6 +15,9 @@ using tcp = asio::ip::tcp;
 
 namespace {
 constexpr std::uint32_t kWindowAckSize = 2'500'000;
+// Players send almost nothing, so they keep a small read buffer; publishers get a larger one.
+constexpr std::size_t kPlayerReadBuffer = 4096;
+constexpr std::size_t kPublisherReadBuffer = 64 * 1024;
 constexpr std::string_view kTypeId = "mediakit::RtmpSession";
 }  // namespace
 
@@ -23,7 +26,8 @@ RtmpSession::RtmpSession(tcp::socket socket, RtmpServerDeps& deps, RtmpServer& s
     , m_socket(std::move(socket))
     , m_deps(deps)
     , m_server(server)
-    , m_timer(m_socket.get_executor()) {
+    , m_timer(m_socket.get_executor())
+    , m_readBuffer(kPlayerReadBuffer) {
     boost::system::error_code ec;
     auto peer = m_socket.remote_endpoint(ec);
     auto local = m_socket.local_endpoint(ec);
@@ -285,6 +289,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
         return;
     }
     m_ingest.emplace(source, result == media::SourceRegistry::PublishResult::resumed);
+    m_readBuffer.resize(kPublisherReadBuffer);
     m_access = request;
     m_deps.log.info(
         "rtmp.publish",
@@ -389,11 +394,7 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
     for (const auto& packet : packets) {
         switch (m_policy.decide(*packet, queued(), now)) {
             case media::ReaderPolicy::Action::send: {
-                std::vector<asio::const_buffer> buffers;
-                for (const auto& piece : packet->pieces) {
-                    buffers.push_back(piece.asio());
-                }
-                enqueue(protocol::Outbound{std::move(buffers), packet, packet->size(), false});
+                enqueue(protocol::Outbound{protocol::packetBuffers(*packet), packet, packet->size(), false});
                 break;
             }
             case media::ReaderPolicy::Action::drop:

@@ -57,7 +57,7 @@ private:
     RtmpServerDeps& m_deps;
     RtmpServer& m_server;
     boost::asio::steady_timer m_timer;
-    std::array<std::uint8_t, 64 * 1024> m_readBuffer{};
+    std::vector<std::uint8_t> m_readBuffer;
     std::vector<boost::asio::const_buffer> m_batch;
 
     std::string m_id;
