@@ -56,6 +56,9 @@ void RtmpSession::kick() {
 }
 
 void RtmpSession::readMore() {
+    if (m_readBuffer.size() < m_readBufferWanted) {
+        m_readBuffer.resize(m_readBufferWanted);
+    }
     m_socket.async_read_some(
         asio::buffer(m_readBuffer),
         [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
@@ -289,7 +292,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
         return;
     }
     m_ingest.emplace(source, result == media::SourceRegistry::PublishResult::resumed);
-    m_readBuffer.resize(kPublisherReadBuffer);
+    m_readBufferWanted = kPublisherReadBuffer;  // applied by the next read, never under one
     m_access = request;
     m_deps.log.info(
         "rtmp.publish",

@@ -58,6 +58,7 @@ private:
     RtmpServer& m_server;
     boost::asio::steady_timer m_timer;
     std::vector<std::uint8_t> m_readBuffer;
+    std::size_t m_readBufferWanted = 0;
     std::vector<boost::asio::const_buffer> m_batch;
 
     std::string m_id;
