@@ -497,6 +497,10 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
                 api::ApiReply reply =
                     co_await asyncHandle(toApiCall(req, peerIp, sessionId), use_awaitable);
                 if (reply.stream) {
+                    // A live body lasts for hours: give back what parsing the request held.
+                    buffer.clear();
+                    buffer.shrink_to_fit();
+                    req = {};
                     co_await streamBody(stream, std::move(reply), version, l, handle);
                     co_return;
                 }
