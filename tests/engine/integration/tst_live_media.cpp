@@ -185,6 +185,19 @@ private slots:
         QVERIFY(info.value("originSock").isObject());
     }
 
+    void gstreamerRtmp2srcPlays() {
+        Publisher pub(rtmpUrl("gst"));
+        QVERIFY(waitOnline("gst"));
+        QTemporaryDir dir;
+        QString file = dir.filePath("gst.flv");
+        QProcess gst;
+        gst.start("gst-launch-1.0", {"-q", "rtmp2src", "location=" + rtmpUrl("gst"), "num-buffers=60", "!",
+                                     "filesink", "location=" + file});
+        QVERIFY(gst.waitForFinished(20000));
+        QCOMPARE(gst.exitCode(), 0);
+        QCOMPARE(codecs(probe(file)), QStringLiteral("aac@44100,h264@640x360"));
+    }
+
     void timestampsAreContinuousForAPlayer() {
         Publisher pub(rtmpUrl("ts"));
         QVERIFY(waitOnline("ts"));
