@@ -535,6 +535,7 @@ awaitable<void> HttpServer::Impl::streamBody(beast::tcp_stream& stream, api::Api
     }
     stream.expires_never();
     auto body = std::make_shared<StreamedBody>(stream);
+    body->setMergeWindow(l.mergeWrite);
     handle->close = [body] { body->close(); };
     producer->attach(body);
     // The client sends nothing more; a read ends when it leaves or the body is closed.
@@ -567,6 +568,7 @@ awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request re
         co_return;
     }
     auto peer = std::make_shared<WebSocketSession>(ws, peerIp);
+    peer->setMergeWindow(currentLimits().mergeWrite);
     handle->close = [peer] { peer->close(); };
     endpoint->onOpen(peer);
     beast::flat_buffer buffer;

@@ -36,6 +36,8 @@ RtmpSession::RtmpSession(tcp::socket socket, RtmpServerDeps& deps, RtmpServer& s
     m_localIp = local.address().to_string();
     m_localPort = local.port();
     m_id = m_deps.sessions.nextId();
+    setMergeWindow(std::chrono::milliseconds(
+        std::max<std::int64_t>(0, m_deps.config.snapshot()->getInt("general.mergeWriteMS"))));
 }
 
 void RtmpSession::start() {
