@@ -2,11 +2,17 @@
 
 #include "api/zego/query_params.h"
 #include "api/zego/scalars.h"
+#include "core/text.h"
 
 using regie::api::zego::parseBoolean;
 using regie::api::zego::parseInt64;
 using regie::api::zego::parseUInt32;
-using regie::api::zego::percentDecode;
+namespace {
+// The ZEGO door decodes with the engine's shared decoder, '+' meaning a space.
+std::string percentDecode(std::string_view s) {
+    return regie::core::percentDecode(s, true);
+}
+}  // namespace
 using regie::api::zego::QueryParams;
 
 namespace {

@@ -1,21 +1,10 @@
 #include "api/zego/query_params.h"
 
+#include "core/text.h"
+
 namespace regie::api::zego {
 
 namespace {
-
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 std::string_view withoutArraySuffix(std::string_view name) {
     if (name.ends_with("[]")) {
@@ -25,25 +14,6 @@ std::string_view withoutArraySuffix(std::string_view name) {
 }
 
 }  // namespace
-
-std::string percentDecode(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '+') {
-            out.push_back(' ');
-        } else if (c == '%' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 &&
-                   hexDigit(text[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2])));
-            i += 2;
-        } else {
-            // A '%' that does not start a valid escape is kept as it is.
-            out.push_back(c);
-        }
-    }
-    return out;
-}
 
 QueryParams QueryParams::parse(std::string_view rawQuery) {
     QueryParams params;
@@ -55,9 +25,10 @@ QueryParams QueryParams::parse(std::string_view rawQuery) {
             continue;
         }
         const std::size_t eq = pair.find('=');
-        std::string key = percentDecode(pair.substr(0, eq));
-        std::string value =
-            eq == std::string_view::npos ? std::string{} : percentDecode(pair.substr(eq + 1));
+        std::string key = core::percentDecode(pair.substr(0, eq), true);
+        std::string value = eq == std::string_view::npos
+                                ? std::string{}
+                                : core::percentDecode(pair.substr(eq + 1), true);
         key.resize(withoutArraySuffix(key).size());
         if (key.empty()) {
             continue;

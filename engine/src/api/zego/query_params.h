@@ -11,8 +11,6 @@
 
 namespace regie::api::zego {
 
-std::string percentDecode(std::string_view text);
-
 class QueryParams {
 public:
     static QueryParams parse(std::string_view rawQuery);
