@@ -113,7 +113,7 @@ private slots:
         engine.outbox.start();
         zego.streamCreate(createEvent());
         QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 1, 5000);
-        const auto& r = receiver.requests()[0];
+        const auto r = receiver.requests()[0];
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.target, QByteArray("/zego/callback"));
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json; charset=utf-8"));

@@ -92,7 +92,7 @@ private slots:
         QCOMPARE(decision.get().outcome, HookOutcome::success);
         QVERIFY(!decision.get().options.enableHls.has_value());
         QCOMPARE(receiver.requests().size(), 1);
-        const ReceivedRequest& r = receiver.requests().first();
+        const ReceivedRequest r = receiver.requests().first();
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.target, target("on_publish"));
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));

@@ -68,7 +68,7 @@ void parseZlmQuery(std::string_view query, std::vector<std::pair<std::string, st
 
 ZlmArgs ZlmArgs::fromCall(const ApiCall& call) {
     ZlmArgs args;
-    args.m_call = &call;
+    args.m_headers = call.headers;
     std::string_view contentType = call.header("Content-Type");
     if (!call.body.empty()) {
         if (startsWith(contentType, "application/x-www-form-urlencoded")) {
@@ -100,8 +100,10 @@ std::string ZlmArgs::get(std::string_view name) const {
             break;
         }
     }
-    if (m_call != nullptr) {
-        return std::string(core::trim(m_call->header(name)));
+    for (const auto& h : m_headers) {
+        if (core::iequals(h.name, name)) {
+            return std::string(core::trim(h.value));
+        }
     }
     return {};
 }

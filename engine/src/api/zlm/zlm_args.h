@@ -26,7 +26,7 @@ public:
 
 private:
     std::vector<std::pair<std::string, std::string>> m_entries;
-    const ApiCall* m_call = nullptr;
+    std::vector<Header> m_headers;  // owned: the arguments may outlive the call
 };
 
 // Splits `a=1&b=2` on every '&' and the first '=', percent-decoding ('+' stays '+').
