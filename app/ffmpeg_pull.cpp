@@ -32,10 +32,6 @@ using CodecPtr = std::unique_ptr<AVCodecContext, CodecCloser>;
 constexpr int64_t kProbeBytes = 512 * 1024;
 constexpr int64_t kAnalyzeMicros = 500 * 1000;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("FfmpegPull", text);
-}
-
 CodecPtr openDecoder(const AVStream* stream) {
     const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
     if (!codec) {
@@ -82,7 +78,8 @@ void FfmpegPull::armDeadline(std::chrono::milliseconds timeout) {
 
 QString FfmpegPull::describe(int code) const {
     if (!m_stop.load() && std::chrono::steady_clock::now() > m_deadline) {
-        return tr("No answer within %1 ms.").arg(m_armed.count());
+        return QCoreApplication::translate("FfmpegPull", "No answer within %1 ms.")
+            .arg(m_armed.count());
     }
     char text[AV_ERROR_MAX_STRING_SIZE] = {};
     av_strerror(code, text, sizeof text);
@@ -92,7 +89,7 @@ QString FfmpegPull::describe(int code) const {
 QString FfmpegPull::run(const QByteArray& url, const Sink& sink) {
     AVFormatContext* raw = avformat_alloc_context();
     if (!raw) {
-        return tr("Out of memory.");
+        return QCoreApplication::translate("FfmpegPull", "Out of memory.");
     }
     raw->interrupt_callback = {&FfmpegPull::interrupted, this};
     raw->flags |= AVFMT_FLAG_NOBUFFER | AVFMT_FLAG_DISCARD_CORRUPT;
@@ -118,7 +115,8 @@ QString FfmpegPull::run(const QByteArray& url, const Sink& sink) {
     CodecPtr video = videoIndex >= 0 ? openDecoder(format->streams[videoIndex]) : CodecPtr();
     CodecPtr audio = audioIndex >= 0 ? openDecoder(format->streams[audioIndex]) : CodecPtr();
     if (!video && !audio) {
-        return tr("The stream has no audio or video this preview can decode.");
+        return QCoreApplication::translate(
+            "FfmpegPull", "The stream has no audio or video this preview can decode.");
     }
     sink.opened();
 
@@ -129,7 +127,9 @@ QString FfmpegPull::run(const QByteArray& url, const Sink& sink) {
     while (!m_stop.load()) {
         armDeadline(m_settings.readTimeout);
         if ((rc = av_read_frame(format.get(), packet.get())) < 0) {
-            return rc == AVERROR_EOF ? tr("The stream ended.") : describe(rc);
+            return rc == AVERROR_EOF
+                       ? QCoreApplication::translate("FfmpegPull", "The stream ended.")
+                       : describe(rc);
         }
         if (video && packet->stream_index == videoIndex) {
             decode(video.get(), packet.get(), frame.get(), [&](const AVFrame& picture) {
