@@ -20,6 +20,11 @@ StreamInfo fromKey(const QString& key) {
     return info;
 }
 
+// ZLM names AAC by its RTP payload format; people know it as AAC.
+QString displayCodec(const QString& codec) {
+    return codec == QLatin1String("mpeg4-generic") ? QStringLiteral("AAC") : codec;
+}
+
 ApiParams tupleParams(const StreamInfo& s) {
     return {{QStringLiteral("schema"), s.schema.isEmpty() ? QStringLiteral("rtmp") : s.schema},
             {QStringLiteral("vhost"), s.vhost},
@@ -38,6 +43,12 @@ StreamListModel::StreamListModel(ApiClient* client, EventFeed* feed, QObject* pa
     connect(feed, &EventFeed::streams, this, &StreamListModel::applySnapshot);
     connect(feed, &EventFeed::streamAdded, this, &StreamListModel::upsert);
     connect(feed, &EventFeed::streamRemoved, this, &StreamListModel::remove);
+    // Streams are live engine state: without a feed they are unknown, not unchanged.
+    connect(feed, &EventFeed::stateChanged, this, [this, feed] {
+        if (feed->state() != EventFeed::State::Open) {
+            applySnapshot({});
+        }
+    });
 }
 
 int StreamListModel::rowCount(const QModelIndex& parent) const {
@@ -91,7 +102,7 @@ QVariant StreamListModel::data(const QModelIndex& index, int role) const {
         case AudioTextRole:
             return s.audioCodec.isEmpty() ? QString()
                                           : QStringLiteral("%1 %2 Hz ×%3")
-                                                .arg(s.audioCodec)
+                                                .arg(displayCodec(s.audioCodec))
                                                 .arg(s.sampleRate)
                                                 .arg(s.channels);
         case BitrateKbpsRole:
@@ -268,7 +279,8 @@ void StreamListModel::upsert(const StreamInfo& stream) {
 }
 
 void StreamListModel::remove(const StreamInfo& stream) {
-    const int row = indexOf(stream.key());
+    const QString key = stream.key();  // `stream` may be the row about to go
+    const int row = indexOf(key);
     if (row < 0) {
         return;
     }
@@ -276,7 +288,7 @@ void StreamListModel::remove(const StreamInfo& stream) {
     m_streams.removeAt(row);
     endRemoveRows();
     emit countChanged();
-    if (m_playersKey == stream.key()) {
+    if (m_playersKey == key) {
         m_playersKey.clear();
         m_players.clear();
         emit playersChanged();

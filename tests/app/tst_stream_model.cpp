@@ -99,6 +99,7 @@ void TestStreamModel::parsesEveryRole() {
     QCOMPARE(role(StreamListModel::AudioCodecRole).toString(), "mpeg4-generic");
     QCOMPARE(role(StreamListModel::SampleRateRole).toInt(), 44100);
     QCOMPARE(role(StreamListModel::ChannelsRole).toInt(), 2);
+    QCOMPARE(role(StreamListModel::AudioTextRole).toString(), QString("AAC 44100 Hz ×2"));
     QCOMPARE(role(StreamListModel::BitrateKbpsRole).toInt(), 2000);
     QCOMPARE(role(StreamListModel::ReadersRole).toInt(), 3);
     QCOMPARE(role(StreamListModel::UptimeSecondsRole).toInt(), 65);

@@ -4,7 +4,8 @@ import QtQuick
 Item {
     id: meter
 
-    property list<real> levels: []
+    // Peaks per channel, 0..1.
+    property var levels: []
     property int barHeight: 4
 
     implicitWidth: 96

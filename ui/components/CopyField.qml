@@ -2,19 +2,22 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// A named, read-only value with a button that copies it to the clipboard.
-RowLayout {
+// A captioned, read-only value with a button that copies it to the clipboard.
+GridLayout {
     id: row
 
     property alias name: nameLabel.text
     property alias value: field.text
 
-    spacing: 8
+    columns: 2
+    rowSpacing: 2
+    columnSpacing: 8
 
     Label {
         id: nameLabel
         color: palette.placeholderText
-        Layout.preferredWidth: 64
+        font.pixelSize: 11
+        Layout.columnSpan: 2
     }
     TextField {
         id: field
@@ -23,6 +26,8 @@ RowLayout {
         font.family: "DejaVu Sans Mono"
         font.pixelSize: 12
         Layout.fillWidth: true
+        // Show where the URL starts, not where the cursor was left.
+        onTextChanged: cursorPosition = 0
     }
     Button {
         text: qsTr("Copy")

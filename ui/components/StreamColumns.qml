@@ -4,6 +4,6 @@ import QtQuick
 QtObject {
     readonly property int tracks: 150
     readonly property int bitrate: 80
-    readonly property int readers: 56
+    readonly property int readers: 64
     readonly property int uptime: 72
 }

@@ -20,7 +20,7 @@ Card {
     StreamTile {
         objectName: "detailsTile"
         url: details.hasRow ? details.row.flvUrl : ""
-        title: details.hasRow ? details.row.key : ""
+        title: details.hasRow ? details.row.app + "/" + details.row.stream : ""
         active: details.active && details.hasRow
         Layout.fillWidth: true
         Layout.preferredHeight: width * 9 / 16

@@ -13,7 +13,7 @@ Rectangle {
     property string title
     property bool active: true
     property bool selected: false
-    readonly property StreamPreview preview: preview
+    readonly property StreamPreview preview: player
 
     color: "#0b0d10"
     radius: 6
@@ -22,7 +22,7 @@ Rectangle {
     clip: true
 
     StreamPreview {
-        id: preview
+        id: player
         objectName: "preview"
         url: tile.url
         playing: tile.active && tile.visible
@@ -39,16 +39,22 @@ Rectangle {
     Label {
         anchors.centerIn: parent
         width: parent.width - 24
-        visible: preview.state !== StreamPreview.Playing || preview.frameCount === 0
+        visible: player.state !== StreamPreview.Playing || player.frameCount === 0
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
         color: palette.placeholderText
-        text: switch (preview.state) {
-              case StreamPreview.Stopped: return qsTr("Preview off")
-              case StreamPreview.Connecting: return qsTr("Connecting…")
-              case StreamPreview.Waiting: return qsTr("Reconnecting: %1").arg(preview.error)
-              default: return qsTr("Waiting for a picture…")
-              }
+        text: {
+            switch (player.state) {
+            case StreamPreview.Stopped:
+                return qsTr("Preview off")
+            case StreamPreview.Connecting:
+                return qsTr("Connecting…")
+            case StreamPreview.Waiting:
+                return qsTr("Reconnecting: %1").arg(player.error)
+            default:
+                return qsTr("Waiting for a picture…")
+            }
+        }
     }
 
     Rectangle {
@@ -69,7 +75,7 @@ Rectangle {
                 width: 8
                 height: 8
                 radius: 4
-                color: preview.state === StreamPreview.Playing ? "#3fb950" : "#d29922"
+                color: player.state === StreamPreview.Playing ? "#3fb950" : "#d29922"
             }
             Label {
                 text: tile.title
@@ -78,7 +84,7 @@ Rectangle {
                 Layout.fillWidth: true
             }
             AudioMeter {
-                levels: preview.channelLevels
+                levels: player.channelLevels
                 Layout.preferredWidth: Math.min(96, tile.width / 4)
             }
         }

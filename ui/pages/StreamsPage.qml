@@ -51,6 +51,7 @@ Item {
                 text: qsTr("List")
                 checkable: true
                 checked: !page.gridMode
+                highlighted: checked
                 ButtonGroup.group: viewGroup
                 onClicked: page.gridMode = false
             }
@@ -59,6 +60,7 @@ Item {
                 text: qsTr("Grid")
                 checkable: true
                 checked: page.gridMode
+                highlighted: checked
                 ButtonGroup.group: viewGroup
                 onClicked: page.gridMode = true
             }
@@ -119,39 +121,49 @@ Item {
                     row: list.currentItem
                     streams: page.streams
                     active: !page.gridMode
-                    Layout.preferredWidth: 400
+                    Layout.preferredWidth: 440
                     Layout.fillHeight: true
                 }
             }
 
-            GridLayout {
-                id: grid
+            Item {
+                id: gridArea
+
                 readonly property int shown: Math.min(page.streams.count, page.gridLimit)
-                columns: shown <= 1 ? 1 : shown <= 4 ? 2 : 3
-                rowSpacing: 12
-                columnSpacing: 12
+                readonly property int columns: shown <= 1 ? 1 : shown <= 4 ? 2 : 3
+                readonly property int rows: Math.max(1, Math.ceil(shown / columns))
+                readonly property int gap: 12
+                // The largest 16:9 tile that fits the grid both ways.
+                readonly property real tileWidth: Math.min(
+                    (width - (columns - 1) * gap) / columns,
+                    (height - (rows - 1) * gap) / rows * 16 / 9)
 
-                Repeater {
-                    model: page.streams
-                    delegate: StreamTile {
-                        required property int index
-                        required property string key
-                        required property string flvUrl
+                Grid {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    columns: gridArea.columns
+                    spacing: gridArea.gap
 
-                        visible: index < page.gridLimit
-                        active: page.gridMode
-                        url: flvUrl
-                        title: key
-                        selected: index === list.currentIndex
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        Layout.preferredWidth: 16
-                        Layout.preferredHeight: 9
+                    Repeater {
+                        model: page.streams
+                        delegate: StreamTile {
+                            required property int index
+                            required property string app
+                            required property string stream
+                            required property string flvUrl
 
-                        TapHandler {
-                            onTapped: {
-                                list.currentIndex = parent.index
-                                page.gridMode = false
+                            visible: index < page.gridLimit
+                            active: page.gridMode
+                            url: flvUrl
+                            title: app + "/" + stream
+                            selected: index === list.currentIndex
+                            width: gridArea.tileWidth
+                            height: width * 9 / 16
+
+                            TapHandler {
+                                onTapped: {
+                                    list.currentIndex = parent.index
+                                    page.gridMode = false
+                                }
                             }
                         }
                     }
