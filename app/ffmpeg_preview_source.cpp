@@ -32,7 +32,7 @@ void FfmpegPreviewSource::stop() {
     m_peaks.clear();
 }
 
-void FfmpegPreviewSource::run(QByteArray url, Options options, int generation) {
+void FfmpegPreviewSource::run(const QByteArray& url, const Options& options, int generation) {
     Backoff backoff(options.retryInitial, options.retryMax);
     FfmpegPull::Sink sink{[&] {
                               backoff.reset();

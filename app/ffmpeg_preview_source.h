@@ -32,7 +32,7 @@ public:
     void stop() override;
 
 private:
-    void run(QByteArray url, Options options, int generation);
+    void run(const QByteArray& url, const Options& options, int generation);
     void publishFrame(const QVideoFrame& frame);
     void publishLevels(const QList<float>& peaks);
     void publishState(State state, const QString& error, int generation);

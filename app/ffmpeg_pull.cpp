@@ -29,8 +29,8 @@ struct FrameFree {
 using CodecPtr = std::unique_ptr<AVCodecContext, CodecCloser>;
 
 // Enough to read the FLV sequence headers and the first pictures of the engine's GOP cache.
-constexpr int64_t kProbeBytes = 512 * 1024;
-constexpr int64_t kAnalyzeMicros = 500 * 1000;
+constexpr int64_t kProbeBytes = int64_t{512} * 1024;
+constexpr int64_t kAnalyzeMicros = int64_t{500} * 1000;
 
 CodecPtr openDecoder(const AVStream* stream) {
     const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
