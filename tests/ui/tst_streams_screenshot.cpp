@@ -20,6 +20,7 @@ class TestStreamsScreenshot : public QObject {
 private slots:
     void init();
     void cleanup();
+    void streamsPageShowsLiveVideo_data();
     void streamsPageShowsLiveVideo();
 
 private:
@@ -127,7 +128,18 @@ void TestStreamsScreenshot::publish(int rtmpPort, const QString& stream, const Q
     m_publishers.push_back(std::move(publisher));
 }
 
+void TestStreamsScreenshot::streamsPageShowsLiveVideo_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("en") << "en"
+                        << "streams.png";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "streams_zh_CN.png";
+}
+
 void TestStreamsScreenshot::streamsPageShowsLiveVideo() {
+    QFETCH(QString, language);
+    QFETCH(QString, file);
     QString display;
     QVERIFY2(startXvfb(&display), "Xvfb did not start");
 
@@ -143,7 +155,7 @@ void TestStreamsScreenshot::streamsPageShowsLiveVideo() {
         "[shell]\nport=0\n");
     config.close();
 
-    const QString output = QDir(REGIE_SCREENSHOT_DIR).filePath("streams.png");
+    const QString output = QDir(REGIE_SCREENSHOT_DIR).filePath(file);
     QFile::remove(output);
 
     QProcess console;
@@ -156,7 +168,7 @@ void TestStreamsScreenshot::streamsPageShowsLiveVideo() {
     env.remove("QT_QUICK_BACKEND");
     console.setProcessEnvironment(env);
     console.setProcessChannelMode(QProcess::SeparateChannels);
-    console.start(REGIE_CONSOLE_PATH, {"--page", "streams", "--language", "en", "--screenshot",
+    console.start(REGIE_CONSOLE_PATH, {"--page", "streams", "--language", language, "--screenshot",
                                        output, "--screenshot-timeout", "90"});
     QVERIFY2(console.waitForStarted(), qPrintable(console.errorString()));
 
