@@ -1,9 +1,12 @@
 #include "engine_supervisor.h"
 
+#include <sys/prctl.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <csignal>
 
 #include "ini_file.h"
 #include "ready_file.h"
@@ -101,6 +104,9 @@ void EngineSupervisor::launch() {
     m_process->setProgram(m_options.program);
     m_process->setArguments({QStringLiteral("-c"), m_options.configPath,
                              QStringLiteral("--ready-file"), m_options.readyFilePath});
+    // If the console dies without stopping it, the bundled engine gets SIGTERM too instead of
+    // holding its ports for the next console.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     connect(m_process, &QProcess::readyReadStandardOutput, this,
             [this] { drain(QProcess::StandardOutput, false); });
     connect(m_process, &QProcess::readyReadStandardError, this,

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 #include "api/events/event_feed.h"
@@ -35,7 +36,6 @@
 #include "service/hooks/zego_callbacks.h"
 #include "service/hooks/zlm_hooks.h"
 #include "service/server/server_service.h"
-#include <future>
 
 namespace regie {
 
@@ -103,6 +103,8 @@ http::HttpLimits httpLimits(const core::ConfigSnapshot& c) {
     auto keepAliveMs = static_cast<std::int64_t>(c.getDouble("http.keepAliveSecond") * 1000);
     l.keepAlive = std::chrono::milliseconds(std::max<std::int64_t>(keepAliveMs, 100));
     l.allowCrossDomains = c.getBool("http.allow_cross_domains");
+    l.mergeWrite =
+        std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("general.mergeWriteMS")));
     return l;
 }
 

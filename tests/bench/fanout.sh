@@ -105,7 +105,7 @@ start_engine() {
     local dir=$work/engine
     rm -rf "$dir"
     mkdir -p "$dir"
-    printf '[rtmp]\nport=0\n[http]\nport=0\n' > "$dir/config.ini"
+    printf '[rtmp]\nport=0\n[http]\nport=0\n[general]\nmergeWriteMS=%s\n' "${MERGE_WRITE_MS:-0}" > "$dir/config.ini"
     timeout -k 5 "$limit" "$engine" -c "$dir/config.ini" --ready-file "$dir/ready.json" \
         --log-level warn > "$dir/engine.log" 2>&1 &
     started+=($!)
@@ -206,7 +206,7 @@ git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
     echo "  the window) / N; TTFF = socket creation → first coded video frame; stall = a player"
     echo "  with no bytes for > 2 s in the window; loadgen batch = time to handle one epoll batch,"
     echo "  an upper bound on the delay the load generator adds to a TTFF"
-    echo "- Servers: regie-engine with its defaults and \`[rtmp] port=0\`, \`[http] port=0\`; $(nginx -v 2>&1 | sed 's/.*: //')"
+    echo "- Servers: regie-engine with its defaults and \`[rtmp] port=0\`, \`[http] port=0\`, \`general.mergeWriteMS=${MERGE_WRITE_MS:-0}\`; $(nginx -v 2>&1 | sed 's/.*: //')"
     echo "  + libnginx-mod-rtmp, \`worker_processes 1\`, \`live on\` (no GOP cache: a new player waits"
     echo "  for the next keyframe, so its TTFF of 0-2 s is expected)"
     echo "- Targets for regie-engine: zero failures; CPU ≤ nginx-rtmp's at the same N; TTFF p50 ≤ 2 ms"

@@ -3,8 +3,8 @@
 // ApiCall from the wire; an API door (ZLM, ZEGO) answers through a ReplySink. Doors never see
 // Beast types, so they can be tested without sockets.
 
-#include <boost/asio/any_io_executor.hpp>
 #include <array>
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/buffer.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -69,8 +69,11 @@ class BodyChannel {
 public:
     virtual ~BodyChannel() = default;
     virtual boost::asio::any_io_executor executor() const = 0;
-    // On executor(): queue one message; bytes not yet written are counted by queuedBytes().
+    // On executor(): queue one message and start writing; bytes not yet written are counted
+    // by queuedBytes(). queue() holds the write until flush(), to gather several messages.
     virtual void send(BufferList buffers, std::shared_ptr<const void> owner) = 0;
+    virtual void queue(BufferList buffers, std::shared_ptr<const void> owner) = 0;
+    virtual void flush() = 0;
     virtual std::size_t queuedBytes() const = 0;
     virtual std::uint64_t sentBytes() const = 0;
     // Ends the body and the connection after what is queued (any thread).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
+#include <utility>
 
 namespace regie::media {
 
@@ -87,15 +88,41 @@ void MediaSource::input(const Frame& frame) {
         }
     }
     for (auto& [executor, delivery] : deliveries) {
-        boost::asio::post(executor, [d = std::move(delivery)] {
-            const auto& [group, sp] = d;
-            for (std::size_t i = 0; i < group->readers.size(); ++i) {
-                auto& entry = group->readers[i];
-                if (sp.seq > entry.deliveredUpTo) {
-                    entry.reader->deliver(std::span<const PacketPtr>(&sp.packet, 1));
-                }
-            }
-        });
+        auto& [group, sp] = delivery;
+        bool post = false;
+        {
+            std::lock_guard lock(group->pendingMutex);
+            group->pending.push_back(std::move(sp));
+            post = !std::exchange(group->scheduled, true);
+        }
+        if (post) {
+            boost::asio::post(executor, [g = group] { deliverPending(*g); });
+        }
+    }
+}
+
+void MediaSource::deliverPending(ThreadGroup& group) {
+    std::vector<SeqPacket> batch;
+    {
+        std::lock_guard lock(group.pendingMutex);
+        batch.swap(group.pending);
+        group.scheduled = false;
+    }
+    std::vector<PacketPtr> packets;
+    packets.reserve(batch.size());
+    for (auto& sp : batch) {
+        packets.push_back(sp.packet);
+    }
+    for (std::size_t i = 0; i < group.readers.size(); ++i) {
+        auto& entry = group.readers[i];
+        // Packets are in sequence order; skip those the reader got in its start-up burst.
+        std::size_t first = 0;
+        while (first < batch.size() && batch[first].seq <= entry.deliveredUpTo) {
+            ++first;
+        }
+        if (first < batch.size()) {
+            entry.reader->deliver(std::span<const PacketPtr>(packets).subspan(first));
+        }
     }
 }
 

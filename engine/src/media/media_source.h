@@ -126,8 +126,14 @@ private:
     };
     // The readers of one format on one io thread; touched only on that thread.
     struct ThreadGroup {
-        std::vector<ReaderEntry> readers;
+        std::vector<ReaderEntry> readers;  // touched only on the group's thread
+        // Packets waiting for the group's delivery task: while one is queued, new packets join
+        // it, so a busy thread hands its readers several packets (one write each) at once.
+        std::mutex pendingMutex;
+        std::vector<SeqPacket> pending;
+        bool scheduled = false;
     };
+    static void deliverPending(ThreadGroup& group);
     struct Format {
         std::unique_ptr<Muxer> muxer;
         std::map<std::string, SeqPacket> headers;

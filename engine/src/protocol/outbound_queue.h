@@ -7,14 +7,15 @@
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/system/error_code.hpp>
+#include <chrono>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "api/api_call.h"
 #include "media/out_packet.h"
-#include <memory>
-#include <vector>
 
 namespace regie::protocol {
 
@@ -47,10 +48,16 @@ public:
     explicit OutboundQueue(asio::any_io_executor executor) : m_executor(std::move(executor)) {}
 
     asio::any_io_executor queueExecutor() const { return m_executor; }
+
+    // general.mergeWriteMS: gather writes for up to this long after the previous one started
+    // (fewer, larger writes for more latency). The first write is never held back.
+    void setMergeWindow(std::chrono::milliseconds window) { m_mergeWindow = window; }
     std::size_t queued() const { return m_queuedBytes; }
     std::uint64_t bytesWritten() const { return m_bytesWritten; }
 
-    void enqueue(Outbound m) {
+    // Queues and starts writing. A caller with several messages at once queues them with
+    // `start` false and calls flush(), so they go out in one gathered write.
+    void enqueue(Outbound m, bool start = true) {
         if (m_closed || m_closing) {
             return;
         }
@@ -60,9 +67,31 @@ public:
         }
         m_queuedBytes += m.bytes;
         m_queue.push_back(std::move(m));
-        if (!m_writing) {
-            writeNext();
+        if (start) {
+            flush();
         }
+    }
+
+    void flush() {
+        if (m_writing || m_closed || m_mergeArmed) {
+            return;
+        }
+        auto due = m_lastWrite + m_mergeWindow;
+        if (m_mergeWindow.count() <= 0 || std::chrono::steady_clock::now() >= due) {
+            writeNext();
+            return;
+        }
+        m_mergeArmed = true;
+        if (!m_mergeTimer) {
+            m_mergeTimer = std::make_unique<asio::steady_timer>(m_executor);
+        }
+        m_mergeTimer->expires_at(due);
+        m_mergeTimer->async_wait([self = this->shared_from_this()](boost::system::error_code ec) {
+            self->m_mergeArmed = false;
+            if (!ec) {
+                self->flush();
+            }
+        });
     }
 
     // Queued messages go out first; a client that does not take them within a second is cut.
@@ -86,6 +115,9 @@ public:
             return;
         }
         m_closed = true;
+        if (m_mergeTimer) {
+            m_mergeTimer->cancel();
+        }
         m_queue.clear();
         m_queuedBytes = 0;
         static_cast<Derived*>(this)->closeSocket();
@@ -104,6 +136,7 @@ protected:
             return;
         }
         m_writing = true;
+        m_lastWrite = std::chrono::steady_clock::now();
         static_cast<Derived*>(this)->writeFront(m_queue);
     }
 
@@ -134,6 +167,10 @@ private:
     std::uint64_t m_bytesWritten = 0;
     bool m_writing = false;
     bool m_closing = false;
+    bool m_mergeArmed = false;
+    std::chrono::milliseconds m_mergeWindow{0};
+    std::chrono::steady_clock::time_point m_lastWrite{};
+    std::unique_ptr<asio::steady_timer> m_mergeTimer;
     bool m_closed = false;
 };
 

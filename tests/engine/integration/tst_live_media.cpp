@@ -185,6 +185,30 @@ private slots:
         QVERIFY(info.value("originSock").isObject());
     }
 
+    void mergedWritesStillPlayFromTheFirstFrame() {
+        QCOMPARE(api("setServerConfig", "general.mergeWriteMS=80").value("changed").toInt(), 1);
+        Publisher pub(rtmpUrl("merged"));
+        QVERIFY(waitOnline("merged"));
+        const QString expected = "aac@44100,h264@640x360";
+        QCOMPARE(codecs(probe(rtmpUrl("merged"))), expected);
+        QCOMPARE(codecs(probe(QString("%1/live/merged.live.flv").arg(m_engine->baseUrl()))),
+                 expected);
+        QCOMPARE(api("setServerConfig", "general.mergeWriteMS=0").value("changed").toInt(), 1);
+    }
+
+    void gstreamerRtmp2srcPlays() {
+        Publisher pub(rtmpUrl("gst"));
+        QVERIFY(waitOnline("gst"));
+        QTemporaryDir dir;
+        QString file = dir.filePath("gst.flv");
+        QProcess gst;
+        gst.start("gst-launch-1.0", {"-q", "rtmp2src", "location=" + rtmpUrl("gst"),
+                                     "num-buffers=60", "!", "filesink", "location=" + file});
+        QVERIFY(gst.waitForFinished(20000));
+        QCOMPARE(gst.exitCode(), 0);
+        QCOMPARE(codecs(probe(file)), QStringLiteral("aac@44100,h264@640x360"));
+    }
+
     void timestampsAreContinuousForAPlayer() {
         Publisher pub(rtmpUrl("ts"));
         QVERIFY(waitOnline("ts"));

@@ -235,9 +235,14 @@ public:
 
     asio::any_io_executor executor() const override { return queueExecutor(); }
     void send(api::BufferList buffers, std::shared_ptr<const void> owner) override {
-        std::size_t bytes = asio::buffer_size(buffers);
-        enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
+        queue(buffers, std::move(owner));
+        OutboundQueue::flush();
     }
+    void queue(api::BufferList buffers, std::shared_ptr<const void> owner) override {
+        std::size_t bytes = asio::buffer_size(buffers);
+        enqueue(Outbound{buffers, std::move(owner), bytes, false}, false);
+    }
+    void flush() override { OutboundQueue::flush(); }
     std::size_t queuedBytes() const override { return queued(); }
     std::uint64_t sentBytes() const override { return bytesWritten(); }
     void close() override {
@@ -280,11 +285,16 @@ public:
 
     asio::any_io_executor executor() const override { return queueExecutor(); }
     void send(api::BufferList buffers, std::shared_ptr<const void> owner) override {
+        queue(buffers, std::move(owner));
+        OutboundQueue::flush();
+    }
+    void queue(api::BufferList buffers, std::shared_ptr<const void> owner) override {
         std::size_t bytes = asio::buffer_size(buffers);
-        if (bytes > 0) {
-            enqueue(Outbound{std::move(buffers), std::move(owner), bytes, false});
+        if (bytes > 0) {  // an empty message means the end of the body
+            enqueue(Outbound{buffers, std::move(owner), bytes, false}, false);
         }
     }
+    void flush() override { OutboundQueue::flush(); }
     std::size_t queuedBytes() const override { return queued(); }
     std::uint64_t sentBytes() const override { return bytesWritten(); }
     // Ends the body properly (the zero-length last chunk), then the connection.
@@ -310,8 +320,9 @@ public:
         for (std::size_t i = 0; i < count; ++i) {
             char head[24];
             // An empty message is the end of the body: the last chunk.
-            int n = queue[i].bytes == 0 ? std::snprintf(head, sizeof head, "0\r\n\r\n")
-                                        : std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
+            int n = queue[i].bytes == 0
+                        ? std::snprintf(head, sizeof head, "0\r\n\r\n")
+                        : std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
             m_chunkHeads.emplace_back(head, static_cast<std::size_t>(n));
         }
         for (std::size_t i = 0; i < count; ++i) {
@@ -486,6 +497,10 @@ awaitable<void> HttpServer::Impl::session(tcp::socket socket) {
                 api::ApiReply reply =
                     co_await asyncHandle(toApiCall(req, peerIp, sessionId), use_awaitable);
                 if (reply.stream) {
+                    // A live body lasts for hours: give back what parsing the request held.
+                    buffer.clear();
+                    buffer.shrink_to_fit();
+                    req = {};
                     co_await streamBody(stream, std::move(reply), version, l, handle);
                     co_return;
                 }
@@ -520,6 +535,7 @@ awaitable<void> HttpServer::Impl::streamBody(beast::tcp_stream& stream, api::Api
     }
     stream.expires_never();
     auto body = std::make_shared<StreamedBody>(stream);
+    body->setMergeWindow(l.mergeWrite);
     handle->close = [body] { body->close(); };
     producer->attach(body);
     // The client sends nothing more; a read ends when it leaves or the body is closed.
@@ -552,6 +568,7 @@ awaitable<void> HttpServer::Impl::webSocket(beast::tcp_stream stream, Request re
         co_return;
     }
     auto peer = std::make_shared<WebSocketSession>(ws, peerIp);
+    peer->setMergeWindow(currentLimits().mergeWrite);
     handle->close = [peer] { peer->close(); };
     endpoint->onOpen(peer);
     beast::flat_buffer buffer;

@@ -23,6 +23,7 @@ struct HttpLimits {
     std::size_t maxHeaderBytes = 16 * 1024;
     std::chrono::milliseconds keepAlive{30'000};  // idle and whole-request deadline
     bool allowCrossDomains = true;
+    std::chrono::milliseconds mergeWrite{0};  // general.mergeWriteMS for live bodies
 };
 
 // The engine side of one accepted WebSocket connection, usable from any thread. As a

@@ -45,7 +45,8 @@ void FlvPlayer::detach() {
     if (m_channel && m_flowReport) {
         auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
             std::chrono::steady_clock::now() - m_started);
-        m_flowReport({m_access, m_channel->sentBytes(), static_cast<std::uint64_t>(seconds.count()), true});
+        m_flowReport(
+            {m_access, m_channel->sentBytes(), static_cast<std::uint64_t>(seconds.count()), true});
     }
     m_channel.reset();
 }
@@ -62,7 +63,7 @@ void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
     for (const auto& packet : packets) {
         switch (m_policy.decide(*packet, m_channel->queuedBytes(), now)) {
             case media::ReaderPolicy::Action::send: {
-                m_channel->send(protocol::packetBuffers(*packet), packet);
+                m_channel->queue(protocol::packetBuffers(*packet), packet);
                 break;
             }
             case media::ReaderPolicy::Action::drop:
@@ -76,6 +77,7 @@ void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
                 return;
         }
     }
+    m_channel->flush();
 }
 
 void FlvPlayer::sourceEnded() {

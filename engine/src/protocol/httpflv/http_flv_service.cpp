@@ -141,8 +141,9 @@ void HttpFlvService::play(const api::ApiCall& call, api::ReplySink reply) {
                 }
                 api::ApiReply r;
                 r.contentType = "video/x-flv";
-                r.stream = std::make_shared<FlvPlayer>(std::move(source), m_sessions, access,
-                                                       "mediakit::HttpSession", m_flowReport, m_log);
+                r.stream =
+                    std::make_shared<FlvPlayer>(std::move(source), m_sessions, access,
+                                                "mediakit::HttpSession", m_flowReport, m_log);
                 reply(std::move(r));
             });
 }

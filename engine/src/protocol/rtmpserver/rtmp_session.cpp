@@ -36,6 +36,8 @@ RtmpSession::RtmpSession(tcp::socket socket, RtmpServerDeps& deps, RtmpServer& s
     m_localIp = local.address().to_string();
     m_localPort = local.port();
     m_id = m_deps.sessions.nextId();
+    setMergeWindow(std::chrono::milliseconds(
+        std::max<std::int64_t>(0, m_deps.config.snapshot()->getInt("general.mergeWriteMS"))));
 }
 
 void RtmpSession::start() {
@@ -252,9 +254,10 @@ void RtmpSession::onPublish(const rtmp::Command& command) {
                 return;
             }
             if (verdict.refusal) {
-                self->m_deps.log.info("rtmp.publish_refused",
-                                      {{"stream", request.key.str()}, {"reason", *verdict.refusal}});
-                self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth", *verdict.refusal);
+                self->m_deps.log.info("rtmp.publish_refused", {{"stream", request.key.str()},
+                                                               {"reason", *verdict.refusal}});
+                self->sendStatus(rtmp::status::kError, "NetStream.Publish.BadAuth",
+                                 *verdict.refusal);
                 self->closeGracefully();
                 return;
             }
@@ -321,8 +324,8 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
                 return;
             }
             if (verdict.refusal) {
-                self->m_deps.log.info("rtmp.play_refused",
-                                      {{"stream", request.key.str()}, {"reason", *verdict.refusal}});
+                self->m_deps.log.info("rtmp.play_refused", {{"stream", request.key.str()},
+                                                            {"reason", *verdict.refusal}});
                 self->sendStatus(rtmp::status::kError, "NetStream.Play.Failed", *verdict.refusal);
                 self->closeGracefully();
                 return;
@@ -397,7 +400,9 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
     for (const auto& packet : packets) {
         switch (m_policy.decide(*packet, queued(), now)) {
             case media::ReaderPolicy::Action::send: {
-                enqueue(protocol::Outbound{protocol::packetBuffers(*packet), packet, packet->size(), false});
+                enqueue(protocol::Outbound{protocol::packetBuffers(*packet), packet, packet->size(),
+                                           false},
+                        false);
                 break;
             }
             case media::ReaderPolicy::Action::drop:
@@ -409,6 +414,7 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
                 return;
         }
     }
+    flush();
 }
 
 void RtmpSession::sourceEnded() {
