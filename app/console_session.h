@@ -11,6 +11,7 @@
 #include "engine_supervisor.h"
 #include "event_feed.h"
 #include "log_model.h"
+#include "stream_list_model.h"
 
 // Wires one engine connection together: the settings choose a bundled (supervised) or remote
 // engine; its endpoint feeds the API client and the event feed; the models listen to both.
@@ -25,6 +26,7 @@ class ConsoleSession : public QObject {
     Q_PROPERTY(DashboardModel* dashboard READ dashboard CONSTANT)
     Q_PROPERTY(LogModel* log READ log CONSTANT)
     Q_PROPERTY(ConfigModel* config READ config CONSTANT)
+    Q_PROPERTY(StreamListModel* streams READ streams CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString engineUrl READ engineUrl NOTIFY endpointChanged)
     Q_PROPERTY(
@@ -42,6 +44,7 @@ public:
     DashboardModel* dashboard() { return &m_dashboard; }
     LogModel* log() { return &m_log; }
     ConfigModel* config() { return &m_config; }
+    StreamListModel* streams() { return &m_streams; }
     State state() const { return m_state; }
     QString engineUrl() const { return m_client.endpoint().httpUrl.toString(); }
     // A LogModel::Level: the lowest level of engine records the feed forwards.
@@ -68,6 +71,7 @@ private:
     LogModel m_log;
     DashboardModel m_dashboard{&m_client, &m_feed};
     ConfigModel m_config{&m_client, &m_feed};
+    StreamListModel m_streams{&m_client, &m_feed};
     State m_state = State::Idle;
     bool m_everConnected = false;
     int m_engineLogLevel = LogModel::Info;

@@ -112,6 +112,12 @@ void EventFeed::processMessage(const QString& text) {
         emit log(parseLog(*envelope));
     } else if (type == QLatin1String("shutdown")) {
         emit shutdown(parseShutdown(envelope->data));
+    } else if (type == QLatin1String("streams")) {
+        emit streams(parseStreamList(envelope->data.value(u"streams").toArray()));
+    } else if (type == QLatin1String("stream.added")) {
+        emit streamAdded(parseStreamInfo(envelope->data));
+    } else if (type == QLatin1String("stream.removed")) {
+        emit streamRemoved(parseStreamInfo(envelope->data));
     }
 }
 

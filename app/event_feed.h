@@ -10,6 +10,7 @@
 #include "backoff.h"
 #include "engine_endpoint.h"
 #include "feed_events.h"
+#include "stream_info.h"
 
 // The engine's event feed: one WebSocket to /index/events, reopened with backoff whenever it
 // drops, decoded into one typed signal per event type. QWebSocket lives on the GUI thread and
@@ -51,6 +52,9 @@ signals:
     void configChanged(const FeedConfigChange& change);
     void log(const FeedLog& record);
     void shutdown(const FeedShutdown& shutdown);
+    void streams(const QList<StreamInfo>& streams);
+    void streamAdded(const StreamInfo& stream);
+    void streamRemoved(const StreamInfo& stream);
 
 private:
     void connectSocket();

@@ -9,6 +9,7 @@
 
 #include "console_session.h"
 #include "language_manager.h"
+#include "preview_census.h"
 #include "screenshot_taker.h"
 
 Q_IMPORT_QML_PLUGIN(RegieConsolePlugin)
@@ -75,6 +76,11 @@ int main(int argc, char* argv[]) {
         auto* taker =
             new ScreenshotTaker(window, session.dashboard(), parser.value(screenshotOption),
                                 parser.value(timeoutOption).toInt() * 1000, &app);
+        if (parser.value(pageOption) == QLatin1String("streams")) {
+            // A second of video in every tile: the pictures are live, not a first keyframe.
+            taker->setCondition(
+                [window] { return fewestPreviewFrames(window->contentItem()) >= 25; });
+        }
         QObject::connect(taker, &ScreenshotTaker::done, &app, [qmlWarnings](bool ok) {
             if (*qmlWarnings > 0) {
                 std::fprintf(stderr, "screenshot: %d QML warning(s)\n", *qmlWarnings);

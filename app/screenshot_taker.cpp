@@ -32,7 +32,7 @@ ScreenshotTaker::ScreenshotTaker(QQuickWindow* window, DashboardModel* dashboard
 
 void ScreenshotTaker::check() {
     if (m_dashboard->version().isEmpty() || m_dashboard->statsReceived() < kSamplesBeforeShot ||
-        m_dashboard->counters()->rowCount() == 0) {
+        m_dashboard->counters()->rowCount() == 0 || (m_condition && !m_condition())) {
         return;
     }
     m_poll.stop();

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <functional>
 
 class DashboardModel;
 class QQuickWindow;
@@ -17,6 +18,9 @@ public:
     ScreenshotTaker(QQuickWindow* window, DashboardModel* dashboard, QString path, int timeoutMs,
                     QObject* parent = nullptr);
 
+    // A further condition the window must meet before the shot, e.g. live video in a page.
+    void setCondition(std::function<bool()> condition) { m_condition = std::move(condition); }
+
 signals:
     void done(bool ok);
 
@@ -27,6 +31,7 @@ private:
     QQuickWindow* m_window;
     DashboardModel* m_dashboard;
     QString m_path;
+    std::function<bool()> m_condition;
     QTimer m_poll;
     QTimer m_deadline;
 };

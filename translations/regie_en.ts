@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>CopyField</name>
+    <message>
+        <source>Copy</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -237,6 +244,25 @@
     </message>
 </context>
 <context>
+    <name>FfmpegPull</name>
+    <message>
+        <source>No answer within %1 ms.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The stream has no audio or video this preview can decode.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The stream ended.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>LoadBar</name>
     <message>
         <source>%1%</source>
@@ -369,10 +395,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>the media core and the stream registry</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>the room service of the ZEGO API</source>
         <translation></translation>
     </message>
@@ -452,6 +474,181 @@
     </message>
     <message>
         <source>Engine config</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StreamDetails</name>
+    <message>
+        <source>Selected stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bitrate · readers</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 kbit/s · %n reader(s)</source>
+        <translation>
+            <numerusform>%1 kbit/s · %n reader</numerusform>
+            <numerusform>%1 kbit/s · %n readers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close stream…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show players</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n players</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Close this stream?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is disconnected from its publisher and every player stops.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Close stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StreamHeaderRow</name>
+    <message>
+        <source>Stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StreamListModel</name>
+    <message>
+        <source>Closing %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Players of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Kicking %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StreamRow</name>
+    <message>
+        <source>no video</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no audio</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StreamTile</name>
+    <message>
+        <source>Preview off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Waiting for a picture…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Streams</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live stream(s)</source>
+        <translation>
+            <numerusform>%n live stream</numerusform>
+            <numerusform>%n live streams</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No engine connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No live streams. Publish to rtmp://&lt;engine host&gt;:%1/&lt;app&gt;/&lt;stream&gt; to see one here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No live streams.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Live streams</source>
         <translation></translation>
     </message>
 </context>

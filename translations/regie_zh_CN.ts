@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>CopyField</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -236,6 +243,25 @@
     </message>
 </context>
 <context>
+    <name>FfmpegPull</name>
+    <message>
+        <source>No answer within %1 ms.</source>
+        <translation>%1 毫秒内无应答。</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>The stream has no audio or video this preview can decode.</source>
+        <translation>该流没有本预览能解码的音频或视频。</translation>
+    </message>
+    <message>
+        <source>The stream ended.</source>
+        <translation>流已结束。</translation>
+    </message>
+</context>
+<context>
     <name>LoadBar</name>
     <message>
         <source>%1%</source>
@@ -368,10 +394,6 @@
         <translation>引擎 %1</translation>
     </message>
     <message>
-        <source>the media core and the stream registry</source>
-        <translation>媒体核心与流注册表</translation>
-    </message>
-    <message>
         <source>the room service of the ZEGO API</source>
         <translation>ZEGO API 的房间服务</translation>
     </message>
@@ -452,6 +474,178 @@
     <message>
         <source>Engine config</source>
         <translation>引擎配置文件</translation>
+    </message>
+</context>
+<context>
+    <name>StreamDetails</name>
+    <message>
+        <source>Selected stream</source>
+        <translation>选中的流</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Bitrate · readers</source>
+        <translation>码率 · 观看数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 kbit/s · %n reader(s)</source>
+        <translation>
+            <numerusform>%1 kbit/s · %n 个观看者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close stream…</source>
+        <translation>关闭流…</translation>
+    </message>
+    <message>
+        <source>Show players</source>
+        <translation>显示播放者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n 个播放者</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation>踢出</translation>
+    </message>
+    <message>
+        <source>Close this stream?</source>
+        <translation>关闭此流？</translation>
+    </message>
+    <message>
+        <source>%1 is disconnected from its publisher and every player stops.</source>
+        <translation>%1 将断开推流端，所有播放者都会停止。</translation>
+    </message>
+    <message>
+        <source>Close stream</source>
+        <translation>关闭流</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StreamHeaderRow</name>
+    <message>
+        <source>Stream</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>轨道</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>码率</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>观看数</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+</context>
+<context>
+    <name>StreamListModel</name>
+    <message>
+        <source>Closing %1</source>
+        <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <source>Players of %1</source>
+        <translation>%1 的播放者</translation>
+    </message>
+    <message>
+        <source>Kicking %1</source>
+        <translation>踢出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRow</name>
+    <message>
+        <source>no video</source>
+        <translation>无视频</translation>
+    </message>
+    <message>
+        <source>no audio</source>
+        <translation>无音频</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+</context>
+<context>
+    <name>StreamTile</name>
+    <message>
+        <source>Preview off</source>
+        <translation>预览已关闭</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Reconnecting: %1</source>
+        <translation>正在重连：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for a picture…</source>
+        <translation>正在等待画面…</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Streams</source>
+        <translation>流管理</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live stream(s)</source>
+        <translation>
+            <numerusform>%n 路直播流</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>No engine connected.</source>
+        <translation>未连接引擎。</translation>
+    </message>
+    <message>
+        <source>No live streams. Publish to rtmp://&lt;engine host&gt;:%1/&lt;app&gt;/&lt;stream&gt; to see one here.</source>
+        <translation>暂无直播流。推流到 rtmp://&lt;引擎主机&gt;:%1/&lt;应用&gt;/&lt;流&gt; 即可在此看到。</translation>
+    </message>
+    <message>
+        <source>No live streams.</source>
+        <translation>暂无直播流。</translation>
+    </message>
+    <message>
+        <source>Live streams</source>
+        <translation>直播流</translation>
     </message>
 </context>
 </TS>

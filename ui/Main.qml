@@ -189,9 +189,8 @@ ApplicationWindow {
             DashboardPage {
                 session: window.session
             }
-            PlaceholderPage {
-                title: qsTr("Streams")
-                arrivesWith: qsTr("the media core and the stream registry")
+            StreamsPage {
+                session: window.session
             }
             PlaceholderPage {
                 title: qsTr("Rooms")
