@@ -10,6 +10,8 @@
 #include <QTest>
 #include <csignal>
 
+#include "console_home.h"
+
 namespace {
 
 // A zombie counts as gone: its parent (now init) may never reap it in a container.
@@ -33,20 +35,12 @@ private slots:
 };
 
 void TestConsoleProcess::engineStopsWhenTheConsoleIsKilled() {
-    QTemporaryDir home;
-    QVERIFY(home.isValid());
-    const QString engineDir = home.filePath("data/Regie/regie/engine");
-    QVERIFY(QDir().mkpath(engineDir));
-    QFile config(engineDir + "/config.ini");
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("[http]\nport=0\n[rtmp]\nport=0\n[rtsp]\nport=0\n[rtp_proxy]\nport=0\n");
-    config.close();
+    ConsoleHome home;
+    QVERIFY(home.prepare());
+    const QString engineDir = home.engineDir();
 
     QProcess console;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("XDG_DATA_HOME", home.filePath("data"));
-    env.insert("XDG_CONFIG_HOME", home.filePath("config"));
-    env.insert("XDG_RUNTIME_DIR", home.path());
+    QProcessEnvironment env = home.environment();
     env.insert("QT_QPA_PLATFORM", "offscreen");
     console.setProcessEnvironment(env);
     console.start(REGIE_CONSOLE_PATH, {});

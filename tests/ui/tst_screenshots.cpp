@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "console_home.h"
+
 class TestScreenshots : public QObject {
     Q_OBJECT
 
@@ -41,26 +43,15 @@ void TestScreenshots::page() {
 
     // A private home: the console's settings, and the bundled engine's data folder under
     // AppDataLocation with every listener on a port the system picks.
-    QTemporaryDir home;
-    QVERIFY(home.isValid());
-    const QString engineDir = home.filePath("data/Regie/regie/engine");
-    QVERIFY(QDir().mkpath(engineDir));
-    QFile config(engineDir + "/config.ini");
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(
-        "[http]\nport=0\nsslport=0\n[rtmp]\nport=0\nsslport=0\n[rtsp]\nport=0\n"
-        "sslport=0\n[rtp_proxy]\nport=0\n[rtc]\nport=0\ntcpPort=0\n[srt]\nport=0\n"
-        "[shell]\nport=0\n");
-    config.close();
+    ConsoleHome home;
+    QVERIFY(home.prepare());
+    const QString engineDir = home.engineDir();
 
     const QString output = QDir(REGIE_SCREENSHOT_DIR).filePath(file);
     QFile::remove(output);
 
     QProcess console;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("XDG_DATA_HOME", home.filePath("data"));
-    env.insert("XDG_CONFIG_HOME", home.filePath("config"));
-    env.insert("XDG_RUNTIME_DIR", home.path());
+    QProcessEnvironment env = home.environment();
     env.insert("QT_QPA_PLATFORM", "offscreen");
     console.setProcessEnvironment(env);
     console.start(REGIE_CONSOLE_PATH, {"--page", page, "--language", language, "--screenshot",

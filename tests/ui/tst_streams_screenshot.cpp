@@ -14,6 +14,8 @@
 #include <memory>
 #include <vector>
 
+#include "console_home.h"
+
 class TestStreamsScreenshot : public QObject {
     Q_OBJECT
 
@@ -143,26 +145,15 @@ void TestStreamsScreenshot::streamsPageShowsLiveVideo() {
     QString display;
     QVERIFY2(startXvfb(&display), "Xvfb did not start");
 
-    QTemporaryDir home;
-    QVERIFY(home.isValid());
-    const QString engineDir = home.filePath("data/Regie/regie/engine");
-    QVERIFY(QDir().mkpath(engineDir));
-    QFile config(engineDir + "/config.ini");
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(
-        "[http]\nport=0\nsslport=0\n[rtmp]\nport=0\nsslport=0\n[rtsp]\nport=0\n"
-        "sslport=0\n[rtp_proxy]\nport=0\n[rtc]\nport=0\ntcpPort=0\n[srt]\nport=0\n"
-        "[shell]\nport=0\n");
-    config.close();
+    ConsoleHome home;
+    QVERIFY(home.prepare());
+    const QString engineDir = home.engineDir();
 
     const QString output = QDir(REGIE_SCREENSHOT_DIR).filePath(file);
     QFile::remove(output);
 
     QProcess console;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("XDG_DATA_HOME", home.filePath("data"));
-    env.insert("XDG_CONFIG_HOME", home.filePath("config"));
-    env.insert("XDG_RUNTIME_DIR", home.path());
+    QProcessEnvironment env = home.environment();
     env.insert("DISPLAY", display);
     env.insert("QT_QPA_PLATFORM", "xcb");
     env.remove("QT_QUICK_BACKEND");
