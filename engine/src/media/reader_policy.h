@@ -11,8 +11,8 @@
 namespace regie::media {
 
 struct ReaderLimits {
-    std::size_t skipAboveBytes = 4 * 1024 * 1024;
-    std::size_t disconnectAboveBytes = 24 * 1024 * 1024;
+    std::size_t skipAboveBytes = std::size_t{4} * 1024 * 1024;
+    std::size_t disconnectAboveBytes = std::size_t{24} * 1024 * 1024;
     int maxSkipsPerWindow = 3;
     std::chrono::seconds window{30};
 };
