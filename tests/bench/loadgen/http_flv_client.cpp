@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "protocol/flv/tag_body.h"
+
 namespace regie::loadgen {
 namespace {
 
@@ -63,30 +65,112 @@ bool HttpFlvClient::onResponseHeader(ClientEvents& events) {
 
 void HttpFlvClient::onBody(std::span<const std::uint8_t> data, ClientEvents& events) {
     if (!m_chunked) {
-        if (!m_flv.feed(data)) {
-            events.fail("FLV: " + m_flv.error());
-            return;
-        }
-    } else {
-        m_pieces.clear();
-        if (!m_chunks.decode(data, m_pieces)) {
-            events.fail("bad chunked body");
-            return;
-        }
-        for (auto piece : m_pieces) {
-            if (!m_flv.feed(piece)) {
-                events.fail("FLV: " + m_flv.error());
-                return;
-            }
-        }
-        if (m_chunks.finished()) {
-            events.fail("HTTP body ended");
+        onFlv(data, events);
+        return;
+    }
+    m_pieces.clear();
+    if (!m_chunks.decode(data, m_pieces)) {
+        events.fail("bad chunked body");
+        return;
+    }
+    for (auto piece : m_pieces) {
+        if (!onFlv(piece, events)) {
             return;
         }
     }
-    if (!m_reported && m_flv.firstCodedFrame()) {
+    if (m_chunks.finished()) {
+        events.fail("HTTP body ended");
+    }
+}
+
+bool HttpFlvClient::onFlv(flv::ByteView data, ClientEvents& events) {
+    // A unit split across reads is completed with only the bytes it lacks; the rest of the
+    // data is parsed where it is.
+    while (!m_pending.empty() && !data.empty()) {
+        std::size_t take = std::min(pendingNeed(), data.size());
+        m_pending.insert(m_pending.end(), data.begin(),
+                         data.begin() + static_cast<std::ptrdiff_t>(take));
+        data = data.subspan(take);
+        if (pendingNeed() == 0) {
+            if (!walkFlv(m_pending, events)) {
+                return false;
+            }
+            m_pending.clear();
+        }
+    }
+    if (!m_pending.empty()) {
+        return true;
+    }
+    auto used = walkFlv(data, events);
+    if (!used) {
+        return false;
+    }
+    m_pending.assign(data.begin() + static_cast<std::ptrdiff_t>(*used), data.end());
+    return true;
+}
+
+std::size_t HttpFlvClient::pendingNeed() const {
+    if (!m_flvHeaderDone) {
+        return flv::kFileHeaderSize - m_pending.size();
+    }
+    if (m_pending.size() < flv::kTagHeaderSize) {
+        return flv::kTagHeaderSize - m_pending.size();
+    }
+    auto header = flv::parseTagHeader(m_pending);
+    if (!header) {
+        return 0;  // walkFlv() reports it
+    }
+    return flv::kTagHeaderSize + header.value().dataSize + flv::kPreviousTagSizeSize -
+           m_pending.size();
+}
+
+std::optional<std::size_t> HttpFlvClient::walkFlv(flv::ByteView data, ClientEvents& events) {
+    std::size_t pos = 0;
+    while (pos < data.size()) {
+        auto rest = data.subspan(pos);
+        if (m_skip > 0) {
+            std::size_t n = std::min(m_skip, rest.size());
+            m_skip -= n;
+            pos += n;
+            continue;
+        }
+        if (!m_flvHeaderDone) {
+            if (rest.size() < flv::kFileHeaderSize) {
+                break;
+            }
+            auto header = flv::parseFileHeader(rest);
+            if (!header) {
+                events.fail("FLV: " + header.error().message);
+                return std::nullopt;
+            }
+            m_flvHeaderDone = true;
+            pos += flv::kFileHeaderSize;
+            // Header extension bytes, then PreviousTagSize0.
+            m_skip = header.value().dataOffset - flv::kFileHeaderSize + flv::kPreviousTagSizeSize;
+            continue;
+        }
+        auto tag = flv::parseTag(rest);
+        if (!tag) {
+            events.fail("FLV: " + tag.error().message);
+            return std::nullopt;
+        }
+        if (!tag.value()) {
+            break;
+        }
+        onTag(*tag.value(), events);
+        pos += tag.value()->size;
+    }
+    return pos;
+}
+
+void HttpFlvClient::onTag(const flv::Tag& tag, ClientEvents& events) {
+    if (m_reported || tag.header.type != flv::TagType::Video) {
+        return;
+    }
+    auto frame = flv::parseVideoTag(tag.body, tag.header.timestamp);
+    if (frame && frame.value().kind == flv::PacketKind::Coded) {
         m_reported = true;
-        events.codedVideoFrame(*m_flv.firstCodedFrame() == VideoTag::codedKeyFrame);
+        events.codedVideoFrame(frame.value().keyframe);
     }
 }
 

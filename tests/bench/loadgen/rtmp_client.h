@@ -3,8 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "protocol/rtmp/chunk_reader.h"
+#include "protocol/rtmp/handshake.h"
+#include "protocol/rtmp/rtmp_message.h"
 #include "protocol_client.h"
-#include "rtmp_chunk_reader.h"
 
 namespace regie::loadgen {
 
@@ -18,26 +20,23 @@ public:
     void onData(std::span<const std::uint8_t> data, ClientEvents& events) override;
 
 private:
-    bool onHandshake(ClientEvents& events);
-    void onMessage(const RtmpMessage& message, ClientEvents& events);
-    void onCommand(const RtmpMessage& message, ClientEvents& events);
-    void sendControl(std::uint8_t type, std::string_view payload);
-    void sendCommand(std::uint8_t chunkStreamId, std::uint32_t streamId,
-                     const std::string& payload);
+    void onMessage(const rtmp::RtmpMessage& message, ClientEvents& events);
+    void onCommand(const rtmp::RtmpMessage& message, ClientEvents& events);
+    void sendMessage(const rtmp::RtmpMessage& message);
+    void flush(ClientEvents& events);
 
     std::string m_tcUrl;
     std::string m_app;
     std::string m_stream;
-    std::string m_handshake;
-    bool m_handshakeDone = false;
+    rtmp::ClientHandshake m_handshake;
     bool m_playing = false;
     bool m_reported = false;
     std::uint64_t m_received = 0;
     std::uint64_t m_acknowledged = 0;
     std::uint32_t m_windowAckSize = 0;
-    std::string m_out;
-    RtmpChunkReader m_reader;
-    std::vector<RtmpMessage> m_messages;
+    rtmp::Bytes m_out;
+    rtmp::ChunkReader m_reader;
+    std::vector<rtmp::RtmpMessage> m_messages;
 };
 
 }  // namespace regie::loadgen
