@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,11 +44,13 @@ public:
     BufferList() = default;
     BufferList(std::initializer_list<boost::asio::const_buffer> buffers) {
         for (const auto& b : buffers) {
-            push_back(b);
+            if (!add(b)) {
+                throw std::length_error("more buffers than a BufferList holds");
+            }
         }
     }
     // False when full: the caller splits the message.
-    bool push_back(boost::asio::const_buffer b) {
+    [[nodiscard]] bool add(boost::asio::const_buffer b) {
         if (m_size == kCapacity) {
             return false;
         }

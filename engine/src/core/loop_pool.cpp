@@ -76,7 +76,7 @@ void LoopPool::sampleLoad(std::function<void(std::vector<LoopLoad>)> done) {
     struct Probe {
         std::mutex mutex;
         std::vector<LoopLoad> results;
-        std::size_t remaining;
+        std::size_t remaining = 0;
         std::function<void(std::vector<LoopLoad>)> done;
     };
     auto probe = std::make_shared<Probe>();

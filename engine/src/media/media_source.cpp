@@ -9,7 +9,7 @@ namespace regie::media {
 namespace {
 // A GOP longer than this (a stream without keyframes) is not cached; new readers then wait for
 // the next keyframe instead of the engine holding unbounded memory.
-constexpr std::size_t kMaxGopBytes = 32 * 1024 * 1024;
+constexpr std::size_t kMaxGopBytes = std::size_t{32} * 1024 * 1024;
 constexpr std::size_t kMaxGopPackets = 4096;
 }  // namespace
 

@@ -117,7 +117,7 @@ public:
 
 private:
     struct SeqPacket {
-        std::uint64_t seq;
+        std::uint64_t seq = 0;
         PacketPtr packet;
     };
     struct ReaderEntry {

@@ -35,7 +35,7 @@ struct Outbound {
 inline api::BufferList packetBuffers(const media::OutPacket& packet) {
     api::BufferList buffers;
     for (const auto& piece : packet.pieces) {
-        if (!buffers.push_back(piece.asio())) {
+        if (!buffers.add(piece.asio())) {
             throw std::length_error("packet has more pieces than a BufferList holds");
         }
     }

@@ -160,7 +160,7 @@ std::string EventFeed::eventTail(std::string_view type, const json::object& data
     return tail;
 }
 
-void EventFeed::publish(std::string_view type, json::object data) {
+void EventFeed::publish(std::string_view type, const json::object& data) {
     std::vector<std::shared_ptr<Subscriber>> targets;
     {
         std::lock_guard lock(m_mutex);
@@ -205,7 +205,8 @@ void EventFeed::publishStats() {
         if (!self) {
             return;
         }
-        self->m_server.workerLoads([weak, io = std::move(io)](std::vector<core::LoopLoad> work) {
+        self->m_server.workerLoads([weak,
+                                    io = std::move(io)](const std::vector<core::LoopLoad>& work) {
             auto feed = weak.lock();
             if (!feed) {
                 return;

@@ -29,7 +29,7 @@ public:
     static bool isFeedPath(std::string_view path);
     http::UpgradeDecision accept(const ApiCall& call);
 
-    void publish(std::string_view type, boost::json::object data);
+    void publish(std::string_view type, const boost::json::object& data);
 
     void start();
     // Sends `shutdown` to every subscriber, closes them and stops the stats ticker.

@@ -44,7 +44,7 @@ private:
 }  // namespace
 
 void addServerEndpoints(ZlmDoor& door, service::ServerService& server, const core::Config& config) {
-    door.add({"getApiList", {}, [&door](const ZlmRequest&, ZlmResponder r) {
+    door.add({"getApiList", {}, [&door](const ZlmRequest&, const ZlmResponder& r) {
                   json::array paths;
                   for (auto& p : door.apiList()) {
                       paths.emplace_back(p);
@@ -52,16 +52,16 @@ void addServerEndpoints(ZlmDoor& door, service::ServerService& server, const cor
                   r.ok({{"data", std::move(paths)}});
               }});
 
-    door.add({"version", {}, [](const ZlmRequest&, ZlmResponder r) {
+    door.add({"version", {}, [](const ZlmRequest&, const ZlmResponder& r) {
                   r.ok({{"data", versionJson()}});
               }});
 
     auto cache = std::make_shared<ServerConfigCache>();
-    door.add({"getServerConfig", {}, [&config, cache](const ZlmRequest&, ZlmResponder r) {
+    door.add({"getServerConfig", {}, [&config, cache](const ZlmRequest&, const ZlmResponder& r) {
                   r.sendSerialized(*cache->get(*config.snapshot()));
               }});
 
-    door.add({"setServerConfig", {}, [&server](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"setServerConfig", {}, [&server](const ZlmRequest& req, const ZlmResponder& r) {
                   server.setConfig(req.args.entries(), [r](core::Result<core::ConfigChange> res) {
                       if (!res) {
                           r.fail(ZlmCode::exception, res.error().message);
@@ -79,23 +79,23 @@ void addServerEndpoints(ZlmDoor& door, service::ServerService& server, const cor
                   });
               }});
 
-    door.add({"restartServer", {}, [&server](const ZlmRequest&, ZlmResponder r) {
+    door.add({"restartServer", {}, [&server](const ZlmRequest&, const ZlmResponder& r) {
                   r.ok({{"msg", kRestartMessage}});
                   server.restart("restartServer");
               }});
 
-    door.add({"getStatistic", {}, [&server](const ZlmRequest&, ZlmResponder r) {
+    door.add({"getStatistic", {}, [&server](const ZlmRequest&, const ZlmResponder& r) {
                   r.ok({{"data", statisticJson(server.statistic())}});
               }});
 
-    door.add({"getThreadsLoad", {}, [&server](const ZlmRequest&, ZlmResponder r) {
-                  server.ioLoads([r](std::vector<core::LoopLoad> loads) {
+    door.add({"getThreadsLoad", {}, [&server](const ZlmRequest&, const ZlmResponder& r) {
+                  server.ioLoads([r](const std::vector<core::LoopLoad>& loads) {
                       r.ok({{"data", loadsJson(loads)}});
                   });
               }});
 
-    door.add({"getWorkThreadsLoad", {}, [&server](const ZlmRequest&, ZlmResponder r) {
-                  server.workerLoads([r](std::vector<core::LoopLoad> loads) {
+    door.add({"getWorkThreadsLoad", {}, [&server](const ZlmRequest&, const ZlmResponder& r) {
+                  server.workerLoads([r](const std::vector<core::LoopLoad>& loads) {
                       r.ok({{"data", loadsJson(loads)}});
                   });
               }});

@@ -66,7 +66,7 @@ const std::vector<std::string> kTuple = {"schema", "vhost", "app", "stream"};
 
 void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
                         core::SessionRegistry& sessions, const core::Config& config) {
-    door.add({"getMediaList", {}, [&sources](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"getMediaList", {}, [&sources](const ZlmRequest& req, const ZlmResponder& r) {
                   auto filter = StreamFilter::from(req.args);
                   std::vector<std::shared_ptr<media::MediaSource>> matched;
                   for (auto& s : sources.list()) {
@@ -85,35 +85,38 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
                   r.ok(std::move(fields));
               }});
 
-    door.add({"getMediaInfo", kTuple, [&sources, &config](const ZlmRequest& req, ZlmResponder r) {
-                  auto source = findExact(sources, config, req.args);
-                  if (!source) {
-                      r.fail(ZlmCode::notFound, kStreamNotFound);
-                      return;
-                  }
-                  r.ok(streamJson(*source, kRtmpSchema, true));
-              }});
+    door.add(
+        {"getMediaInfo", kTuple, [&sources, &config](const ZlmRequest& req, const ZlmResponder& r) {
+             auto source = findExact(sources, config, req.args);
+             if (!source) {
+                 r.fail(ZlmCode::notFound, kStreamNotFound);
+                 return;
+             }
+             r.ok(streamJson(*source, kRtmpSchema, true));
+         }});
 
-    door.add({"isMediaOnline", kTuple, [&sources, &config](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"isMediaOnline", kTuple,
+              [&sources, &config](const ZlmRequest& req, const ZlmResponder& r) {
                   r.ok({{"online", findExact(sources, config, req.args) != nullptr}});
               }});
 
-    door.add({"close_stream", kTuple, [&sources, &config](const ZlmRequest& req, ZlmResponder r) {
-                  auto source = findExact(sources, config, req.args);
-                  if (!source) {
-                      r.fail(ZlmCode::notFound, kStreamNotFound);
-                      return;
-                  }
-                  bool force = core::lenientBool(req.args.get("force"));
-                  if ((!force && source->readerCount() > 0) ||
-                      !sources.close(source->key(), media::SourceEndReason::closedByApi)) {
-                      r.fail(ZlmCode::otherFailed, "close failed", {{"result", -1}});
-                      return;
-                  }
-                  r.ok({{"msg", "success"}, {"result", 0}});
-              }});
+    door.add(
+        {"close_stream", kTuple, [&sources, &config](const ZlmRequest& req, const ZlmResponder& r) {
+             auto source = findExact(sources, config, req.args);
+             if (!source) {
+                 r.fail(ZlmCode::notFound, kStreamNotFound);
+                 return;
+             }
+             bool force = core::lenientBool(req.args.get("force"));
+             if ((!force && source->readerCount() > 0) ||
+                 !sources.close(source->key(), media::SourceEndReason::closedByApi)) {
+                 r.fail(ZlmCode::otherFailed, "close failed", {{"result", -1}});
+                 return;
+             }
+             r.ok({{"msg", "success"}, {"result", 0}});
+         }});
 
-    door.add({"close_streams", {}, [&sources](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"close_streams", {}, [&sources](const ZlmRequest& req, const ZlmResponder& r) {
                   auto filter = StreamFilter::from(req.args);
                   bool force = core::lenientBool(req.args.get("force"));
                   int hit = 0;
@@ -132,7 +135,7 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
               }});
 
     door.add({"getMediaPlayerList", kTuple,
-              [&sources, &sessions, &config](const ZlmRequest& req, ZlmResponder r) {
+              [&sources, &sessions, &config](const ZlmRequest& req, const ZlmResponder& r) {
                   auto source = findExact(sources, config, req.args);
                   if (!source) {
                       r.fail(ZlmCode::notFound, kStreamNotFound);
@@ -152,7 +155,7 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
     // players, so a found stream accepts the message and nobody receives it (spec: MAY drop).
     door.add({"broadcastMessage",
               {"schema", "vhost", "app", "stream", "msg"},
-              [&sources, &config](const ZlmRequest& req, ZlmResponder r) {
+              [&sources, &config](const ZlmRequest& req, const ZlmResponder& r) {
                   bool vhosts = config.snapshot()->getBool("general.enableVhost");
                   auto key = media::normalizedKey(req.args.get("vhost"), req.args.get("app"),
                                                   req.args.get("stream"), vhosts);
@@ -163,7 +166,7 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
                   r.ok();
               }});
 
-    door.add({"getAllSession", {}, [&sessions](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"getAllSession", {}, [&sessions](const ZlmRequest& req, const ZlmResponder& r) {
                   json::array data;
                   for (const auto& s : sessions.list()) {
                       if (sessionMatches(s, req.args)) {
@@ -177,7 +180,7 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
                   r.ok(std::move(fields));
               }});
 
-    door.add({"kick_session", {"id"}, [&sessions](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"kick_session", {"id"}, [&sessions](const ZlmRequest& req, const ZlmResponder& r) {
                   if (!sessions.kick(req.args.get("id"))) {
                       r.fail(ZlmCode::otherFailed, "can not find the target");
                       return;
@@ -185,7 +188,7 @@ void addStreamEndpoints(ZlmDoor& door, media::SourceRegistry& sources,
                   r.ok();
               }});
 
-    door.add({"kick_sessions", {}, [&sessions](const ZlmRequest& req, ZlmResponder r) {
+    door.add({"kick_sessions", {}, [&sessions](const ZlmRequest& req, const ZlmResponder& r) {
                   int hit = 0;
                   for (const auto& s : sessions.list()) {
                       if (s.id != req.call.sessionId && sessionMatches(s, req.args) &&
