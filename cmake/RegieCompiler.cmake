@@ -1,8 +1,12 @@
 # Compiler settings shared by every target: warnings, ccache, optional sanitizers.
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
-    set(CMAKE_CXX_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
-    set(CMAKE_C_COMPILER_LAUNCHER ${CCACHE_PROGRAM})
+    # Paths relative to the checkout, and no working directory in the hash, so a fresh clone
+    # (as CI makes for every run) reuses what earlier builds compiled.
+    set(REGIE_CCACHE ${CMAKE_COMMAND} -E env CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}
+                     CCACHE_NOHASHDIR=1 ${CCACHE_PROGRAM})
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${REGIE_CCACHE})
+    set(CMAKE_C_COMPILER_LAUNCHER ${REGIE_CCACHE})
 endif()
 
 set(REGIE_SANITIZE "" CACHE STRING "Comma-separated sanitizers, e.g. address,undefined")
