@@ -1,6 +1,7 @@
 #include "engine_fixture.h"
 
 #include <QFile>
+#include <QSignalSpy>
 
 EngineFixture::EngineFixture() {
     QFile file(configPath());
@@ -31,4 +32,19 @@ EngineSupervisor::Options EngineFixture::options() const {
     options.backoffInitial = std::chrono::milliseconds(200);
     options.backoffMax = std::chrono::seconds(2);
     return options;
+}
+
+bool EngineFixture::start(EngineSupervisor& supervisor) const {
+    supervisor.setOptions(options());
+    QSignalSpy ready(&supervisor, &EngineSupervisor::ready);
+    supervisor.start();
+    return ready.wait(30000);
+}
+
+ApiResult EngineFixture::await(ApiReply* reply) {
+    QSignalSpy spy(reply, &ApiReply::finished);
+    if (!spy.wait(15000)) {
+        return {ApiResult::Error::Transport, 0, 0, "test: no reply within 15 s", {}, {}};
+    }
+    return spy.at(0).at(0).value<ApiResult>();
 }

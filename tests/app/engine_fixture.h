@@ -2,6 +2,8 @@
 
 #include <QTemporaryDir>
 
+#include "api_reply.h"
+#include "api_result.h"
 #include "engine_supervisor.h"
 
 // A data folder for one engine under test: config.ini with every listener on port 0 and known
@@ -17,6 +19,11 @@ public:
     bool isValid() const { return m_dir.isValid(); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("config.ini")); }
     EngineSupervisor::Options options() const;
+
+    // Starts the engine through `supervisor` and waits for its ready file.
+    bool start(EngineSupervisor& supervisor) const;
+    // Waits (running the event loop) for a call's answer; a transport error after 15 s.
+    static ApiResult await(ApiReply* reply);
 
 private:
     QTemporaryDir m_dir;

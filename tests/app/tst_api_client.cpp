@@ -33,19 +33,12 @@ private:
 };
 
 ApiResult TestApiClient::call(ApiReply* reply) {
-    QSignalSpy spy(reply, &ApiReply::finished);
-    if (!spy.wait(15000)) {
-        return {ApiResult::Error::Transport, 0, 0, "test: no reply within 15 s", {}, {}};
-    }
-    return spy.at(0).at(0).value<ApiResult>();
+    return EngineFixture::await(reply);
 }
 
 void TestApiClient::initTestCase() {
     QVERIFY(m_fixture.isValid());
-    m_supervisor.setOptions(m_fixture.options());
-    QSignalSpy ready(&m_supervisor, &EngineSupervisor::ready);
-    m_supervisor.start();
-    QVERIFY2(ready.wait(30000), "the engine did not write its ready file");
+    QVERIFY2(m_fixture.start(m_supervisor), "the engine did not write its ready file");
     m_client.setEndpoint(m_supervisor.endpoint());
     QCOMPARE(m_client.endpoint().secret, QLatin1String(EngineFixture::kSecret));
     QCOMPARE(m_client.endpoint().appId, QLatin1String(EngineFixture::kAppId));

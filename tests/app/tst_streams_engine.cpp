@@ -11,6 +11,7 @@
 
 #include "console_session.h"
 #include "engine_fixture.h"
+#include "ffmpeg_publisher.h"
 #include "stream_preview.h"
 
 namespace {
@@ -51,36 +52,11 @@ void TestStreamsEngine::initTestCase() {
     QCOMPARE(streams->rowCount(), 0);
 
     m_publisher.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_publisher.start(FFMPEG_PROGRAM,
-                      {"-hide_banner",
-                       "-loglevel",
-                       "error",
-                       "-re",
-                       "-f",
-                       "lavfi",
-                       "-i",
-                       "color=c=red:size=320x240:rate=25",
-                       "-f",
-                       "lavfi",
-                       "-i",
-                       "sine=frequency=440:sample_rate=44100",
-                       "-t",
-                       "60",
-                       "-c:v",
-                       "libx264",
-                       "-preset",
-                       "ultrafast",
-                       "-tune",
-                       "zerolatency",
-                       "-g",
-                       "25",
-                       "-pix_fmt",
-                       "yuv420p",
-                       "-c:a",
-                       "aac",
-                       "-f",
-                       "flv",
-                       QStringLiteral("rtmp://127.0.0.1:%1/live/red").arg(streams->rtmpPort())});
+    m_publisher.start(
+        FFMPEG_PROGRAM,
+        regie::test::ffmpegPublishArgs(
+            "color=c=red:size=320x240:rate=25", "sine=frequency=440:sample_rate=44100", 60,
+            QStringLiteral("rtmp://127.0.0.1:%1/live/red").arg(streams->rtmpPort())));
     QVERIFY2(m_publisher.waitForStarted(), qPrintable(m_publisher.errorString()));
 }
 

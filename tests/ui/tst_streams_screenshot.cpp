@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "console_home.h"
+#include "ffmpeg_publisher.h"
 
 class TestStreamsScreenshot : public QObject {
     Q_OBJECT
@@ -98,35 +99,9 @@ void TestStreamsScreenshot::publish(int rtmpPort, const QString& stream, const Q
     auto publisher = std::make_unique<QProcess>();
     publisher->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     publisher->start(REGIE_FFMPEG_PATH,
-                     {"-hide_banner",
-                      "-loglevel",
-                      "error",
-                      "-re",
-                      "-f",
-                      "lavfi",
-                      "-i",
-                      picture,
-                      "-f",
-                      "lavfi",
-                      "-i",
-                      "sine=frequency=440:sample_rate=44100:beep_factor=4",
-                      "-t",
-                      "120",
-                      "-c:v",
-                      "libx264",
-                      "-preset",
-                      "ultrafast",
-                      "-tune",
-                      "zerolatency",
-                      "-g",
-                      "25",
-                      "-pix_fmt",
-                      "yuv420p",
-                      "-c:a",
-                      "aac",
-                      "-f",
-                      "flv",
-                      QStringLiteral("rtmp://127.0.0.1:%1/live/%2").arg(rtmpPort).arg(stream)});
+                     regie::test::ffmpegPublishArgs(
+                         picture, "sine=frequency=440:sample_rate=44100:beep_factor=4", 120,
+                         QStringLiteral("rtmp://127.0.0.1:%1/live/%2").arg(rtmpPort).arg(stream)));
     m_publishers.push_back(std::move(publisher));
 }
 

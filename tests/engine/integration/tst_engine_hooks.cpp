@@ -3,13 +3,14 @@
 // signed and are delivered after an engine restart when the receiver was down before it.
 
 #include <QCryptographicHash>
-#include <atomic>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+#include <atomic>
 
 #include "engine_process.h"
+#include "ffmpeg_publisher.h"
 #include "hook_receiver.h"
 #include "raw_http.h"
 
@@ -23,10 +24,8 @@ namespace {
 
 QProcess* publish(QObject* parent, const QString& url, int seconds = 20) {
     auto* p = new QProcess(parent);
-    p->start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-                        "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine", "-t",
-                        QString::number(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-g",
-                        "25", "-c:a", "aac", "-f", "flv", url});
+    p->start("ffmpeg",
+             regie::test::ffmpegPublishArgs("testsrc=size=320x240:rate=25", "sine", seconds, url));
     return p;
 }
 
@@ -38,7 +37,8 @@ bool probeOk(const QString& url) {
     return p.exitCode() == 0 && p.readAllStandardOutput().contains("h264");
 }
 
-QByteArray zegoSignature(const QByteArray& secret, const QByteArray& timestamp, const QByteArray& nonce) {
+QByteArray zegoSignature(const QByteArray& secret, const QByteArray& timestamp,
+                         const QByteArray& nonce) {
     QList<QByteArray> parts{secret, timestamp, nonce};
     std::sort(parts.begin(), parts.end());
     return QCryptographicHash::hash(parts.join(), QCryptographicHash::Sha1).toHex();
@@ -60,17 +60,21 @@ class TestEngineHooks : public QObject {
     }
     QJsonObject api(const QByteArray& name, const QByteArray& query = {}) {
         return RawHttp::get(m_engine->httpPort(), "/index/api/" + name + "?secret=" + m_secret +
-                                                      (query.isEmpty() ? "" : "&" + query)).json();
+                                                      (query.isEmpty() ? "" : "&" + query))
+            .json();
     }
-    bool waitFor(const QByteArray& target, const std::function<bool(const QJsonObject&)>& match, int ms = 8000) {
-        return QTest::qWaitFor([&] {
-            for (const auto& r : m_hooks.requestsTo(target)) {
-                if (match(r.json())) {
-                    return true;
+    bool waitFor(const QByteArray& target, const std::function<bool(const QJsonObject&)>& match,
+                 int ms = 8000) {
+        return QTest::qWaitFor(
+            [&] {
+                for (const auto& r : m_hooks.requestsTo(target)) {
+                    if (match(r.json())) {
+                        return true;
+                    }
                 }
-            }
-            return false;
-        }, ms);
+                return false;
+            },
+            ms);
     }
     bool startEngine() {
         if (!m_engine->start()) {
@@ -99,9 +103,10 @@ private slots:
             return HookAnswer{};
         });
         QByteArray hookConfig = "[hook]\nenable=1\ntimeoutSec=2\nretry=0\nalive_interval=1\n";
-        for (const char* name : {"on_publish", "on_play", "on_stream_changed", "on_flow_report",
-                                 "on_server_started", "on_server_keepalive", "on_stream_none_reader",
-                                 "on_stream_not_found", "on_server_exited"}) {
+        for (const char* name :
+             {"on_publish", "on_play", "on_stream_changed", "on_flow_report", "on_server_started",
+              "on_server_keepalive", "on_stream_none_reader", "on_stream_not_found",
+              "on_server_exited"}) {
             hookConfig += QByteArray(name) + "=" + m_hooks.url(QByteArray("/") + name) + "\n";
         }
         hookConfig += "[zego]\ncallbackUrl=" + m_hooks.url("/zego") + "\ncallbackSecret=cbsecret\n";
@@ -117,7 +122,8 @@ private slots:
     }
 
     void lifecycleHooksArrive() {
-        QVERIFY(waitFor("/on_server_started", [](const QJsonObject& o) { return o.contains("http.port"); }));
+        QVERIFY(waitFor("/on_server_started",
+                        [](const QJsonObject& o) { return o.contains("http.port"); }));
         QVERIFY(waitFor("/on_server_keepalive", [](const QJsonObject& o) {
             return o.value("data").toObject().contains("TcpSession");
         }));
@@ -128,10 +134,13 @@ private slots:
         QVERIFY(p->waitForFinished(10000));
         QVERIFY(p->exitCode() != 0);
         QVERIFY(waitFor("/on_publish", [](const QJsonObject& o) {
-            return o.value("stream").toString() == "denied" && o.value("app").toString() == "live" &&
-                   o.value("schema").toString() == "rtmp";
+            return o.value("stream").toString() == "denied" &&
+                   o.value("app").toString() == "live" && o.value("schema").toString() == "rtmp";
         }));
-        QCOMPARE(api("isMediaOnline", "schema=rtmp&vhost=__defaultVhost__&app=live&stream=denied").value("online").toBool(), false);
+        QCOMPARE(api("isMediaOnline", "schema=rtmp&vhost=__defaultVhost__&app=live&stream=denied")
+                     .value("online")
+                     .toBool(),
+                 false);
     }
 
     void playDecidedByTheHookAndStreamEventsReported() {
@@ -144,7 +153,8 @@ private slots:
         QCOMPARE(RawHttp::get(m_engine->httpPort(), "/live/cam.live.flv?token=bad").status, 403);
         QVERIFY(probeOk(QString("%1/live/cam.live.flv?token=good").arg(m_engine->baseUrl())));
         QVERIFY(waitFor("/on_play", [](const QJsonObject& o) {
-            return o.value("params").toString() == "token=good" && o.value("stream").toString() == "cam";
+            return o.value("params").toString() == "token=good" &&
+                   o.value("stream").toString() == "cam";
         }));
         QVERIFY(waitFor("/on_flow_report", [](const QJsonObject& o) {
             return o.value("player").toBool() && o.value("totalBytes").toDouble() > 0;
@@ -158,44 +168,57 @@ private slots:
 
     void missingStreamAsksOnStreamNotFound() {
         QVERIFY(!probeOk(rtmpUrl("ghost?token=good")));
-        QVERIFY(waitFor("/on_stream_not_found", [](const QJsonObject& o) { return o.value("stream").toString() == "ghost"; }));
+        QVERIFY(waitFor("/on_stream_not_found", [](const QJsonObject& o) {
+            return o.value("stream").toString() == "ghost";
+        }));
     }
 
     void zegoCallbacksAreSignedAndSurviveARestart() {
         QProcess* p = publish(this, rtmpUrl("zego1"), 3);
         QVERIFY(waitFor("/zego", [](const QJsonObject& o) {
-            return o.value("event").toString() == "stream_create" && o.value("stream_id").toString() == "zego1";
+            return o.value("event").toString() == "stream_create" &&
+                   o.value("stream_id").toString() == "zego1";
         }));
         for (const auto& r : m_hooks.requestsTo("/zego")) {
             QJsonObject o = r.json();
             QCOMPARE(o.value("signature").toString().toUtf8(),
                      zegoSignature("cbsecret", o.value("timestamp").toVariant().toString().toUtf8(),
                                    o.value("nonce").toVariant().toString().toUtf8()));
-            QCOMPARE(o.value("appid").toVariant().toString(), m_engine->configValue("zego", "appId"));
+            QCOMPARE(o.value("appid").toVariant().toString(),
+                     m_engine->configValue("zego", "appId"));
             if (o.value("event").toString() == "stream_create") {
                 QString suffix = "/live/" + o.value("stream_id").toString() + ".live.flv";
-                QVERIFY2(o.value("hdl_url").toArray().first().toString().endsWith(suffix), r.body.constData());
+                QVERIFY2(o.value("hdl_url").toArray().first().toString().endsWith(suffix),
+                         r.body.constData());
             }
         }
         QVERIFY(p->waitForFinished(10000));
         QVERIFY(waitFor("/zego", [](const QJsonObject& o) {
-            return o.value("event").toString() == "stream_close" && o.value("stream_id").toString() == "zego1" &&
+            return o.value("event").toString() == "stream_close" &&
+                   o.value("stream_id").toString() == "zego1" &&
                    o.value("type").toVariant().toString() == "0";
         }));
 
         m_zegoReceiverUp = false;
         m_hooks.clear();
         QProcess* q = publish(this, rtmpUrl("zego2"), 30);
-        QVERIFY(waitFor("/zego", [](const QJsonObject& o) { return o.value("stream_id").toString() == "zego2"; }));
+        QVERIFY(waitFor("/zego", [](const QJsonObject& o) {
+            return o.value("stream_id").toString() == "zego2";
+        }));
         m_engine->kill();  // the callback failed and is still queued
         q->kill();
         q->waitForFinished(3000);
         m_zegoReceiverUp = true;
         m_hooks.clear();
         QVERIFY(startEngine());
-        QVERIFY2(waitFor("/zego", [](const QJsonObject& o) {
-            return o.value("event").toString() == "stream_create" && o.value("stream_id").toString() == "zego2";
-        }, 15000), "the queued callback is delivered after the restart");
+        QVERIFY2(waitFor(
+                     "/zego",
+                     [](const QJsonObject& o) {
+                         return o.value("event").toString() == "stream_create" &&
+                                o.value("stream_id").toString() == "zego2";
+                     },
+                     15000),
+                 "the queued callback is delivered after the restart");
     }
 };
 

@@ -12,6 +12,7 @@
 #include <QWebSocket>
 
 #include "engine_process.h"
+#include "ffmpeg_publisher.h"
 #include "raw_http.h"
 
 using regie::test::EngineProcess;
@@ -24,33 +25,9 @@ class Publisher {
 public:
     Publisher(const QString& url, int seconds = 30) {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start("ffmpeg", {"-hide_banner",
-                                   "-loglevel",
-                                   "error",
-                                   "-re",
-                                   "-f",
-                                   "lavfi",
-                                   "-i",
-                                   "testsrc=size=640x360:rate=25",
-                                   "-f",
-                                   "lavfi",
-                                   "-i",
-                                   "sine=frequency=440:sample_rate=44100",
-                                   "-t",
-                                   QString::number(seconds),
-                                   "-c:v",
-                                   "libx264",
-                                   "-preset",
-                                   "ultrafast",
-                                   "-tune",
-                                   "zerolatency",
-                                   "-g",
-                                   "25",
-                                   "-c:a",
-                                   "aac",
-                                   "-f",
-                                   "flv",
-                                   url});
+        m_process.start("ffmpeg", regie::test::ffmpegPublishArgs(
+                                      "testsrc=size=640x360:rate=25",
+                                      "sine=frequency=440:sample_rate=44100", seconds, url));
     }
     ~Publisher() { stop(); }
     void stop() {
