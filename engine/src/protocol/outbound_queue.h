@@ -94,16 +94,22 @@ public:
         });
     }
 
-    // Queued messages go out first; a client that does not take them within a second is cut.
+    // Queued messages go out first, without waiting for a merge window; a client that does not
+    // take them within a second is cut.
     void closeGracefully() {
         if (m_closed) {
             return;
         }
-        if (!m_writing) {
-            closeNow();
-            return;
-        }
         m_closing = true;
+        if (!m_writing) {
+            if (m_mergeTimer) {
+                m_mergeTimer->cancel();
+            }
+            writeNext();
+            if (m_closed) {
+                return;
+            }
+        }
         auto timer = std::make_shared<asio::steady_timer>(m_executor, std::chrono::seconds(1));
         timer->async_wait([self = this->shared_from_this(), timer](boost::system::error_code) {
             self->closeNow();
