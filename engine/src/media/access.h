@@ -44,4 +44,26 @@ using AccessAnswer = std::function<void(AccessVerdict)>;
 using AccessCheck = std::function<void(const AccessRequest&, AccessAnswer)>;
 using FlowReporter = std::function<void(const FlowReport&)>;
 
+// Asks `first`, then `then` only when `first` allowed; a later gate's settings win.
+inline AccessCheck chainAccess(AccessCheck first, AccessCheck then) {
+    return [first = std::move(first), then = std::move(then)](const AccessRequest& request,
+                                                             AccessAnswer answer) {
+        first(request, [then, request, answer = std::move(answer)](AccessVerdict verdict) {
+            if (verdict.refusal) {
+                answer(std::move(verdict));
+                return;
+            }
+            then(request, [verdict, answer](AccessVerdict next) {
+                if (!next.continuePush) {
+                    next.continuePush = verdict.continuePush;
+                }
+                if (!next.autoClose) {
+                    next.autoClose = verdict.autoClose;
+                }
+                answer(std::move(next));
+            });
+        });
+    };
+}
+
 }  // namespace regie::media

@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 #include <thread>
 
+#include "media/access.h"
 #include "media/flv_muxer.h"
 #include "media/media_source.h"
 #include "media/reader_policy.h"
@@ -74,6 +75,30 @@ class TestMediaCore : public QObject {
     Q_OBJECT
 
 private slots:
+    void chainedGatesStopAtTheFirstRefusal() {
+        int secondAsked = 0;
+        AccessCheck refuseAll = [](const AccessRequest&, AccessAnswer a) {
+            a(AccessVerdict::refuse("banned"));
+        };
+        AccessCheck allowWithWindow = [&](const AccessRequest&, AccessAnswer a) {
+            ++secondAsked;
+            AccessVerdict v;
+            v.continuePush = std::chrono::milliseconds(7);
+            a(v);
+        };
+        AccessCheck allowPlain = [](const AccessRequest&, AccessAnswer a) {
+            a(AccessVerdict::allow());
+        };
+        std::optional<AccessVerdict> got;
+        chainAccess(refuseAll, allowWithWindow)({}, [&](AccessVerdict v) { got = v; });
+        QVERIFY(got && got->refusal == std::optional<std::string>("banned"));
+        QCOMPARE(secondAsked, 0);
+        got.reset();
+        chainAccess(allowWithWindow, allowPlain)({}, [&](AccessVerdict v) { got = v; });
+        QVERIFY(got && !got->refusal);
+        QCOMPARE(got->continuePush, std::optional(std::chrono::milliseconds(7)));
+    }
+
     void newReaderStartsAtTheLastKeyframeAfterTheHeaders() {
         asio::io_context ctx;
         auto source = flvSource();
