@@ -11,6 +11,10 @@
 #include "engine_supervisor.h"
 #include "event_feed.h"
 #include "log_model.h"
+#include "room_detail.h"
+#include "room_list_model.h"
+#include "rule_editor.h"
+#include "rule_list_model.h"
 #include "stream_list_model.h"
 
 // Wires one engine connection together: the settings choose a bundled (supervised) or remote
@@ -27,6 +31,12 @@ class ConsoleSession : public QObject {
     Q_PROPERTY(LogModel* log READ log CONSTANT)
     Q_PROPERTY(ConfigModel* config READ config CONSTANT)
     Q_PROPERTY(StreamListModel* streams READ streams CONSTANT)
+    Q_PROPERTY(RoomListModel* rooms READ rooms CONSTANT)
+    Q_PROPERTY(RoomDetail* room READ room CONSTANT)
+    Q_PROPERTY(RuleListModel* userRules READ userRules CONSTANT)
+    Q_PROPERTY(RuleListModel* streamRules READ streamRules CONSTANT)
+    Q_PROPERTY(RuleListModel* streamForbids READ streamForbids CONSTANT)
+    Q_PROPERTY(RuleEditor* ruleEditor READ ruleEditor CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString engineUrl READ engineUrl NOTIFY endpointChanged)
     Q_PROPERTY(
@@ -45,6 +55,12 @@ public:
     LogModel* log() { return &m_log; }
     ConfigModel* config() { return &m_config; }
     StreamListModel* streams() { return &m_streams; }
+    RoomListModel* rooms() { return &m_rooms; }
+    RoomDetail* room() { return &m_room; }
+    RuleListModel* userRules() { return &m_userRules; }
+    RuleListModel* streamRules() { return &m_streamRules; }
+    RuleListModel* streamForbids() { return &m_streamForbids; }
+    RuleEditor* ruleEditor() { return &m_ruleEditor; }
     State state() const { return m_state; }
     QString engineUrl() const { return m_client.endpoint().httpUrl.toString(); }
     // A LogModel::Level: the lowest level of engine records the feed forwards.
@@ -72,6 +88,12 @@ private:
     DashboardModel m_dashboard{&m_client, &m_feed};
     ConfigModel m_config{&m_client, &m_feed};
     StreamListModel m_streams{&m_client, &m_feed};
+    RoomListModel m_rooms{&m_feed};
+    RoomDetail m_room{&m_client, &m_feed};
+    RuleListModel m_userRules{RuleListModel::Kind::user, &m_feed};
+    RuleListModel m_streamRules{RuleListModel::Kind::stream, &m_feed};
+    RuleListModel m_streamForbids{RuleListModel::Kind::forbid, &m_feed};
+    RuleEditor m_ruleEditor{&m_client};
     State m_state = State::Idle;
     bool m_everConnected = false;
     int m_engineLogLevel = LogModel::Info;

@@ -118,6 +118,12 @@ void EventFeed::processMessage(const QString& text) {
         emit streamAdded(parseStreamInfo(envelope->data));
     } else if (type == QLatin1String("stream.removed")) {
         emit streamRemoved(parseStreamInfo(envelope->data));
+    } else if (type == QLatin1String("rooms")) {
+        emit rooms(parseRoomList(envelope->data.value(u"rooms").toArray()));
+    } else if (type.startsWith(QLatin1String("room."))) {
+        emit roomEvent(type, envelope->data);
+    } else if (type == QLatin1String("rules")) {
+        emit rules(parseRuleSnapshot(envelope->data));
     }
 }
 

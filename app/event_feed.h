@@ -10,6 +10,8 @@
 #include "backoff.h"
 #include "engine_endpoint.h"
 #include "feed_events.h"
+#include "room_info.h"
+#include "rule_info.h"
 #include "stream_info.h"
 
 // The engine's event feed: one WebSocket to /index/events, reopened with backoff whenever it
@@ -55,6 +57,10 @@ signals:
     void streams(const QList<StreamInfo>& streams);
     void streamAdded(const StreamInfo& stream);
     void streamRemoved(const StreamInfo& stream);
+    void rooms(const QList<RoomSummary>& rooms);
+    // A `room.*` event: a user or stream joined or left, a room was created or closed.
+    void roomEvent(const QString& type, const QJsonObject& data);
+    void rules(const RuleSnapshot& rules);
 
 private:
     void connectSocket();

@@ -150,6 +150,15 @@ QHash<int, QByteArray> StreamListModel::roleNames() const {
             {WsFlvUrlRole, "wsFlvUrl"}};
 }
 
+int StreamListModel::indexOfStreamName(const QString& name) const {
+    for (int i = 0; i < m_streams.size(); ++i) {
+        if (m_streams.at(i).stream == name) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 int StreamListModel::indexOf(const QString& key) const {
     for (int row = 0; row < m_streams.size(); ++row) {
         if (m_streams.at(row).key() == key) {

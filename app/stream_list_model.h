@@ -70,6 +70,8 @@ public:
 
     // The row of a "vhost/app/stream" key, or -1.
     Q_INVOKABLE int indexOf(const QString& key) const;
+    // The first row whose stream name is `name` (a ZEGO stream id), or -1.
+    Q_INVOKABLE int indexOfStreamName(const QString& name) const;
     // One role of a row by name, for panes that show the selected stream outside a delegate.
     Q_INVOKABLE QVariant get(int row, const QString& roleName) const;
 

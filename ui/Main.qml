@@ -192,17 +192,15 @@ ApplicationWindow {
             StreamsPage {
                 session: window.session
             }
-            PlaceholderPage {
-                title: qsTr("Rooms")
-                arrivesWith: qsTr("the room service of the ZEGO API")
+            RoomsPage {
+                session: window.session
             }
             PlaceholderPage {
                 title: qsTr("Mix Designer")
                 arrivesWith: qsTr("the mix service (StartMix)")
             }
-            PlaceholderPage {
-                title: qsTr("Rules")
-                arrivesWith: qsTr("the stream and user ban rules")
+            RulesPage {
+                session: window.session
             }
             PlaceholderPage {
                 title: qsTr("Moderation")
