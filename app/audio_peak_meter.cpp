@@ -41,8 +41,10 @@ QList<float> AudioPeakMeter::peaks(const AVFrame& frame) {
         swr_convert(m_swr, &out, frame.nb_samples, const_cast<const uint8_t**>(frame.extended_data),
                     frame.nb_samples);
     if (samples < 0) {
+        m_buffer.clear();
         return {};
     }
+    m_buffer.resize(qsizetype(samples) * channels);
     QList<float> result(channels, 0.0f);
     for (int i = 0; i < samples * channels; ++i) {
         float& peak = result[i % channels];

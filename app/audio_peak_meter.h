@@ -5,7 +5,8 @@
 struct AVFrame;
 struct SwrContext;
 
-// Peak level of each channel of decoded audio, any sample format (resampled to float).
+// Peak level of each channel of decoded audio, any sample format (converted to interleaved
+// float, which samples() then holds for whoever also wants to hear it).
 class AudioPeakMeter {
 public:
     AudioPeakMeter() = default;
@@ -15,6 +16,10 @@ public:
 
     // Empty when the frame cannot be read.
     QList<float> peaks(const AVFrame& frame);
+    // The last frame's samples, interleaved float, at its own rate and channel count.
+    const QList<float>& samples() const { return m_buffer; }
+    int sampleRate() const { return m_rate; }
+    int channels() const { return m_channels; }
 
 private:
     SwrContext* m_swr = nullptr;

@@ -2,6 +2,12 @@
 
 #include <algorithm>
 
+namespace {
+
+constexpr double kMaxPendingAudioSeconds = 0.5;
+
+}  // namespace
+
 FfmpegPreviewSource::FfmpegPreviewSource(QObject* parent) : PreviewSource(parent) {}
 
 FfmpegPreviewSource::~FfmpegPreviewSource() {
@@ -30,6 +36,7 @@ void FfmpegPreviewSource::stop() {
     std::lock_guard lock(m_slotMutex);
     m_latestFrame = {};
     m_peaks.clear();
+    m_audio.clear();
 }
 
 void FfmpegPreviewSource::run(const QByteArray& url, const Options& options, int generation) {
@@ -39,7 +46,12 @@ void FfmpegPreviewSource::run(const QByteArray& url, const Options& options, int
                               publishState(State::Playing, {}, generation);
                           },
                           [this](const QVideoFrame& frame) { publishFrame(frame); },
-                          [this](const QList<float>& peaks) { publishLevels(peaks); }};
+                          [this](const QList<float>& peaks) { publishLevels(peaks); },
+                          [this](const QList<float>& samples, int rate, int channels) {
+                              if (m_listening) {
+                                  publishAudio(samples, rate, channels);
+                              }
+                          }};
     while (!m_stop) {
         publishState(State::Connecting, {}, generation);
         const QString ended = FfmpegPull(options.pull, m_stop).run(url, sink);
@@ -71,6 +83,25 @@ void FfmpegPreviewSource::publishLevels(const QList<float>& peaks) {
     scheduleDelivery();
 }
 
+void FfmpegPreviewSource::publishAudio(const QList<float>& samples, int rate, int channels) {
+    {
+        std::lock_guard lock(m_slotMutex);
+        if (rate != m_audioRate || channels != m_audioChannels) {
+            m_audio.clear();  // never mix two formats in one delivery
+            m_audioRate = rate;
+            m_audioChannels = channels;
+        }
+        m_audio.append(reinterpret_cast<const char*>(samples.constData()),
+                       samples.size() * qsizetype(sizeof(float)));
+        const auto limit =
+            qsizetype(kMaxPendingAudioSeconds * rate) * channels * qsizetype(sizeof(float));
+        if (m_audio.size() > limit) {
+            m_audio.remove(0, m_audio.size() - limit);
+        }
+    }
+    scheduleDelivery();
+}
+
 void FfmpegPreviewSource::publishState(State state, const QString& error, int generation) {
     QMetaObject::invokeMethod(
         this,
@@ -96,16 +127,25 @@ void FfmpegPreviewSource::scheduleDelivery() {
 void FfmpegPreviewSource::deliver() {
     QVideoFrame frame;
     QList<float> peaks;
+    QByteArray audio;
+    int rate = 0;
+    int channels = 0;
     {
         std::lock_guard lock(m_slotMutex);
         m_deliveryQueued = false;
         std::swap(frame, m_latestFrame);
         std::swap(peaks, m_peaks);
+        std::swap(audio, m_audio);
+        rate = m_audioRate;
+        channels = m_audioChannels;
     }
     if (frame.isValid()) {
         emit frameReady(frame);
     }
     if (!peaks.isEmpty()) {
         emit levelsReady(peaks);
+    }
+    if (!audio.isEmpty()) {
+        emit audioReady(audio, rate, channels);
     }
 }

@@ -11,7 +11,8 @@
 
 // The FFmpeg preview backend: an own std::thread runs FfmpegPull and reconnects with backoff
 // when the stream ends. Only the newest picture and the peaks since the last delivery wait
-// for the GUI thread, so a busy GUI drops pictures instead of queueing them.
+// for the GUI thread, so a busy GUI drops pictures instead of queueing them; audio for the
+// speakers waits too, but at most half a second of it (the oldest is dropped).
 class FfmpegPreviewSource : public PreviewSource {
     Q_OBJECT
 
@@ -30,11 +31,13 @@ public:
 
     void start(const QUrl& url) override;
     void stop() override;
+    void setListening(bool listening) override { m_listening = listening; }
 
 private:
     void run(const QByteArray& url, const Options& options, int generation);
     void publishFrame(const QVideoFrame& frame);
     void publishLevels(const QList<float>& peaks);
+    void publishAudio(const QList<float>& samples, int rate, int channels);
     void publishState(State state, const QString& error, int generation);
     void scheduleDelivery();
     void deliver();
@@ -43,11 +46,15 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_generation{0};
+    std::atomic<bool> m_listening{false};
     std::mutex m_waitMutex;
     std::condition_variable m_wake;
 
     std::mutex m_slotMutex;
     QVideoFrame m_latestFrame;
     QList<float> m_peaks;
+    QByteArray m_audio;  // interleaved float, at most kMaxPendingAudio of it
+    int m_audioRate = 0;
+    int m_audioChannels = 0;
     bool m_deliveryQueued = false;
 };

@@ -143,6 +143,9 @@ QString FfmpegPull::run(const QByteArray& url, const Sink& sink) {
                 const QList<float> peaks = meter.peaks(samples);
                 if (!peaks.isEmpty()) {
                     sink.levels(peaks);
+                    if (sink.pcm) {
+                        sink.pcm(meter.samples(), meter.sampleRate(), meter.channels());
+                    }
                 }
             });
         }

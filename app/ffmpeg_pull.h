@@ -23,6 +23,8 @@ public:
         std::function<void()> opened;
         std::function<void(const QVideoFrame&)> frame;
         std::function<void(const QList<float>&)> levels;
+        // Optional: the decoded audio, interleaved float samples at `rate` Hz.
+        std::function<void(const QList<float>& samples, int rate, int channels)> pcm;
     };
 
     FfmpegPull(const Settings& settings, const std::atomic<bool>& stop)

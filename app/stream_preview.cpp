@@ -1,5 +1,6 @@
 #include "stream_preview.h"
 
+#include <QAudioSink>
 #include <algorithm>
 
 #include "ffmpeg_preview_source.h"
@@ -15,10 +16,62 @@ StreamPreview::StreamPreview(std::unique_ptr<PreviewSource> source, QObject* par
     connect(m_source.get(), &PreviewSource::frameReady, this, &StreamPreview::onFrame);
     connect(m_source.get(), &PreviewSource::levelsReady, this, &StreamPreview::onLevels);
     connect(m_source.get(), &PreviewSource::stateChanged, this, &StreamPreview::onState);
+    connect(m_source.get(), &PreviewSource::audioReady, this, &StreamPreview::onAudio);
+    connect(&m_devices, &QMediaDevices::audioOutputsChanged, this, [this] {
+        emit canListenChanged();
+        if (!canListen()) {
+            setListening(false);
+        } else {
+            closeAudioOutput();  // the next sound opens the new default output
+        }
+    });
 }
 
 StreamPreview::~StreamPreview() {
     m_source->stop();
+    closeAudioOutput();
+}
+
+void StreamPreview::setListening(bool listening) {
+    listening = listening && canListen();
+    if (listening == m_listening) {
+        return;
+    }
+    m_listening = listening;
+    m_source->setListening(listening);
+    if (!listening) {
+        closeAudioOutput();
+    }
+    m_audioBytesPlayed = 0;
+    emit listeningChanged();
+}
+
+void StreamPreview::onAudio(const QByteArray& samples, int sampleRate, int channels) {
+    if (!m_listening) {
+        return;
+    }
+    if (!m_audioSink || m_audioFormat.sampleRate() != sampleRate ||
+        m_audioFormat.channelCount() != channels) {
+        closeAudioOutput();
+        m_audioFormat.setSampleRate(sampleRate);
+        m_audioFormat.setChannelCount(channels);
+        m_audioFormat.setSampleFormat(QAudioFormat::Float);
+        m_audioSink = std::make_unique<QAudioSink>(m_devices.defaultAudioOutput(), m_audioFormat);
+        m_audioOut = m_audioSink->start();
+    }
+    if (m_audioOut != nullptr) {
+        // Push mode: what does not fit now is dropped rather than delaying the picture's sound.
+        const qint64 written = m_audioOut->write(samples);
+        m_audioBytesPlayed += std::max<qint64>(0, written);
+    }
+}
+
+void StreamPreview::closeAudioOutput() {
+    if (m_audioSink) {
+        m_audioSink->stop();
+    }
+    m_audioOut = nullptr;
+    m_audioSink.reset();
 }
 
 void StreamPreview::setUrl(const QUrl& url) {

@@ -2,6 +2,9 @@
 
 #include <QtQml/qqmlregistration.h>
 
+#include <QAudioDevice>
+#include <QAudioFormat>
+#include <QMediaDevices>
 #include <QObject>
 #include <QPointer>
 #include <QSize>
@@ -11,9 +14,14 @@
 
 #include "preview_source.h"
 
+class QAudioSink;
+class QIODevice;
+
 // A live preview for QML: set `url`, bind `videoSink` to a VideoOutput's sink and set
 // `playing`. Pictures and audio peaks come from a PreviewSource (FFmpeg by default) that
-// decodes on its own thread; this object only forwards them on the GUI thread.
+// decodes on its own thread; this object only forwards them on the GUI thread. With
+// `listening` on (possible only when the machine has an audio output) the stream's sound plays
+// on the default output.
 class StreamPreview : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -26,6 +34,8 @@ class StreamPreview : public QObject {
     Q_PROPERTY(QSize videoSize READ videoSize NOTIFY videoSizeChanged)
     Q_PROPERTY(qreal audioLevel READ audioLevel NOTIFY audioLevelChanged)
     Q_PROPERTY(QList<qreal> channelLevels READ channelLevels NOTIFY audioLevelChanged)
+    Q_PROPERTY(bool canListen READ canListen NOTIFY canListenChanged)
+    Q_PROPERTY(bool listening READ listening WRITE setListening NOTIFY listeningChanged)
 
 public:
     enum class State { Stopped, Connecting, Playing, Waiting };
@@ -49,6 +59,12 @@ public:
     // The loudest channel's peak since the previous report, 0..1.
     qreal audioLevel() const { return m_audioLevel; }
     QList<qreal> channelLevels() const { return m_channelLevels; }
+    bool canListen() const { return !m_devices.audioOutputs().isEmpty(); }
+    bool listening() const { return m_listening; }
+    // Ignored (stays off) without an audio output.
+    void setListening(bool listening);
+    // Bytes of sound handed to the audio output since listening started.
+    qint64 audioBytesPlayed() const { return m_audioBytesPlayed; }
 
 signals:
     void urlChanged();
@@ -58,11 +74,15 @@ signals:
     void frameCountChanged();
     void videoSizeChanged();
     void audioLevelChanged();
+    void canListenChanged();
+    void listeningChanged();
 
 private:
     void restart();
     void onFrame(const QVideoFrame& frame);
     void onLevels(const QList<float>& peaks);
+    void onAudio(const QByteArray& samples, int sampleRate, int channels);
+    void closeAudioOutput();
     void onState(PreviewSource::State state, const QString& error);
     void setState(State state, const QString& error);
 
@@ -76,4 +96,10 @@ private:
     QSize m_videoSize;
     qreal m_audioLevel = 0;
     QList<qreal> m_channelLevels;
+    QMediaDevices m_devices;
+    bool m_listening = false;
+    std::unique_ptr<QAudioSink> m_audioSink;
+    QIODevice* m_audioOut = nullptr;  // owned by m_audioSink
+    QAudioFormat m_audioFormat;
+    qint64 m_audioBytesPlayed = 0;
 };

@@ -1,12 +1,18 @@
 // FfmpegPreviewSource against servers that misbehave: one that accepts and never answers must
-// neither block stop() nor the calling thread, and must time out and reconnect on its own.
+// neither block stop() nor the calling thread, and must time out and reconnect on its own. The
+// decoded sound reaches the speakers' path only while someone listens.
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
+#include <cmath>
+#include <cstring>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
 #include "ffmpeg_preview_source.h"
+#include "stream_preview.h"
 
 using namespace std::chrono_literals;
 
@@ -40,7 +46,57 @@ private slots:
     void stopReturnsAtOnceOnAStalledServer();
     void stalledServerTimesOutAndReconnects();
     void refusedConnectionIsReportedAndRetried();
+    void soundIsHandedOverOnlyWhileListening();
+    void listeningNeedsAnAudioOutput();
 };
+
+void TestPreviewSource::soundIsHandedOverOnlyWhileListening() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("tone.flv"));
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral(FFMPEG_PROGRAM),
+                 {"-v", "error", "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000",
+                  "-ac", "2", "-t", "2", "-c:a", "aac", file});
+    QVERIFY(ffmpeg.waitForFinished(30000) && ffmpeg.exitCode() == 0);
+
+    for (const bool listening : {false, true}) {
+        FfmpegPreviewSource source;
+        source.setListening(listening);
+        QSignalSpy levels(&source, &PreviewSource::levelsReady);
+        QSignalSpy audio(&source, &PreviewSource::audioReady);
+        source.start(QUrl::fromLocalFile(file));
+        QVERIFY(levels.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(levels.count() > 3, 10000);
+        source.stop();
+        if (!listening) {
+            QCOMPARE(audio.count(), 0);
+            continue;
+        }
+        QVERIFY(audio.count() > 0);
+        const QByteArray samples = audio.first().at(0).toByteArray();
+        QCOMPARE(audio.first().at(1).toInt(), 48000);
+        QCOMPARE(audio.first().at(2).toInt(), 2);
+        QCOMPARE(samples.size() % int(2 * sizeof(float)), 0);
+        float loudest = 0;
+        for (qsizetype i = 0; i + qsizetype(sizeof(float)) <= samples.size(); i += sizeof(float)) {
+            float v = 0;
+            std::memcpy(&v, samples.constData() + i, sizeof v);
+            QVERIFY(std::abs(v) <= 1.0f);
+            loudest = std::max(loudest, std::abs(v));
+        }
+        QVERIFY2(loudest > 0.05f, "the tone is audible");
+    }
+}
+
+void TestPreviewSource::listeningNeedsAnAudioOutput() {
+    StreamPreview preview;
+    QSignalSpy changed(&preview, &StreamPreview::listeningChanged);
+    preview.setListening(true);
+    QCOMPARE(preview.listening(), preview.canListen());
+    QCOMPARE(changed.count(), preview.canListen() ? 1 : 0);
+    preview.setListening(false);
+    QVERIFY(!preview.listening());
+}
 
 void TestPreviewSource::stopReturnsAtOnceOnAStalledServer() {
     SilentServer server;

@@ -87,6 +87,17 @@ Rectangle {
                 levels: player.channelLevels
                 Layout.preferredWidth: Math.min(96, tile.width / 4)
             }
+            ToolButton {
+                objectName: "listenButton"
+                visible: player.canListen
+                text: player.listening ? "🔊" : "🔈"
+                checkable: true
+                checked: player.listening
+                implicitHeight: 26
+                onToggled: player.listening = checked
+                ToolTip.visible: hovered
+                ToolTip.text: player.listening ? qsTr("Stop listening") : qsTr("Listen")
+            }
         }
     }
 }
