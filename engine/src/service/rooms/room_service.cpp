@@ -439,7 +439,7 @@ void RoomService::closeRoomIfIdleLocked(Room& room, RoomCloseReason reason) {
     }
 }
 
-void RoomService::destroyRoomLocked(const std::string& roomId, RoomCloseReason reason,
+void RoomService::destroyRoomLocked(std::string roomId, RoomCloseReason reason,
                                     bool callback) {
     auto it = m_rooms.find(roomId);
     if (it == m_rooms.end()) {
@@ -730,7 +730,7 @@ RoomResult<std::monostate> RoomService::addStream(const InjectedStream& s) {
     addStreamLocked(*room,
                     {s.streamId, s.userId, s.userName.empty() ? s.userId : s.userName, s.title,
                      s.extraInfo},
-                    s.userId, true);
+                    s.userId);
     return std::monostate{};
 }
 

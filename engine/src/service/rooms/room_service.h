@@ -191,7 +191,7 @@ private:
     void removeStreamLocked(Room& room, const std::string& streamId, StreamCloseType type,
                             const std::string& exceptUserId, bool closeMedia);
     void closeRoomIfIdleLocked(Room& room, RoomCloseReason reason);
-    void destroyRoomLocked(const std::string& roomId, RoomCloseReason reason, bool callback);
+    void destroyRoomLocked(std::string roomId, RoomCloseReason reason, bool callback);
     RoomResult<RoomMessage> deliverLocked(Room& room, RoomMessage message,
                                           const std::vector<std::string>& toUserIds,
                                           std::vector<std::string>* unreachable);
