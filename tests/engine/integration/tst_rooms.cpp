@@ -50,8 +50,8 @@ QString cbcToken(const QString& user) {
                                  .toJson(QJsonDocument::Compact);
     const QByteArray iv = "0123456789abcdef";
     QProcess openssl;
-    openssl.start("openssl", {"enc", "-aes-256-cbc", "-nosalt", "-K", kSecret.toHex(), "-iv",
-                              iv.toHex()});
+    openssl.start("openssl",
+                  {"enc", "-aes-256-cbc", "-nosalt", "-K", kSecret.toHex(), "-iv", iv.toHex()});
     openssl.write(plain);
     openssl.closeWriteChannel();
     openssl.waitForFinished(5000);
@@ -96,8 +96,7 @@ public:
         socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     }
     QJsonObject waitFor(const QString& type,
-                        const std::function<bool(const QJsonObject&)>& match = {},
-                        int ms = 5000) {
+                        const std::function<bool(const QJsonObject&)>& match = {}, int ms = 5000) {
         QJsonObject found;
         QTest::qWaitFor(
             [&] {
@@ -121,8 +120,12 @@ public:
     // unless `beats` is false.
     QJsonObject login(const QString& room, const QString& user, const QString& tok,
                       bool beats = true) {
-        send({{"type", "login"}, {"protocol", 1}, {"roomId", room}, {"userId", user},
-              {"userName", user + "_name"}, {"token", tok}});
+        send({{"type", "login"},
+              {"protocol", 1},
+              {"roomId", room},
+              {"userId", user},
+              {"userName", user + "_name"},
+              {"token", tok}});
         auto result = waitFor("login_result");
         if (beats && result.value("code").toInt(-1) == 0) {
             connect(&m_beat, &QTimer::timeout, this, [this] { send({{"type", "heartbeat"}}); });
@@ -157,8 +160,7 @@ class TestRooms : public QObject {
     QJsonObject action(const QByteArray& name, const QByteArray& params) {
         return json(zegoCall(port(), name, params));
     }
-    std::unique_ptr<Client> loggedIn(const QString& room, const QString& user,
-                                     bool beats = true) {
+    std::unique_ptr<Client> loggedIn(const QString& room, const QString& user, bool beats = true) {
         auto c = std::make_unique<Client>(port());
         if (!c->waitOpen() ||
             c->login(room, user, token(user), beats).value("code").toInt(-1) != 0) {
@@ -211,8 +213,8 @@ private slots:
         }
         for (int r = 0; r < kRooms; ++r) {
             auto& first = clients[r * kUsers];
-            QVERIFY(QTest::qWaitFor([&] { return first->count("user_joined") == kUsers - 1; },
-                                    5000));
+            QVERIFY(
+                QTest::qWaitFor([&] { return first->count("user_joined") == kUsers - 1; }, 5000));
         }
         auto nums = action("DescribeUserNum", "RoomId[]=many0&RoomId[]=many4&RoomId[]=none");
         auto list = nums.value("Data").toObject().value("UserCountList").toArray();
@@ -227,8 +229,7 @@ private slots:
         }
         for (int r = 0; r < kRooms; ++r) {
             auto& first = clients[r * kUsers];
-            QVERIFY(QTest::qWaitFor([&] { return first->count("user_left") == kUsers - 1; },
-                                    5000));
+            QVERIFY(QTest::qWaitFor([&] { return first->count("user_left") == kUsers - 1; }, 5000));
             QCOMPARE(first->count("user_joined"), kUsers - 1);
         }
     }
@@ -247,17 +248,23 @@ private slots:
         c.received.clear();
         QCOMPARE(c.login("t", "a", token("b")).value("code").toInt(), 2007);
         c.received.clear();
-        auto wrongSecret = regie::service::rooms::generateToken04(
-            {kAppId, "a", "ffffffffffffffffffffffffffffffff", QDateTime::currentSecsSinceEpoch(),
-             60, "", {}, {}});
+        auto wrongSecret =
+            regie::service::rooms::generateToken04({kAppId,
+                                                    "a",
+                                                    "ffffffffffffffffffffffffffffffff",
+                                                    QDateTime::currentSecsSinceEpoch(),
+                                                    60,
+                                                    "",
+                                                    {},
+                                                    {}});
         QCOMPARE(c.login("t", "a", QString::fromStdString(std::get<std::string>(wrongSecret)))
                      .value("code")
                      .toInt(),
                  2004);
         c.received.clear();
-        QCOMPARE(c.login("t", "a", token("a", 60,
-                                         regie::service::rooms::privilegePayload("other", true,
-                                                                                 true, {})))
+        QCOMPARE(c.login("t", "a",
+                         token("a", 60,
+                               regie::service::rooms::privilegePayload("other", true, true, {})))
                      .value("code")
                      .toInt(),
                  2010);
@@ -311,24 +318,28 @@ private slots:
                      .value("Code")
                      .toInt(),
                  2);
-        QCOMPARE(action("SendBarrageMessage", "RoomId=msg&UserId=a&MessageCategory=2&"
-                                              "MessageContent=")
+        QCOMPARE(action("SendBarrageMessage",
+                        "RoomId=msg&UserId=a&MessageCategory=2&"
+                        "MessageContent=")
                      .value("Code")
                      .toInt(),
                  1008);
-        QCOMPARE(action("SendBroadcastMessage", "RoomId=msg&UserId=a&MessageCategory=2&"
-                                                "MessageContent=" +
-                                                    QByteArray(1025, 'x'))
+        QCOMPARE(action("SendBroadcastMessage",
+                        "RoomId=msg&UserId=a&MessageCategory=2&"
+                        "MessageContent=" +
+                            QByteArray(1025, 'x'))
                      .value("Code")
                      .toInt(),
                  50012);
-        QCOMPARE(action("SendBroadcastMessage", "RoomId=msg&UserId=a&MessageCategory=3&"
-                                                "MessageContent=x")
+        QCOMPARE(action("SendBroadcastMessage",
+                        "RoomId=msg&UserId=a&MessageCategory=3&"
+                        "MessageContent=x")
                      .value("Code")
                      .toInt(),
                  2);
-        QCOMPARE(action("SendBroadcastMessage", "RoomId=nope&UserId=a&MessageCategory=2&"
-                                                "MessageContent=x")
+        QCOMPARE(action("SendBroadcastMessage",
+                        "RoomId=nope&UserId=a&MessageCategory=2&"
+                        "MessageContent=x")
                      .value("Code")
                      .toInt(),
                  50001);
@@ -337,7 +348,9 @@ private slots:
             eleven += "&ToUserId[]=u" + QByteArray::number(i);
         }
         QCOMPARE(action("SendCustomCommand", eleven).value("Code").toInt(), 50011);
-        a->send({{"type", "send_message"}, {"kind", "custom"}, {"content", "psst"},
+        a->send({{"type", "send_message"},
+                 {"kind", "custom"},
+                 {"content", "psst"},
                  {"toUserIds", QJsonArray{"b"}}});
         QCOMPARE(a->waitFor("send_message_result").value("code").toInt(-1), 0);
         QVERIFY(b->waitFor("message", [](const QJsonObject& m) {
@@ -370,9 +383,8 @@ private slots:
         QString marker;
         for (int page = 0; page < 5; ++page) {
             QTest::qWait(1050);  // one call per second for the same room
-            auto data = action("DescribeUserList",
-                               "RoomId=page&Limit=2&Mode=1&Marker=" +
-                                   QUrl::toPercentEncoding(marker))
+            auto data = action("DescribeUserList", "RoomId=page&Limit=2&Mode=1&Marker=" +
+                                                       QUrl::toPercentEncoding(marker))
                             .value("Data")
                             .toObject();
             for (const auto& u : data.value("UserList").toArray()) {
@@ -392,10 +404,9 @@ private slots:
                      .toArray()
                      .size(),
                  0);
-        QCOMPARE(action("KickoutUser", "RoomId=page&UserId[]=p1&CustomReason=bye")
-                     .value("Code")
-                     .toInt(),
-                 0);
+        QCOMPARE(
+            action("KickoutUser", "RoomId=page&UserId[]=p1&CustomReason=bye").value("Code").toInt(),
+            0);
         auto kicked = users[1]->waitFor("kicked");
         QCOMPARE(kicked.value("reason").toInt(), 3);
         QCOMPARE(kicked.value("customReason").toString(), QString("bye"));
@@ -427,8 +438,9 @@ private slots:
                      .toInt(),
                  3);
         QTest::qWait(1100);
-        QCOMPARE(action("AddStream", "RoomId=st&UserId=srv&UserName=Server&StreamId=cdn1&"
-                                     "StreamTitle=t&ExtraInfo=e")
+        QCOMPARE(action("AddStream",
+                        "RoomId=st&UserId=srv&UserName=Server&StreamId=cdn1&"
+                        "StreamTitle=t&ExtraInfo=e")
                      .value("Code")
                      .toInt(),
                  0);
@@ -489,7 +501,8 @@ private slots:
             const QString ts = body.value("timestamp").isDouble()
                                    ? QString::number(qint64(body.value("timestamp").toDouble()))
                                    : body.value("timestamp").toString();
-            QList<QByteArray> parts{"cbsecret", ts.toUtf8(), body.value("nonce").toString().toUtf8()};
+            QList<QByteArray> parts{"cbsecret", ts.toUtf8(),
+                                    body.value("nonce").toString().toUtf8()};
             std::sort(parts.begin(), parts.end());
             QCOMPARE(body.value("signature").toString().toUtf8(),
                      QCryptographicHash::hash(parts.join(), QCryptographicHash::Sha1).toHex());
@@ -534,11 +547,13 @@ private slots:
                 QString("rtmp://127.0.0.1:%1/live/byurl?room_id=live&user_id=cam&token=%2")
                     .arg(m_rtmpPort)
                     .arg(QString::fromLatin1(QUrl::toPercentEncoding(token("cam"))))));
-        QVERIFY(watcher->waitFor("user_joined",
-                                 [](const QJsonObject& m) {
-                                     return m.value("user").toObject().value("userId") == "cam";
-                                 },
-                                 10000)
+        QVERIFY(watcher
+                    ->waitFor(
+                        "user_joined",
+                        [](const QJsonObject& m) {
+                            return m.value("user").toObject().value("userId") == "cam";
+                        },
+                        10000)
                     .size() > 0);
         auto byUrl = watcher->waitFor("stream_added", [](const QJsonObject& m) {
             return m.value("stream").toObject().value("streamId") == "byurl";
@@ -562,30 +577,32 @@ private slots:
                        urlPublisher.state() == QProcess::NotRunning;
             },
             15000));
-        QVERIFY(watcher->waitFor("stream_removed",
-                                 [](const QJsonObject& m) {
-                                     return m.value("stream").toObject().value("streamId") ==
-                                            "announced";
-                                 },
-                                 30000)
+        QVERIFY(watcher
+                    ->waitFor(
+                        "stream_removed",
+                        [](const QJsonObject& m) {
+                            return m.value("stream").toObject().value("streamId") == "announced";
+                        },
+                        30000)
                     .size() > 0);
-        QVERIFY(watcher->waitFor("user_left",
-                                 [](const QJsonObject& m) {
-                                     return m.value("user").toObject().value("userId") == "cam";
-                                 },
-                                 30000)
+        QVERIFY(watcher
+                    ->waitFor(
+                        "user_left",
+                        [](const QJsonObject& m) {
+                            return m.value("user").toObject().value("userId") == "cam";
+                        },
+                        30000)
                     .size() > 0);
         // A stream whose token forbids publishing is refused at the RTMP door.
         QProcess refused;
-        refused.start("ffmpeg",
-                      regie::test::ffmpegPublishArgs(
-                          "testsrc=size=160x120:rate=25", "sine", 2,
-                          QString("rtmp://127.0.0.1:%1/live/nope?room_id=live&user_id=x&token=%2")
-                              .arg(m_rtmpPort)
-                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(token(
-                                  "x", 60,
-                                  regie::service::rooms::privilegePayload("", true, false,
-                                                                          {})))))));
+        refused.start(
+            "ffmpeg",
+            regie::test::ffmpegPublishArgs(
+                "testsrc=size=160x120:rate=25", "sine", 2,
+                QString("rtmp://127.0.0.1:%1/live/nope?room_id=live&user_id=x&token=%2")
+                    .arg(m_rtmpPort)
+                    .arg(QString::fromLatin1(QUrl::toPercentEncoding(token(
+                        "x", 60, regie::service::rooms::privilegePayload("", true, false, {})))))));
         QVERIFY(QTest::qWaitFor([&] { return refused.state() == QProcess::NotRunning; }, 15000));
         QVERIFY(refused.exitCode() != 0);
     }

@@ -95,8 +95,8 @@ class TestRoomService : public QObject {
 
     std::string token(const std::string& user, std::int64_t ttl = 3600,
                       const std::string& payload = {}) {
-        return std::get<std::string>(generateToken04(
-            {kAppId, user, kSecret, m_clock.unixSeconds(), ttl, payload, {}, {}}));
+        return std::get<std::string>(
+            generateToken04({kAppId, user, kSecret, m_clock.unixSeconds(), ttl, payload, {}, {}}));
     }
     std::uint64_t login(const std::string& room, const std::string& user,
                         std::shared_ptr<Recorder> member, std::string tok = {}) {
@@ -134,9 +134,9 @@ private slots:
         QVERIFY(a->saw("left:b:0"));
         m_rooms->logout(sa, LogoutReason::normal);
         QVERIFY(!m_rooms->room("r1"));
-        QCOMPARE(m_lifecycle->log, (std::vector<std::string>{"create:r1", "login:a", "login:b",
-                                                            "logout:b:0", "logout:a:0",
-                                                            "close:r1:0"}));
+        QCOMPARE(m_lifecycle->log,
+                 (std::vector<std::string>{"create:r1", "login:a", "login:b", "logout:b:0",
+                                           "logout:a:0", "close:r1:0"}));
     }
 
     void refusedLogins() {
@@ -277,8 +277,7 @@ private slots:
             return QUrl::toPercentEncoding(QString::fromStdString(token(user))).toStdString();
         };
         QVERIFY(ask("s1", "room_id=r1&user_id=c&token=" + encoded("c")));  // owned by a
-        QCOMPARE(ask("s3", "room_id=r1&user_id=c&user_name=C&token=" + encoded("c")),
-                 std::nullopt);
+        QCOMPARE(ask("s3", "room_id=r1&user_id=c&user_name=C&token=" + encoded("c")), std::nullopt);
         m_rooms->mediaStarted("live", "s3", "rtmp-s3");
         QVERIFY(a->saw("joined:c"));
         QVERIFY(a->saw("stream+:s3"));

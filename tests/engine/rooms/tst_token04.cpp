@@ -15,9 +15,15 @@ constexpr std::int64_t kNow = 1700000100;
 constexpr std::string_view kPayload =
     R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null})";
 const std::string kGcm =
-    "04AAAAAGVT/xAADGFiY2RlZmdoaWowMQDKjujOSpVXIGz7RocdCqw5qpvIxOXsQZy4ucAW/sOHkj/WG61GsyXlpqLaHtvXdLOU9yDpSJANKlmx4QwI/dLMKiag5VgED4Yb65bN+3O+gXPt/kyfyx311dyFqYBQFxnUYAC6cEd/s4vcPnltrjrefN7rQjkmidriBap+sE4WIEeUSPIpm+Veso+EN3GMQ7zmXKqgQZ0cCsz5GDO7huTaFSOjgBWc7VPthvsC3bQ3Ly/wHuMyiKncvmmCwf59T+B/wRjx9TaFZ+NobAE=";
+    "04AAAAAGVT/xAADGFiY2RlZmdoaWowMQDKjujOSpVXIGz7RocdCqw5qpvIxOXsQZy4ucAW/sOHkj/"
+    "WG61GsyXlpqLaHtvXdLOU9yDpSJANKlmx4QwI/dLMKiag5VgED4Yb65bN+3O+gXPt/kyfyx311dyFqYBQFxnUYAC6cEd/"
+    "s4vcPnltrjrefN7rQjkmidriBap+sE4WIEeUSPIpm+Veso+"
+    "EN3GMQ7zmXKqgQZ0cCsz5GDO7huTaFSOjgBWc7VPthvsC3bQ3Ly/wHuMyiKncvmmCwf59T+B/wRjx9TaFZ+NobAE=";
 const std::string kCbc =
-    "04AAAAAGVT/xAAEDAxMjM0NTY3ODlhYmNkZWYAwNwR7j4AKvPz1yXCdsPGhXpfb+3KfElaWF+U8hboEjs57/aO/FPIdolVXhINaOuJPPU2PYTpr1cspQVE8FVZSRHC70WxUbvianjLg2kBPmR7U62FOXdUSdDAqCHIsZEvTlm0gVmN4yp/ATNyjAWWdJZxnezTsF/4SNG91wyZLhfWiZWVN4rnYfe8xwlhQWEprKd3X9D+nj85hl0DbZ9/bI8od5is2BPB+8Ak3sV17MjN4R6L0/XeNZ0GAIcDRDYuuA==";
+    "04AAAAAGVT/xAAEDAxMjM0NTY3ODlhYmNkZWYAwNwR7j4AKvPz1yXCdsPGhXpfb+3KfElaWF+U8hboEjs57/aO/"
+    "FPIdolVXhINaOuJPPU2PYTpr1cspQVE8FVZSRHC70WxUbvianjLg2kBPmR7U62FOXdUSdDAqCHIsZEvTlm0gVmN4yp/"
+    "ATNyjAWWdJZxnezTsF/4SNG91wyZLhfWiZWVN4rnYfe8xwlhQWEprKd3X9D+nj85hl0DbZ9/"
+    "bI8od5is2BPB+8Ak3sV17MjN4R6L0/XeNZ0GAIcDRDYuuA==";
 
 TokenCheck check(std::string_view user = "user1", std::string_view room = "room1",
                  std::int64_t now = kNow, std::string_view secret = kSecret) {
@@ -47,9 +53,8 @@ private slots:
         QFETCH(QString, token);
         QFETCH(bool, gcm);
         auto verdict = verifyToken04(token.toStdString(), check());
-        QVERIFY2(!errorOf(verdict), errorOf(verdict)
-                                        ? std::string(tokenErrorName(*errorOf(verdict))).c_str()
-                                        : "");
+        QVERIFY2(!errorOf(verdict),
+                 errorOf(verdict) ? std::string(tokenErrorName(*errorOf(verdict))).c_str() : "");
         const auto& grant = std::get<TokenGrant>(verdict);
         QCOMPARE(grant.gcm, gcm);
         QCOMPARE(grant.expire, 1700003600);
@@ -67,11 +72,11 @@ private slots:
                  TokenError::expired);
         QCOMPARE(errorOf(verifyToken04(kGcm, check("user1", "room1", 1699999000))),
                  TokenError::notYetValid);
-        QCOMPARE(errorOf(verifyToken04(kGcm, check("user1", "room1", kNow,
-                                                   "ffffffffffffffffffffffffffffffff"))),
+        QCOMPARE(errorOf(verifyToken04(
+                     kGcm, check("user1", "room1", kNow, "ffffffffffffffffffffffffffffffff"))),
                  TokenError::invalid);
-        QCOMPARE(errorOf(verifyToken04(kCbc, check("user1", "room1", kNow,
-                                                   "ffffffffffffffffffffffffffffffff"))),
+        QCOMPARE(errorOf(verifyToken04(
+                     kCbc, check("user1", "room1", kNow, "ffffffffffffffffffffffffffffffff"))),
                  TokenError::invalid);
         auto otherApp = check();
         otherApp.appId = 42;
@@ -104,8 +109,9 @@ private slots:
     }
 
     void generationReproducesTheWorkedExample() {
-        TokenSpec spec{kAppId, "user1", std::string(kSecret), 1700000000, 3600,
-                       std::string(kPayload), "abcdefghij01", 1234567};
+        TokenSpec spec{kAppId,         "user1", std::string(kSecret),
+                       1700000000,     3600,    std::string(kPayload),
+                       "abcdefghij01", 1234567};
         auto built = generateToken04(spec);
         QVERIFY(std::holds_alternative<std::string>(built));
         QCOMPARE(QString::fromStdString(std::get<std::string>(built)),
@@ -113,17 +119,18 @@ private slots:
     }
 
     void generatedTokensCarryPrivileges() {
-        TokenSpec spec{kAppId, "u", std::string(kSecret), kNow, 60,
-                       privilegePayload("", true, true, {"s1", "s2"}), std::nullopt, std::nullopt};
+        TokenSpec spec{kAppId,       "u",         std::string(kSecret),
+                       kNow,         60,          privilegePayload("", true, true, {"s1", "s2"}),
+                       std::nullopt, std::nullopt};
         auto built = generateToken04(spec);
         auto verdict = verifyToken04(std::get<std::string>(built), check("u", "anyroom"));
         QVERIFY(!errorOf(verdict));
         const auto& grant = std::get<TokenGrant>(verdict);
         QVERIFY(grant.mayPublish("s2"));
         QVERIFY(!grant.mayPublish("s3"));
-        auto denied = generateToken04({kAppId, "u", std::string(kSecret), kNow, 60,
-                                       privilegePayload("", false, true, {}), std::nullopt,
-                                       std::nullopt});
+        auto denied =
+            generateToken04({kAppId, "u", std::string(kSecret), kNow, 60,
+                             privilegePayload("", false, true, {}), std::nullopt, std::nullopt});
         QCOMPARE(errorOf(verifyToken04(std::get<std::string>(denied), check("u"))),
                  TokenError::loginDenied);
     }

@@ -19,16 +19,19 @@ json::object roomFields(const RoomInfo& room) {
 }
 
 json::object userFields(const RoomInfo& room, const RoomUser& user) {
-    return {{"roomId", room.roomId},           {"userId", user.userId},
-            {"userName", user.userName},       {"role", static_cast<int>(user.role)},
-            {"loginTime", user.loginTimeMs},   {"ip", user.ip},
+    return {{"roomId", room.roomId},         {"userId", user.userId},
+            {"userName", user.userName},     {"role", static_cast<int>(user.role)},
+            {"loginTime", user.loginTimeMs}, {"ip", user.ip},
             {"userCount", room.userCount}};
 }
 
 json::object streamFields(const RoomInfo& room, const RoomStream& stream) {
-    return {{"roomId", room.roomId},         {"streamId", stream.streamId},
-            {"userId", stream.userId},       {"userName", stream.userName},
-            {"createTime", stream.createTimeMs}, {"streamCount", room.streamCount}};
+    return {{"roomId", room.roomId},
+            {"streamId", stream.streamId},
+            {"userId", stream.userId},
+            {"userName", stream.userName},
+            {"createTime", stream.createTimeMs},
+            {"streamCount", room.streamCount}};
 }
 
 }  // namespace

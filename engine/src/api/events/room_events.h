@@ -24,9 +24,8 @@ public:
                     bool callback) override;
     void userLoggedIn(const service::rooms::RoomInfo& room, const service::rooms::RoomUser& user,
                       bool relogin) override;
-    void userLoggedOut(const service::rooms::RoomInfo& room,
-                       const service::rooms::RoomUser& user, service::rooms::LogoutReason reason,
-                       std::int64_t logoutTimeMs) override;
+    void userLoggedOut(const service::rooms::RoomInfo& room, const service::rooms::RoomUser& user,
+                       service::rooms::LogoutReason reason, std::int64_t logoutTimeMs) override;
     void streamAdded(const service::rooms::RoomInfo& room,
                      const service::rooms::RoomStream& stream) override;
     void streamRemoved(const service::rooms::RoomInfo& room,

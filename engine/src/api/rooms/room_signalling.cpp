@@ -159,7 +159,8 @@ private:
             return;
         }
         const auto* version = request.if_contains("protocol");
-        if (version != nullptr && !(version->is_int64() && version->as_int64() == kProtocolVersion)) {
+        if (version != nullptr &&
+            !(version->is_int64() && version->as_int64() == kProtocolVersion)) {
             reply(id, kType, WireCode::unsupportedProtocol, "protocol version 1 expected");
             return;
         }
@@ -242,9 +243,9 @@ private:
             reply(id, kType, WireCode::badField, "streamId is a required string");
             return;
         }
-        auto result = m_rooms.announceStream(
-            session, {*streamId, field(request, "title").value_or(""),
-                      field(request, "extraInfo").value_or("")});
+        auto result =
+            m_rooms.announceStream(session, {*streamId, field(request, "title").value_or(""),
+                                             field(request, "extraInfo").value_or("")});
         if (auto* f = std::get_if<RoomFailure>(&result)) {
             refuse(id, kType, *f);
             return;

@@ -66,12 +66,9 @@ std::string_view messageKindName(MessageKind kind) {
 }
 
 json::object messageJson(const RoomMessage& message) {
-    json::object o{{"kind", messageKindName(message.kind)},
-                   {"roomId", message.roomId},
-                   {"category", message.category},
-                   {"fromUserId", message.fromUserId},
-                   {"fromUserName", message.fromUserName},
-                   {"content", message.content},
+    json::object o{{"kind", messageKindName(message.kind)}, {"roomId", message.roomId},
+                   {"category", message.category},          {"fromUserId", message.fromUserId},
+                   {"fromUserName", message.fromUserName},  {"content", message.content},
                    {"sendTime", message.sendTimeMs}};
     if (message.kind == MessageKind::broadcast) {
         o["messageId"] = message.number;

@@ -20,8 +20,7 @@ Param<std::string> text(const QueryParams& query, std::string_view name, std::si
     }
     if (value->size() > maxBytes) {
         return ZegoResult{tooLongCode,
-                          std::string(name) + " longer than " + std::to_string(maxBytes) +
-                              " bytes",
+                          std::string(name) + " longer than " + std::to_string(maxBytes) + " bytes",
                           std::nullopt};
     }
     return std::string(*value);
@@ -49,10 +48,10 @@ Param<std::vector<std::string>> list(const QueryParams& query, std::string_view 
         return inputError("missing " + std::string(name) + "[]");
     }
     if (out.size() > max) {
-        return ZegoResult{tooManyCode,
-                          "more than " + std::to_string(max) + " values in " + std::string(name) +
-                              "[]",
-                          std::nullopt};
+        return ZegoResult{
+            tooManyCode,
+            "more than " + std::to_string(max) + " values in " + std::string(name) + "[]",
+            std::nullopt};
     }
     return out;
 }

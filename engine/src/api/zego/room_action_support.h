@@ -38,9 +38,10 @@ Param<std::int64_t> integer(const QueryParams& query, std::string_view name, std
 template <typename... P>
 std::optional<ZegoResult> firstError(const P&... params) {
     std::optional<ZegoResult> error;
-    ((error = error ? error : (std::holds_alternative<ZegoResult>(params)
-                                   ? std::optional(std::get<ZegoResult>(params))
-                                   : std::nullopt)),
+    ((error = error ? error
+                    : (std::holds_alternative<ZegoResult>(params)
+                           ? std::optional(std::get<ZegoResult>(params))
+                           : std::nullopt)),
      ...);
     return error;
 }

@@ -59,8 +59,8 @@ ZegoResult describeSimpleStreamList(RoomService& rooms, const ZegoRequest& r) {
         return *error;
     }
     json::array list;
-    for (const auto& s : rooms.streams(std::get<std::string>(roomId)).value_or(
-             std::vector<service::rooms::RoomStream>{})) {
+    for (const auto& s : rooms.streams(std::get<std::string>(roomId))
+                             .value_or(std::vector<service::rooms::RoomStream>{})) {
         list.push_back(json::object{{"StreamId", s.streamId},
                                     {"UserId", s.userId},
                                     {"UserName", s.userName},
@@ -80,8 +80,8 @@ std::optional<RegisterError> registerRoomStreamActions(ZegoDoor& door, RoomServi
                 // 50/s for the app and one call per 10 s for a single room.
                 {"DescribeSimpleStreamList", {50, 0, 0.1}, &describeSimpleStreamList}};
     for (const auto& [name, limits, handler] : actions) {
-        auto error = door.registerAction(
-            spec(name, limits, [&rooms, handler](const ZegoRequest& r) { return handler(rooms, r); }));
+        auto error = door.registerAction(spec(
+            name, limits, [&rooms, handler](const ZegoRequest& r) { return handler(rooms, r); }));
         if (error) {
             return error;
         }

@@ -125,9 +125,9 @@ ZegoResult kickoutUser(RoomService& rooms, const ZegoRequest& r) {
     if (auto error = firstError(roomId, ids, reason)) {
         return *error;
     }
-    auto done = rooms.kickout(std::get<std::string>(roomId),
-                              std::get<std::vector<std::string>>(ids),
-                              std::get<std::string>(reason));
+    auto done =
+        rooms.kickout(std::get<std::string>(roomId), std::get<std::vector<std::string>>(ids),
+                      std::get<std::string>(reason));
     if (auto* f = std::get_if<RoomFailure>(&done)) {
         return refused(*f);
     }
@@ -161,15 +161,16 @@ ZegoResult closeRoom(RoomService& rooms, const ZegoRequest& r) {
 }  // namespace
 
 std::optional<RegisterError> registerRoomUserActions(ZegoDoor& door, RoomService& rooms) {
-    const std::initializer_list<std::tuple<const char*, Limits, ZegoResult (*)(RoomService&, const ZegoRequest&)>>
+    const std::initializer_list<
+        std::tuple<const char*, Limits, ZegoResult (*)(RoomService&, const ZegoRequest&)>>
         actions{{"DescribeUserNum", {10, 1, 0}, &describeUserNum},
                 {"DescribeUsers", {10, 0, 0}, &describeUsers},
                 {"DescribeUserList", {200, 0, 1}, &describeUserList},
                 {"KickoutUser", {50, 0, 0}, &kickoutUser},
                 {"CloseRoom", {1, 1, 0}, &closeRoom}};
     for (const auto& [name, limits, handler] : actions) {
-        auto error = door.registerAction(
-            spec(name, limits, [&rooms, handler](const ZegoRequest& r) { return handler(rooms, r); }));
+        auto error = door.registerAction(spec(
+            name, limits, [&rooms, handler](const ZegoRequest& r) { return handler(rooms, r); }));
         if (error) {
             return error;
         }

@@ -53,19 +53,18 @@ void RoomCallbacks::userLoggedIn(const RoomInfo& room, const RoomUser& user, boo
                                                 {"callback_data", ""}});
 }
 
-void RoomCallbacks::userLoggedOut(const RoomInfo& room, const RoomUser& user,
-                                  LogoutReason reason, std::int64_t logoutTimeMs) {
-    m_callbacks.send("room_logout",
-                     json::object{{"room_id", room.roomId},
-                                  {"room_seq", text(room.sessionId)},
-                                  {"user_account", user.userId},
-                                  {"user_nickname", user.userName},
-                                  {"session_id", text(user.sessionId)},
-                                  {"login_time", text(user.loginTimeMs)},
-                                  {"logout_time", text(logoutTimeMs)},
-                                  {"reason", text(static_cast<int>(reason))},
-                                  {"user_role", text(static_cast<int>(user.role))},
-                                  {"user_update_seq", text(room.userUpdateSeq)}});
+void RoomCallbacks::userLoggedOut(const RoomInfo& room, const RoomUser& user, LogoutReason reason,
+                                  std::int64_t logoutTimeMs) {
+    m_callbacks.send("room_logout", json::object{{"room_id", room.roomId},
+                                                 {"room_seq", text(room.sessionId)},
+                                                 {"user_account", user.userId},
+                                                 {"user_nickname", user.userName},
+                                                 {"session_id", text(user.sessionId)},
+                                                 {"login_time", text(user.loginTimeMs)},
+                                                 {"logout_time", text(logoutTimeMs)},
+                                                 {"reason", text(static_cast<int>(reason))},
+                                                 {"user_role", text(static_cast<int>(user.role))},
+                                                 {"user_update_seq", text(room.userUpdateSeq)}});
 }
 
 }  // namespace regie::service::rooms

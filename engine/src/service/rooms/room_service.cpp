@@ -246,8 +246,8 @@ RoomService::Room& RoomService::createRoom(const std::string& roomId,
     room->roomId = roomId;
     room->createdAtMs = m_clock.unixMillis();
     // Below 2^53 for JavaScript receivers (callbacks.md §3), distinct per lifetime.
-    room->sessionId = (static_cast<std::uint64_t>(room->createdAtMs) << 10) +
-                      (++m_roomSessionBase & 0x3ff);
+    room->sessionId =
+        (static_cast<std::uint64_t>(room->createdAtMs) << 10) + (++m_roomSessionBase & 0x3ff);
     Room& ref = *room;
     m_rooms[roomId] = std::move(room);
     tellObservers([&](RoomObserver& o) { o.roomCreated(info(ref), creatorUserId); });
@@ -255,8 +255,7 @@ RoomService::Room& RoomService::createRoom(const std::string& roomId,
     return ref;
 }
 
-RoomResult<TokenGrant> RoomService::checkToken(const std::string& token,
-                                               const std::string& userId,
+RoomResult<TokenGrant> RoomService::checkToken(const std::string& token, const std::string& userId,
                                                const std::string& roomId) const {
     RoomSettings s;
     {
@@ -397,8 +396,7 @@ void RoomService::endSessionLocked(Room& room, std::shared_ptr<Session> session,
     tellObservers([&](RoomObserver& o) { o.userLoggedOut(roomInfo, user, reason, now); });
 }
 
-void RoomService::addStreamLocked(Room& room, RoomStream stream,
-                                  const std::string& exceptUserId) {
+void RoomService::addStreamLocked(Room& room, RoomStream stream, const std::string& exceptUserId) {
     stream.numberId = ++room.streamNumber;
     stream.createTimeMs = m_clock.unixMillis();
     m_streamRooms[stream.streamId] = room.roomId;
@@ -408,9 +406,8 @@ void RoomService::addStreamLocked(Room& room, RoomStream stream,
     tellObservers([&](RoomObserver& o) { o.streamAdded(roomInfo, stream); });
 }
 
-void RoomService::removeStreamLocked(Room& room, const std::string& streamId,
-                                     StreamCloseType type, const std::string& exceptUserId,
-                                     bool closeMedia) {
+void RoomService::removeStreamLocked(Room& room, const std::string& streamId, StreamCloseType type,
+                                     const std::string& exceptUserId, bool closeMedia) {
     auto it = std::find_if(room.streams.begin(), room.streams.end(),
                            [&](const RoomStream& s) { return s.streamId == streamId; });
     if (it == room.streams.end()) {
@@ -421,9 +418,9 @@ void RoomService::removeStreamLocked(Room& room, const std::string& streamId,
     m_streamRooms.erase(streamId);
     const bool live = m_liveStreams.count(streamId) != 0;
     if (live) {
-        m_closing[streamId] = StreamRoom{room.roomId,    room.sessionId, stream.userId,
-                                         stream.userName, stream.title,   stream.extraInfo,
-                                         type};
+        m_closing[streamId] =
+            StreamRoom{room.roomId,  room.sessionId,   stream.userId, stream.userName,
+                       stream.title, stream.extraInfo, type};
     }
     room.tellMembers(exceptUserId, [&](RoomMember& m) { m.streamRemoved(stream, type); });
     const RoomInfo roomInfo = info(room);
@@ -439,8 +436,7 @@ void RoomService::closeRoomIfIdleLocked(Room& room, RoomCloseReason reason) {
     }
 }
 
-void RoomService::destroyRoomLocked(std::string roomId, RoomCloseReason reason,
-                                    bool callback) {
+void RoomService::destroyRoomLocked(std::string roomId, RoomCloseReason reason, bool callback) {
     auto it = m_rooms.find(roomId);
     if (it == m_rooms.end()) {
         return;
@@ -483,8 +479,8 @@ RoomResult<std::int64_t> RoomService::renewToken(std::uint64_t sessionId,
 
 RoomResult<RoomStream> RoomService::announceStream(std::uint64_t sessionId,
                                                    StreamAnnouncement announcement) {
-    if (auto bad = checkStreamFields(announcement.streamId, announcement.title,
-                                     announcement.extraInfo)) {
+    if (auto bad =
+            checkStreamFields(announcement.streamId, announcement.title, announcement.extraInfo)) {
         return *bad;
     }
     std::lock_guard lock(m_mutex);
@@ -511,8 +507,8 @@ RoomResult<RoomStream> RoomService::announceStream(std::uint64_t sessionId,
             }
         }
     }
-    RoomStream stream{announcement.streamId, session.userId, session.userName,
-                      announcement.title,    announcement.extraInfo};
+    RoomStream stream{announcement.streamId, session.userId, session.userName, announcement.title,
+                      announcement.extraInfo};
     addStreamLocked(*room, stream, session.userId);
     return room->streams.back();
 }
@@ -611,8 +607,15 @@ RoomResult<RoomMessage> RoomService::broadcast(const MessageRequest& request) {
         return failure(RoomError::roomMissing, "room does not exist");
     }
     return deliverLocked(*room,
-                         {MessageKind::broadcast, {}, 0, {}, request.category, request.fromUserId,
-                          request.fromUserName, request.content, 0},
+                         {MessageKind::broadcast,
+                          {},
+                          0,
+                          {},
+                          request.category,
+                          request.fromUserId,
+                          request.fromUserName,
+                          request.content,
+                          0},
                          {}, nullptr);
 }
 
@@ -626,8 +629,15 @@ RoomResult<RoomMessage> RoomService::barrage(const MessageRequest& request) {
         return failure(RoomError::roomMissing, "room does not exist");
     }
     return deliverLocked(*room,
-                         {MessageKind::barrage, {}, 0, {}, request.category, request.fromUserId,
-                          request.fromUserName, request.content, 0},
+                         {MessageKind::barrage,
+                          {},
+                          0,
+                          {},
+                          request.category,
+                          request.fromUserId,
+                          request.fromUserName,
+                          request.content,
+                          0},
                          {}, nullptr);
 }
 
@@ -727,10 +737,10 @@ RoomResult<std::monostate> RoomService::addStream(const InjectedStream& s) {
         }
         return failure(RoomError::streamOwned, "the stream id belongs to another user");
     }
-    addStreamLocked(*room,
-                    {s.streamId, s.userId, s.userName.empty() ? s.userId : s.userName, s.title,
-                     s.extraInfo},
-                    s.userId);
+    addStreamLocked(
+        *room,
+        {s.streamId, s.userId, s.userName.empty() ? s.userId : s.userName, s.title, s.extraInfo},
+        s.userId);
     return std::monostate{};
 }
 
@@ -833,7 +843,8 @@ void RoomService::sweep() {
         session->member->ended(reason, false, {});
         closeRoomIfIdleLocked(*room, roomCloseFor(reason));
     }
-    std::erase_if(m_grants, [&](const auto& g) { return steadyNow - g.second.at > kGrantLifetime; });
+    std::erase_if(m_grants,
+                  [&](const auto& g) { return steadyNow - g.second.at > kGrantLifetime; });
 }
 
 media::AccessCheck RoomService::publishGate() {
@@ -897,9 +908,8 @@ media::AccessCheck RoomService::publishGate() {
                 if (user != room->users.end() && !user->second->grant.mayPublish(streamId)) {
                     refusal = "the token does not allow publishing " + streamId;
                 } else {
-                    refusal = m_rules.refusal(
-                        {rules::UserPrivilege::publish, request.peerIp, owner->roomId,
-                         owner->userId});
+                    refusal = m_rules.refusal({rules::UserPrivilege::publish, request.peerIp,
+                                               owner->roomId, owner->userId});
                 }
             }
         }
@@ -915,7 +925,7 @@ std::optional<StreamRoom> RoomService::roomOfStreamLocked(const std::string& str
     const Room* room = findRoom(it->second);
     for (const auto& s : room->streams) {
         if (s.streamId == streamId) {
-            return StreamRoom{room->roomId, room->sessionId, s.userId,   s.userName,
+            return StreamRoom{room->roomId, room->sessionId, s.userId,    s.userName,
                               s.title,      s.extraInfo,     std::nullopt};
         }
     }
@@ -949,11 +959,10 @@ void RoomService::mediaStarted(const std::string& app, const std::string& stream
         return;  // announced before the media came
     }
     Room* room = findRoom(grant.roomId);
-    auto user = room == nullptr ? std::shared_ptr<Session>()
-                                : [&] {
-                                      auto it = room->users.find(grant.userId);
-                                      return it == room->users.end() ? nullptr : it->second;
-                                  }();
+    auto user = room == nullptr ? std::shared_ptr<Session>() : [&] {
+        auto it = room->users.find(grant.userId);
+        return it == room->users.end() ? nullptr : it->second;
+    }();
     if (!user) {
         LoginRequest login{grant.roomId, grant.userId, grant.userName, {}, grant.ip, nullptr};
         user = loginLocked(login, grant.grant, nullptr);

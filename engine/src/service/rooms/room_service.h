@@ -158,8 +158,8 @@ public:
     RoomResult<std::monostate> deleteStream(const std::string& roomId,
                                             const std::string& operatorUserId,
                                             const std::string& streamId);
-    RoomResult<std::monostate> closeRoom(const std::string& roomId,
-                                         const std::string& customReason, bool callback);
+    RoomResult<std::monostate> closeRoom(const std::string& roomId, const std::string& customReason,
+                                         bool callback);
     RoomResult<std::monostate> kickout(const std::string& roomId,
                                        const std::vector<std::string>& userIds,
                                        const std::string& customReason);

@@ -83,13 +83,13 @@ struct RoomMessage {
 enum class RoomError {
     badInput,
     tooLong,
-    token,           // see `token`
-    loginBanned,     // a user ban rule (login)
-    publishBanned,   // a user ban rule (publish)
-    publishDenied,   // the token's publish privilege or stream list
+    token,          // see `token`
+    loginBanned,    // a user ban rule (login)
+    publishBanned,  // a user ban rule (publish)
+    publishDenied,  // the token's publish privilege or stream list
     roomMissing,
     notLoggedIn,
-    streamOwned,     // the stream id belongs to another user
+    streamOwned,  // the stream id belongs to another user
     streamMissing,
     tooManyUsers,
 };

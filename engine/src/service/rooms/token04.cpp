@@ -269,9 +269,8 @@ bool TokenGrant::mayPublish(std::string_view streamId) const {
     if (!mayPublishAtAll) {
         return false;
     }
-    return publishStreamIds.empty() ||
-           std::find(publishStreamIds.begin(), publishStreamIds.end(), streamId) !=
-               publishStreamIds.end();
+    return publishStreamIds.empty() || std::find(publishStreamIds.begin(), publishStreamIds.end(),
+                                                 streamId) != publishStreamIds.end();
 }
 
 TokenVerdict verifyToken04(std::string_view token, const TokenCheck& check) {
@@ -323,8 +322,8 @@ TokenVerdict verifyToken04(std::string_view token, const TokenCheck& check) {
     const auto expire = integerField(*object, "expire");
     const auto ctime = integerField(*object, "ctime");
     const auto* payload = object->if_contains("payload");
-    if (!appId || !userId || !userId->is_string() || !expire || !ctime ||
-        *expire != headerExpire || (payload && !payload->is_string())) {
+    if (!appId || !userId || !userId->is_string() || !expire || !ctime || *expire != headerExpire ||
+        (payload && !payload->is_string())) {
         return TokenError::badPlaintext;
     }
     if (*appId != static_cast<std::int64_t>(check.appId)) {
