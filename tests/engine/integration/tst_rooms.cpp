@@ -98,7 +98,7 @@ public:
     QJsonObject waitFor(const QString& type,
                         const std::function<bool(const QJsonObject&)>& match = {}, int ms = 5000) {
         QJsonObject found;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&] {
                 for (const auto& m : received) {
                     if (m.value("type").toString() == type && (!match || match(m))) {
@@ -276,6 +276,25 @@ private slots:
         QCOMPARE(c.waitFor("error").value("code").toInt(), 1002);
         c.send({{"type", "logout"}});
         QCOMPARE(c.waitFor("logout_result").value("code").toInt(), 0);
+    }
+
+    void cliTokenLogsIn() {
+        QProcess cli;
+        cli.start(REGIE_ROOM_PATH, {"token", "--app-id", QString::number(kAppId), "--secret",
+                                    QString::fromLatin1(kSecret), "--user", "cli", "--room", "clir",
+                                    "--publish", "0", "--ttl", "60"});
+        QVERIFY(cli.waitForFinished(5000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QString tok = QString::fromUtf8(cli.readAllStandardOutput()).trimmed();
+        Client c(port());
+        QVERIFY(c.waitOpen());
+        QCOMPARE(c.login("other", "cli", tok).value("code").toInt(-1), 2010);
+        c.received.clear();
+        QCOMPARE(c.login("clir", "cli", tok).value("code").toInt(-1), 0);
+        c.send({{"type", "stream_add"}, {"streamId", "s"}});
+        QCOMPARE(c.waitFor("stream_add_result").value("code").toInt(-1), 3003);
+        c.send({{"type", "logout"}});
+        QCOMPARE(c.waitFor("logout_result").value("code").toInt(-1), 0);
     }
 
     void heartbeatTimeoutLogsAVanishedClientOut() {
