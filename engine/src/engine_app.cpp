@@ -12,7 +12,10 @@
 #include <thread>
 
 #include "api/events/event_feed.h"
+#include "api/events/room_events.h"
+#include "api/rooms/room_signalling.h"
 #include "api/events/stream_events.h"
+#include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
@@ -36,6 +39,8 @@
 #include "service/hooks/media_hooks.h"
 #include "service/hooks/zego_callbacks.h"
 #include "service/hooks/zlm_hooks.h"
+#include "service/rooms/room_callbacks.h"
+#include "service/rooms/room_service.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -58,6 +63,14 @@ bool writeReadyFile(const std::string& path, const json::object& content) {
     fs::rename(tmp, path, ec);
     return !ec;
 }
+
+// Until the user ban rules are wired in, every login and publish is allowed.
+class AllowAllUserRules final : public service::rules::UserRuleCheck {
+public:
+    std::optional<std::string> refusal(const service::rules::UserAction&) const override {
+        return std::nullopt;
+    }
+};
 
 }  // namespace
 
@@ -144,14 +157,52 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
                                      return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);
                                  });
 
+    AllowAllUserRules userRules;
+    const auto initialRooms = roomSettings(*initial, *zego.settings());
+    service::rooms::RoomService rooms(m_clock, m_log, io.at(0), userRules, initialRooms);
+    rooms.addObserver(std::make_shared<service::rooms::RoomCallbacks>(zegoCallbacks, m_clock));
+    auto roomEvents = std::make_shared<api::events::RoomEvents>(*feed, rooms, io.at(0));
+    rooms.addObserver(roomEvents);
+    rooms.setStreamCloser([&](const std::string& streamId) {
+        boost::asio::post(io.at(0), [&, streamId] {
+            sources.close({std::string(media::kDefaultVhost),
+                           std::string(config.snapshot()->get("zego.app")), streamId},
+                          media::SourceEndReason::closedByApi);
+        });
+    });
+    mediaHooks.setStreamRoomLookup(
+        [&](const std::string& streamId) -> std::optional<hooks::StreamRoomFields> {
+            auto room = rooms.roomOfStream(streamId);
+            if (!room) {
+                return std::nullopt;
+            }
+            std::optional<int> closeType;
+            if (room->closeType) {
+                closeType = static_cast<int>(*room->closeType);
+            }
+            return hooks::StreamRoomFields{room->roomId, room->roomSessionId, room->userId,
+                                           room->userName, room->title, room->extraInfo,
+                                           closeType};
+        });
+    api::zego::registerRoomMessageActions(zego, rooms);
+    api::zego::registerRoomUserActions(zego, rooms);
+    api::zego::registerRoomStreamActions(zego, rooms);
+    api::rooms::RoomSignalling roomSignalling(rooms);
+    roomSignalling.setHeartbeatInterval(initialRooms.heartbeatTimeout / 3);
+
     auto streamEvents = std::make_shared<api::events::StreamEvents>(*feed, sources, io.at(0));
+    // Rooms learn of a stream before its stream_create (which carries its room) and forget
+    // it after its stream_close.
     sources.setListener({[&, streamEvents](const auto& s) {
                              streamEvents->added(*s);
+                             rooms.mediaStarted(s->key().app, s->key().stream,
+                                                s->publisher().sessionId);
                              mediaHooks.streamAdded(*s);
                          },
                          [&, streamEvents](const auto& s, media::SourceEndReason reason) {
                              streamEvents->removed(*s, reason);
                              mediaHooks.streamRemoved(*s, reason);
+                             rooms.mediaStopped(s->key().app, s->key().stream);
                          },
                          [&](const auto& s, std::function<void(bool)> close) {
                              mediaHooks.noReader(s, std::move(close));
@@ -161,15 +212,20 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     httpFlv.setAccessCheck(mediaHooks.playCheck());
     httpFlv.setFlowReporter(mediaHooks.flowReporter());
     rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log,
-                                       mediaHooks.publishCheck(), mediaHooks.playCheck(),
+                                       media::chainAccess(rooms.publishGate(),
+                                                          mediaHooks.publishCheck()),
+                                       mediaHooks.playCheck(),
                                        mediaHooks.flowReporter()});
 
-    EngineRouter router(zlm, zego, *feed, httpFlv);
+    EngineRouter router(zlm, zego, *feed, httpFlv, roomSignalling);
     http::HttpServer httpServer(io, router, sessions, m_log);
 
     auto applyLive = [&](const core::ConfigSnapshot& c) {
         zlm.updateSettings(zlmSettings(c));
         zego.updateSettings(zegoSettings(c, m_log));
+        const auto roomsNow = roomSettings(c, *zego.settings());
+        rooms.updateSettings(roomsNow);
+        roomSignalling.setHeartbeatInterval(roomsNow.heartbeatTimeout / 3);
         sources.setTimings(registryTimings(c));
         zlmHooks.updateSettings(hooks::HookSettings::fromConfig(c));
         zegoCallbacks.updateSettings(hooks::ZegoCallbackSettings::fromConfig(c));
@@ -227,6 +283,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return EngineOutcome::failed;
     }
     streamEvents->start();
+    roomEvents->start();
+    rooms.start();
     mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
     zlmHooks.onServerStarted(*config.snapshot());
@@ -270,6 +328,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     }
     feed->stop(stopReason);
     streamEvents->stop();
+    roomEvents->stop();
+    rooms.stop();
     sources.closeAll(media::SourceEndReason::shutdown);
     // on_server_exited gets its chance to go out, bounded by the hook timeout.
     auto exited = std::make_shared<std::promise<void>>();

@@ -26,6 +26,9 @@ http::UpgradeDecision EngineRouter::upgrade(const api::ApiCall& call) {
     if (api::events::EventFeed::isFeedPath(call.path)) {
         return m_feed.accept(call);
     }
+    if (api::rooms::RoomSignalling::isSignallingPath(call.path)) {
+        return m_rooms.accept(call);
+    }
     if (m_flv.parse(call)) {
         return m_flv.playWebSocket(call);
     }

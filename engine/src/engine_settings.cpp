@@ -49,6 +49,20 @@ api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Lo
     return s;
 }
 
+service::rooms::RoomSettings roomSettings(const core::ConfigSnapshot& c,
+                                          const api::zego::ZegoDoorSettings& zego) {
+    service::rooms::RoomSettings s;
+    s.appId = zego.appId;
+    s.serverSecret = zego.serverSecret;
+    s.app = zego.app;
+    s.enforcePrivilege = c.getBool("auth.token.enforce_privilege");
+    s.heartbeatTimeout = std::chrono::milliseconds(
+        std::max<std::int64_t>(1000, c.getInt("room.heartbeatTimeoutMS")));
+    s.tokenGrace =
+        std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("room.tokenGraceMS")));
+    return s;
+}
+
 media::RegistryTimings registryTimings(const core::ConfigSnapshot& c) {
     media::RegistryTimings t;
     t.continuePush =

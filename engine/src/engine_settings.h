@@ -11,12 +11,15 @@
 #include "core/log.h"
 #include "media/source_registry.h"
 #include "protocol/http/http_server.h"
+#include "service/rooms/room_service.h"
 
 namespace regie {
 
 std::size_t threadCount(const core::ConfigSnapshot& c, std::string_view key);
 api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c);
 api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Logger& log);
+service::rooms::RoomSettings roomSettings(const core::ConfigSnapshot& c,
+                                          const api::zego::ZegoDoorSettings& zego);
 media::RegistryTimings registryTimings(const core::ConfigSnapshot& c);
 http::HttpLimits httpLimits(const core::ConfigSnapshot& c);
 

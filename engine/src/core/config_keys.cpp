@@ -17,6 +17,8 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"api.defaultSnap", "./www/logo.png", kLive},
     {"api.downloadRoot", "./www", kLive},
 
+    {"auth.token.enforce_privilege", "1", kLive},
+
     {"cluster.origin_url", "", kLive},
     {"cluster.timeout_sec", "15", kLive},
     {"cluster.retry_count", "3", kLive},
@@ -157,6 +159,9 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"rtp_proxy.ps_pt", "96", kLive},
     {"rtp_proxy.opus_pt", "100", kLive},
     {"rtp_proxy.gop_cache", "1", kLive},
+
+    {"room.heartbeatTimeoutMS", "100000", kLive},
+    {"room.tokenGraceMS", "30000", kLive},
 
     {"rtsp.port", "8554", kRestart},
     {"rtsp.sslport", "0", kRestart},

@@ -35,6 +35,20 @@ void MediaHooks::setPlayUrlBase(PlayUrlBase base) {
     m_urls = std::move(base);
 }
 
+void MediaHooks::setStreamRoomLookup(StreamRoomLookup lookup) {
+    std::lock_guard lock(m_mutex);
+    m_roomOf = std::move(lookup);
+}
+
+std::optional<StreamRoomFields> MediaHooks::roomOf(const std::string& streamId) {
+    StreamRoomLookup lookup;
+    {
+        std::lock_guard lock(m_mutex);
+        lookup = m_roomOf;
+    }
+    return lookup ? lookup(streamId) : std::nullopt;
+}
+
 media::AccessCheck MediaHooks::publishCheck() {
     return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
         PublishEvent event{toAccess(request), static_cast<int>(media::OriginType::rtmpPush),
@@ -103,6 +117,14 @@ void MediaHooks::streamAdded(const media::MediaSource& source) {
     event.createTimeMs = source.createdAtUnix() * 1000;
     event.rtmpUrls = {urls.rtmp + "/" + key.app + "/" + key.stream};
     event.hdlUrls = {urls.http + "/" + key.app + "/" + key.stream + ".live.flv"};
+    if (auto room = roomOf(key.stream)) {
+        event.roomId = room->roomId;
+        event.roomSessionId = room->roomSessionId;
+        event.userId = room->userId;
+        event.userName = room->userName;
+        event.title = room->title;
+        event.extraInfo = room->extraInfo;
+    }
     m_zego.streamCreate(event);
 }
 
@@ -120,6 +142,13 @@ void MediaHooks::streamRemoved(const media::MediaSource& source, media::SourceEn
     event.type = reason == media::SourceEndReason::closedByApi ? 3 : 0;
     event.createTimeMs = source.createdAtUnix() * 1000;
     event.destroyTimeMs = m_clock.unixMillis();
+    if (auto room = roomOf(key.stream)) {
+        event.roomId = room->roomId;
+        event.roomSessionId = room->roomSessionId;
+        event.userId = room->userId;
+        event.userName = room->userName;
+        event.type = room->closeType.value_or(event.type);
+    }
     m_zego.streamClose(event);
 }
 

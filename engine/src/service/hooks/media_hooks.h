@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "core/clock.h"
@@ -27,6 +28,18 @@ struct PlayUrlBase {
     std::string http;
 };
 
+// The room a stream id belongs to, for the room fields of stream_create / stream_close.
+struct StreamRoomFields {
+    std::string roomId;
+    std::uint64_t roomSessionId = 0;
+    std::string userId;
+    std::string userName;
+    std::string title;
+    std::string extraInfo;
+    std::optional<int> closeType;  // set when the room ended the stream (stream_close `type`)
+};
+using StreamRoomLookup = std::function<std::optional<StreamRoomFields>(const std::string&)>;
+
 class MediaHooks {
 public:
     using Describe = std::function<boost::json::object(const media::MediaSource&)>;
@@ -36,6 +49,7 @@ public:
                boost::asio::io_context& replyContext, Describe describe);
 
     void setPlayUrlBase(PlayUrlBase base);
+    void setStreamRoomLookup(StreamRoomLookup lookup);
 
     media::AccessCheck publishCheck();
     media::AccessCheck playCheck();
@@ -47,6 +61,7 @@ public:
 
 private:
     bool isZegoStream(const media::MediaKey& key) const;
+    std::optional<StreamRoomFields> roomOf(const std::string& streamId);
 
     ZlmHookService& m_zlm;
     ZegoCallbacks& m_zego;
@@ -57,6 +72,7 @@ private:
     Describe m_describe;
     std::mutex m_mutex;
     PlayUrlBase m_urls;
+    StreamRoomLookup m_roomOf;
     std::atomic<std::uint64_t> m_streamSeq{0};
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <boost/json.hpp>
 
 #include "core/random.h"
@@ -62,7 +63,8 @@ void ZegoCallbacks::updateSettings(ZegoCallbackSettings settings) {
     m_settings = std::move(settings);
 }
 
-void ZegoCallbacks::send(std::string_view event, json::object fields, Persisted persisted) {
+void ZegoCallbacks::send(std::string_view event, json::object fields, Persisted persisted,
+                         EnvelopeTyping typing) {
     ZegoCallbackSettings s;
     {
         std::lock_guard lock(m_mutex);
@@ -74,12 +76,18 @@ void ZegoCallbacks::send(std::string_view event, json::object fields, Persisted 
         }
         return;
     }
-    std::string timestamp = std::to_string(m_clock.unixSeconds());
+    const std::int64_t now = m_clock.unixSeconds();
+    std::string timestamp = std::to_string(now);
     std::string nonce = std::to_string(core::randomUint64() >> 1);
     json::object body;
     body["event"] = event;
-    body["appid"] = s.appId;
-    body["timestamp"] = timestamp;
+    if (typing == EnvelopeTyping::numbers) {
+        body["appid"] = std::strtoull(s.appId.c_str(), nullptr, 10);
+        body["timestamp"] = now;
+    } else {
+        body["appid"] = s.appId;
+        body["timestamp"] = timestamp;
+    }
     body["nonce"] = nonce;
     body["signature"] = zegoCallbackSignature(s.callbackSecret, timestamp, nonce);
     for (auto& kv : fields) {

@@ -30,6 +30,10 @@ struct ZegoCallbackSettings {
     static ZegoCallbackSettings fromConfig(const core::ConfigSnapshot& config);
 };
 
+// How `appid` and `timestamp` are typed: strings on most pages, numbers on room_create and
+// room_close.
+enum class EnvelopeTyping { strings, numbers };
+
 enum class StreamCodec : int { h264 = 0, h264Svc = 1, vp8 = 2, h265 = 3 };
 
 struct StreamCreateEvent {
@@ -77,7 +81,8 @@ public:
     void streamClose(const StreamCloseEvent& event, Persisted persisted = nullptr);
 
     // Prepends event, appid, timestamp, nonce and signature (lower-case keys) to `fields`.
-    void send(std::string_view event, boost::json::object fields, Persisted persisted = nullptr);
+    void send(std::string_view event, boost::json::object fields, Persisted persisted = nullptr,
+              EnvelopeTyping typing = EnvelopeTyping::strings);
 
 private:
     CallbackOutbox& m_outbox;
