@@ -12,8 +12,10 @@
 #include <thread>
 
 #include "api/events/event_feed.h"
+#include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
 #include "api/zego/rtmp_dispatch_actions.h"
+#include "api/zego/rule_actions.h"
 #include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
@@ -36,6 +38,9 @@
 #include "service/hooks/media_hooks.h"
 #include "service/hooks/zego_callbacks.h"
 #include "service/hooks/zlm_hooks.h"
+#include "service/rules/rule_service.h"
+#include "service/rules/rule_sweeper.h"
+#include "service/rules/source_enforcer.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -105,6 +110,15 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     media::SourceRegistry sources(io.at(0));
     sources.setTimings(registryTimings(*initial));
 
+    service::rules::SourceRuleEnforcer ruleEnforcer(sources);
+    auto openedRules = service::rules::RuleService::open(*store.value(), m_clock, ruleEnforcer,
+                                                         m_log, ruleSettings(*initial));
+    if (!openedRules) {
+        m_log.error("rules.open_failed", {{"error", openedRules.error().message}});
+        return EngineOutcome::failed;
+    }
+    service::rules::RuleService& rules = *openedRules.value();
+
     api::zlm::ZlmDoor zlm(m_log);
     api::zlm::addServerEndpoints(zlm, server, config);
     api::zlm::addStreamEndpoints(zlm, sources, sessions, config);
@@ -126,13 +140,33 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         });
 
     api::zego::ZegoDoor zego(m_clock, zegoSettings(*initial, m_log));
-    api::zego::registerRtmpDispatchActions(zego, [&]() -> std::optional<api::zego::RtmpEndpoint> {
+    auto rtmpEndpoint = [&]() -> std::optional<api::zego::RtmpEndpoint> {
         auto it = boundPorts.find("rtmp");
         if (it == boundPorts.end()) {
             return std::nullopt;
         }
         return api::zego::RtmpEndpoint{listenIp, static_cast<std::uint16_t>(it->second)};
-    });
+    };
+    api::zego::registerRtmpDispatchActions(zego, rtmpEndpoint);
+    api::zego::SequenceGate sequences(m_clock);
+    api::zego::RuleActionContext ruleActions{
+        rules, sequences, workers.at(0).get_executor(), rtmpEndpoint,
+        [&](const std::string& streamId) -> std::optional<std::int64_t> {
+            const std::string app(config.snapshot()->get("zego.app"));
+            for (const auto& s : sources.list()) {
+                if (s->key().app == app && s->key().stream == streamId && s->hasPublisher()) {
+                    return s->createdAtUnix();
+                }
+            }
+            return std::nullopt;
+        }};
+    api::zego::registerUserRuleActions(zego, ruleActions);
+    api::zego::registerStreamRuleActions(zego, ruleActions);
+    api::zego::registerRtcForbidActions(zego, ruleActions);
+    api::zego::registerCdnForbidActions(zego, ruleActions);
+    auto ruleEvents = std::make_shared<api::events::RuleEvents>(*feed, rules, io.at(0));
+    rules.setListener([ruleEvents](const auto& change) { ruleEvents->changed(change); });
+    auto ruleSweeper = std::make_shared<service::rules::RuleSweeper>(rules, workers.at(0));
 
     namespace hooks = service::hooks;
     hooks::ZlmHookService zlmHooks(io.at(0), m_log, hooks::HookSettings::fromConfig(*initial));
@@ -146,6 +180,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
 
     auto streamEvents = std::make_shared<api::events::StreamEvents>(*feed, sources, io.at(0));
     sources.setListener({[&, streamEvents](const auto& s) {
+                             s->setWithheldTracks(
+                                 rules.withheldTracks(s->key().app, s->key().stream));
                              streamEvents->added(*s);
                              mediaHooks.streamAdded(*s);
                          },
@@ -161,7 +197,9 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     httpFlv.setAccessCheck(mediaHooks.playCheck());
     httpFlv.setFlowReporter(mediaHooks.flowReporter());
     rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log,
-                                       mediaHooks.publishCheck(), mediaHooks.playCheck(),
+                                       media::chainAccess(rules.publishCheck(),
+                                                          mediaHooks.publishCheck()),
+                                       mediaHooks.playCheck(),
                                        mediaHooks.flowReporter()});
 
     EngineRouter router(zlm, zego, *feed, httpFlv);
@@ -171,6 +209,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         zlm.updateSettings(zlmSettings(c));
         zego.updateSettings(zegoSettings(c, m_log));
         sources.setTimings(registryTimings(c));
+        rules.updateSettings(ruleSettings(c));
         zlmHooks.updateSettings(hooks::HookSettings::fromConfig(c));
         zegoCallbacks.updateSettings(hooks::ZegoCallbackSettings::fromConfig(c));
         httpServer.setLimits(httpLimits(c));
@@ -227,6 +266,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return EngineOutcome::failed;
     }
     streamEvents->start();
+    ruleEvents->start();
+    ruleSweeper->start();
     mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
     zlmHooks.onServerStarted(*config.snapshot());
@@ -270,6 +311,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     }
     feed->stop(stopReason);
     streamEvents->stop();
+    ruleEvents->stop();
+    ruleSweeper->stop();
     sources.closeAll(media::SourceEndReason::shutdown);
     // on_server_exited gets its chance to go out, bounded by the hook timeout.
     auto exited = std::make_shared<std::promise<void>>();

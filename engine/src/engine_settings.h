@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "media/source_registry.h"
 #include "protocol/http/http_server.h"
+#include "service/rules/rule_service.h"
 
 namespace regie {
 
@@ -19,5 +20,6 @@ api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c);
 api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Logger& log);
 media::RegistryTimings registryTimings(const core::ConfigSnapshot& c);
 http::HttpLimits httpLimits(const core::ConfigSnapshot& c);
+service::rules::RuleSettings ruleSettings(const core::ConfigSnapshot& c);
 
 }  // namespace regie

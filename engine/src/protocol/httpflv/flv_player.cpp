@@ -21,9 +21,10 @@ void FlvPlayer::attach(std::shared_ptr<api::BodyChannel> channel) {
     m_executor = m_channel->executor();
     bool audio = false;
     bool video = false;
+    const auto withheld = m_source->withheldTracks();
     for (const auto& t : m_source->tracks()) {
-        audio |= t.kind == media::TrackKind::audio;
-        video |= t.kind == media::TrackKind::video;
+        audio |= t.kind == media::TrackKind::audio && !withheld.audio;
+        video |= t.kind == media::TrackKind::video && !withheld.video;
     }
     auto header = media::flvFileHeader(audio || !video, video || !audio);
     m_channel->send({boost::asio::buffer(*header)}, header);
