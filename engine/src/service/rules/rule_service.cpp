@@ -99,18 +99,22 @@ RuleService::RuleService(core::Store& store, const core::Clock& clock, RuleEnfor
     , m_settings(std::move(settings)) {}
 
 void RuleService::adopt(AnyRule rule, std::int64_t now) {
+    // Keys first: the right side of an assignment is evaluated (and moved from) before the left.
     if (auto* user = std::get_if<UserRule>(&rule)) {
         const bool expired = user->expireTime <= now;
-        m_userRules[userRuleIdentity(user->key).key] = {std::move(*user), expired};
+        const std::string key = userRuleIdentity(user->key).key;
+        m_userRules[key] = {std::move(*user), expired};
     } else if (auto* stream = std::get_if<StreamRule>(&rule)) {
         const bool expired = stream->expireTime <= now;
-        StreamKey key{stream->roomId, stream->streamId};
-        m_streamRules[std::move(key)] = {std::move(*stream), expired};
+        const StreamKey key{stream->roomId, stream->streamId};
+        m_streamRules[key] = {std::move(*stream), expired};
     } else if (auto* rtc = std::get_if<RtcForbid>(&rule)) {
-        m_rtc[rtc->streamId] = std::move(*rtc);
+        const std::string key = rtc->streamId;
+        m_rtc[key] = std::move(*rtc);
     } else if (auto* cdn = std::get_if<CdnForbid>(&rule)) {
         const bool expired = cdn->endTime <= now;
-        m_cdn[cdn->streamId] = {std::move(*cdn), expired};
+        const std::string key = cdn->streamId;
+        m_cdn[key] = {std::move(*cdn), expired};
     }
 }
 
