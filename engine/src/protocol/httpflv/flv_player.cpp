@@ -21,12 +21,14 @@ void FlvPlayer::attach(std::shared_ptr<api::BodyChannel> channel) {
     m_executor = m_channel->executor();
     bool audio = false;
     bool video = false;
-    const auto withheld = m_source->withheldTracks();
     for (const auto& t : m_source->tracks()) {
-        audio |= t.kind == media::TrackKind::audio && !withheld.audio;
-        video |= t.kind == media::TrackKind::video && !withheld.video;
+        audio |= t.kind == media::TrackKind::audio;
+        video |= t.kind == media::TrackKind::video;
     }
-    auto header = media::flvFileHeader(audio || !video, video || !audio);
+    // No track known yet: announce both, except what the stream rules withhold.
+    const auto withheld = m_source->withheldTracks();
+    auto header = media::flvFileHeader((audio || !video) && !withheld.audio,
+                                       (video || !audio) && !withheld.video);
     m_channel->send({boost::asio::buffer(*header)}, header);
     m_attached = m_source->addReader(media::kFlvFormat, shared_from_this());
     if (!m_attached) {
