@@ -196,11 +196,10 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     httpflv::HttpFlvService httpFlv(io.at(0), sources, sessions, config, m_log);
     httpFlv.setAccessCheck(mediaHooks.playCheck());
     httpFlv.setFlowReporter(mediaHooks.flowReporter());
-    rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log,
-                                       media::chainAccess(rules.publishCheck(),
-                                                          mediaHooks.publishCheck()),
-                                       mediaHooks.playCheck(),
-                                       mediaHooks.flowReporter()});
+    rtmpserver::RtmpServer rtmpServer(
+        {io, sources, sessions, config, m_clock, m_log,
+         media::chainAccess(rules.publishCheck(), mediaHooks.publishCheck()),
+         mediaHooks.playCheck(), mediaHooks.flowReporter()});
 
     EngineRouter router(zlm, zego, *feed, httpFlv);
     http::HttpServer httpServer(io, router, sessions, m_log);

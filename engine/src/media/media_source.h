@@ -152,8 +152,8 @@ private:
         bool scheduled = false;
     };
     static void deliverPending(ThreadGroup& group);
-    using Delivery = std::pair<boost::asio::any_io_executor,
-                               std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>>;
+    using Delivery =
+        std::pair<boost::asio::any_io_executor, std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>>;
     static void postDeliveries(std::vector<Delivery>& deliveries);
     struct Format {
         std::unique_ptr<Muxer> muxer;

@@ -42,7 +42,8 @@ QString codecs(const QString& url) {
     p.start("ffprobe", {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
                         "stream=codec_name", "-of", "csv=p=0", url});
     p.waitForFinished(15000);
-    QStringList names = QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    QStringList names =
+        QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
     for (auto& n : names) {
         n = n.trimmed();
     }
@@ -157,17 +158,21 @@ private slots:
         const qint64 expire = set.value("Data").toObject().value("ExpireTime").toInteger();
         QVERIFY(expire >= now + 600 && expire <= now + 605);
 
-        QCOMPARE(code("SetForbidUserRule", "RuleType=4&RoomId=room1&DisabledPrivilege[]=1&"
-                                           "EffectiveTime=60"),
+        QCOMPARE(code("SetForbidUserRule",
+                      "RuleType=4&RoomId=room1&DisabledPrivilege[]=1&"
+                      "EffectiveTime=60"),
                  2);  // no UserId
-        QCOMPARE(code("SetForbidUserRule", "RuleType=1&IP=1.2.3.4&DisabledPrivilege[]=3&"
-                                           "EffectiveTime=60"),
+        QCOMPARE(code("SetForbidUserRule",
+                      "RuleType=1&IP=1.2.3.4&DisabledPrivilege[]=3&"
+                      "EffectiveTime=60"),
                  2);
-        QCOMPARE(code("SetForbidUserRule", "RuleType=1&IP=1.2.3.4&DisabledPrivilege[]=1&"
-                                           "EffectiveTime=86401"),
+        QCOMPARE(code("SetForbidUserRule",
+                      "RuleType=1&IP=1.2.3.4&DisabledPrivilege[]=1&"
+                      "EffectiveTime=86401"),
                  2);
-        QCOMPARE(code("SetForbidUserRule", "RuleType=x&IP=1.2.3.4&DisabledPrivilege[]=1&"
-                                           "EffectiveTime=60"),
+        QCOMPARE(code("SetForbidUserRule",
+                      "RuleType=x&IP=1.2.3.4&DisabledPrivilege[]=1&"
+                      "EffectiveTime=60"),
                  2);
         QCOMPARE(code("SetForbidUserRule", "RuleType=1&IP=1.2.3.4&DisabledPrivilege[]=1"), 2);
 
@@ -175,13 +180,12 @@ private slots:
         QCOMPARE(described.value("Code").toInt(), 0);
         auto list = described.value("Data").toObject().value("RuleList").toArray();
         QCOMPARE(list.size(), 1);
-        QCOMPARE(list[0].toObject(),
-                 QJsonObject({{"RuleType", 4},
-                              {"IP", ""},
-                              {"RoomId", "room1"},
-                              {"UserId", "u1"},
-                              {"DisabledPrivilegeList", QJsonArray{1, 2}},
-                              {"ExpireTime", expire}}));
+        QCOMPARE(list[0].toObject(), QJsonObject({{"RuleType", 4},
+                                                  {"IP", ""},
+                                                  {"RoomId", "room1"},
+                                                  {"UserId", "u1"},
+                                                  {"DisabledPrivilegeList", QJsonArray{1, 2}},
+                                                  {"ExpireTime", expire}}));
         // DescribeForbidUserRules allows one call a second.
         QCOMPARE(code("DescribeForbidUserRules", "RuleType=4"), 206);
 
@@ -199,8 +203,9 @@ private slots:
     }
 
     void streamRuleActions() {
-        QCOMPARE(code("SetForbidStreamRule", "RoomId=r1&StreamId=x1&DisableAudio=1&"
-                                             "EffectiveTime=999999"),
+        QCOMPARE(code("SetForbidStreamRule",
+                      "RoomId=r1&StreamId=x1&DisableAudio=1&"
+                      "EffectiveTime=999999"),
                  0);
         QCOMPARE(code("SetForbidStreamRule", "RoomId=r1&StreamId=x1"), 2);  // nothing to ban
         QCOMPARE(code("SetForbidStreamRule", "RoomId=r1&StreamId=x1&DisableVideo=2"), 2);
@@ -346,8 +351,8 @@ private slots:
         connect(&feed, &QWebSocket::textMessageReceived, this, [&](const QString& m) {
             events.append(QJsonDocument::fromJson(m.toUtf8()).object());
         });
-        feed.open(QUrl(m_engine->baseUrl().replace("http", "ws") + "/index/events?secret=" +
-                       m_secret));
+        feed.open(
+            QUrl(m_engine->baseUrl().replace("http", "ws") + "/index/events?secret=" + m_secret));
         QVERIFY(QTest::qWaitFor([&] { return !events.isEmpty(); }, 5000));  // hello
         QCOMPARE(code("SetForbidUserRule",
                       "RuleType=2&RoomId=evroom&DisabledPrivilege[]=1&EffectiveTime=60"),

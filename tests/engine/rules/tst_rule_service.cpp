@@ -114,14 +114,20 @@ private slots:
     }
 
     void badInputChangesNothing() {
-        QVERIFY(failsWith(m_rules->setUserRule({{1, "", "", ""}, {1}, 60}), RuleError::invalidInput));
+        QVERIFY(
+            failsWith(m_rules->setUserRule({{1, "", "", ""}, {1}, 60}), RuleError::invalidInput));
         QVERIFY(failsWith(m_rules->setUserRule({{1, "not-an-ip", "", ""}, {1}, 60}),
                           RuleError::invalidInput));
-        QVERIFY(failsWith(m_rules->setUserRule({{4, "", "r", ""}, {1}, 60}), RuleError::invalidInput));
-        QVERIFY(failsWith(m_rules->setUserRule({{5, "", "r", "u"}, {1}, 60}), RuleError::invalidInput));
-        QVERIFY(failsWith(m_rules->setUserRule({{2, "", "r", ""}, {3}, 60}), RuleError::invalidInput));
-        QVERIFY(failsWith(m_rules->setUserRule({{2, "", "r", ""}, {}, 60}), RuleError::invalidInput));
-        QVERIFY(failsWith(m_rules->setUserRule({{2, "", "r", ""}, {1}, 0}), RuleError::invalidInput));
+        QVERIFY(
+            failsWith(m_rules->setUserRule({{4, "", "r", ""}, {1}, 60}), RuleError::invalidInput));
+        QVERIFY(
+            failsWith(m_rules->setUserRule({{5, "", "r", "u"}, {1}, 60}), RuleError::invalidInput));
+        QVERIFY(
+            failsWith(m_rules->setUserRule({{2, "", "r", ""}, {3}, 60}), RuleError::invalidInput));
+        QVERIFY(
+            failsWith(m_rules->setUserRule({{2, "", "r", ""}, {}, 60}), RuleError::invalidInput));
+        QVERIFY(
+            failsWith(m_rules->setUserRule({{2, "", "r", ""}, {1}, 0}), RuleError::invalidInput));
         QVERIFY(failsWith(m_rules->setUserRule({{2, "", "r", ""}, {1}, 86401}),
                           RuleError::invalidInput));
         QVERIFY(failsWith(m_rules->userRules(0), RuleError::invalidInput));
@@ -206,9 +212,10 @@ private slots:
         QVERIFY(failsWith(m_rules->setUserRule({{3, "", "", "v"}, {1}, 60}),
                           RuleError::featureDisabled));
         QVERIFY(failsWith(m_rules->userRules(3), RuleError::featureDisabled));
-        QVERIFY(failsWith(m_rules->setStreamRule({"r", "s", 1, 0, {}}), RuleError::featureDisabled));
+        QVERIFY(
+            failsWith(m_rules->setStreamRule({"r", "s", 1, 0, {}}), RuleError::featureDisabled));
         QVERIFY(m_rules->refusal(login("", "", "u")));  // rules already set still hold
-        QVERIFY(!m_rules->forbidRtc({"s"}));             // RTC bans are not part of the switch
+        QVERIFY(!m_rules->forbidRtc({"s"}));            // RTC bans are not part of the switch
     }
 
     void streamRulesWithholdTracksUntilDeletedOrExpired() {
@@ -223,7 +230,7 @@ private slots:
                  RuleService::kDefaultStreamRuleSeconds);
         QVERIFY(!described[1]);
         QVERIFY(!std::get<std::vector<std::optional<StreamRule>>>(
-                     m_rules->streamRules("room2", {"s1"}))[0]);
+            m_rules->streamRules("room2", {"s1"}))[0]);
 
         QVERIFY(!m_rules->deleteStreamRule("room1", "s1"));
         QCOMPARE(m_enforcer.withheld["live/s1"], media::WithheldTracks{});
@@ -267,8 +274,8 @@ private slots:
         QCOMPARE(ban.endTime - ban.startTime, RuleService::kDefaultCdnForbidSeconds);
         QCOMPARE(m_enforcer.cut.back(), std::string("live/c"));
         QVERIFY(m_rules->publishRefusal("live", "c"));
-        auto capped = std::get<CdnForbid>(
-            m_rules->forbidCdn("d", m_clock.unixSeconds() + 90 * 86400));
+        auto capped =
+            std::get<CdnForbid>(m_rules->forbidCdn("d", m_clock.unixSeconds() + 90 * 86400));
         QCOMPARE(capped.endTime - capped.startTime, RuleService::kMaxCdnForbidSeconds);
         QCOMPARE(m_rules->cdnForbiddenNow().size(), std::size_t(2));
 

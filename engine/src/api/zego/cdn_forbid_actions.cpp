@@ -88,14 +88,13 @@ ZegoResult resume(const RuleActionContext& context, const ZegoRequest& request) 
 
 ActionSpec onWorker(const RuleActionContext& context, std::string name,
                     ZegoResult (*call)(const RuleActionContext&, const ZegoRequest&)) {
-    return ruleAction(std::move(name), Family::mediaService, kRatePerSecond,
-                      [context, call](std::shared_ptr<const ZegoRequest> request,
-                                      ZegoResponder responder) {
-                          answerOnWorker(context, std::move(responder),
-                                         [context, call, request = std::move(request)] {
-                                             return call(context, *request);
-                                         });
-                      });
+    return ruleAction(
+        std::move(name), Family::mediaService, kRatePerSecond,
+        [context, call](std::shared_ptr<const ZegoRequest> request, ZegoResponder responder) {
+            answerOnWorker(
+                context, std::move(responder),
+                [context, call, request = std::move(request)] { return call(context, *request); });
+        });
 }
 
 }  // namespace

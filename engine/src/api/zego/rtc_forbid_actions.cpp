@@ -142,9 +142,9 @@ ActionSpec describeState(const RuleActionContext& context) {
                 responder.reply(failure(kNoSuchStream, "no such stream"));
                 return;
             }
-            responder.reply({0, "",
-                             json::object{{"create_time", std::to_string(*created)},
-                                          {"close_time", ""}}});
+            responder.reply(
+                {0, "",
+                 json::object{{"create_time", std::to_string(*created)}, {"close_time", ""}}});
         });
     spec.testRatePerSecond = kDescribeTestRatePerSecond;
     return spec;
@@ -154,11 +154,11 @@ ActionSpec describeState(const RuleActionContext& context) {
 
 std::optional<RegisterError> registerRtcForbidActions(ZegoDoor& door,
                                                       const RuleActionContext& context) {
-    for (auto spec : {single(context, "ForbidRTCStream", Change::forbid, 42001),
-                      single(context, "ResumeRTCStream", Change::resume, 42002),
-                      batch(context, "ForbidRTCStreams", Change::forbid, 42003),
-                      batch(context, "ResumeRTCStreams", Change::resume, 42004),
-                      describeState(context)}) {
+    for (auto spec :
+         {single(context, "ForbidRTCStream", Change::forbid, 42001),
+          single(context, "ResumeRTCStream", Change::resume, 42002),
+          batch(context, "ForbidRTCStreams", Change::forbid, 42003),
+          batch(context, "ResumeRTCStreams", Change::resume, 42004), describeState(context)}) {
         if (auto error = door.registerAction(std::move(spec))) {
             return error;
         }

@@ -45,7 +45,6 @@ std::optional<std::int32_t> parseInt32(std::string_view text);
 // The parameter as a string, empty when absent.
 std::string textParam(const ZegoRequest& request, std::string_view name);
 
-ActionSpec ruleAction(std::string name, Family family, double ratePerSecond,
-                      ActionHandler handler);
+ActionSpec ruleAction(std::string name, Family family, double ratePerSecond, ActionHandler handler);
 
 }  // namespace regie::api::zego

@@ -41,9 +41,9 @@ ZegoResult setRule(service::rules::RuleService& rules, const ZegoRequest& reques
             return inputError("EffectiveTime must be an Int64");
         }
     }
-    if (auto failure = rules.setStreamRule({textParam(request, "RoomId"),
-                                            textParam(request, "StreamId"), *audio, *video,
-                                            seconds})) {
+    if (auto failure =
+            rules.setStreamRule({textParam(request, "RoomId"), textParam(request, "StreamId"),
+                                 *audio, *video, seconds})) {
         return roomFamilyFailure(*failure);
     }
     return {0, "", std::nullopt};
@@ -80,9 +80,11 @@ ZegoResult deleteRule(service::rules::RuleService& rules, const ZegoRequest& req
 std::optional<RegisterError> registerStreamRuleActions(ZegoDoor& door,
                                                        const RuleActionContext& context) {
     auto& rules = context.rules;
-    if (auto error = door.registerAction(ruleAction(
-            "SetForbidStreamRule", Family::room, kRatePerSecond,
-            roomRuleHandler(context, [&rules](const ZegoRequest& r) { return setRule(rules, r); })))) {
+    if (auto error =
+            door.registerAction(ruleAction("SetForbidStreamRule", Family::room, kRatePerSecond,
+                                           roomRuleHandler(context, [&rules](const ZegoRequest& r) {
+                                               return setRule(rules, r);
+                                           })))) {
         return error;
     }
     if (auto error = door.registerAction(ruleAction(

@@ -88,15 +88,18 @@ ZegoResult deleteRule(service::rules::RuleService& rules, const ZegoRequest& req
 std::optional<RegisterError> registerUserRuleActions(ZegoDoor& door,
                                                      const RuleActionContext& context) {
     auto& rules = context.rules;
-    if (auto error = door.registerAction(ruleAction(
-            "SetForbidUserRule", Family::room, 10,
-            roomRuleHandler(context, [&rules](const ZegoRequest& r) { return setRule(rules, r); })))) {
+    if (auto error =
+            door.registerAction(ruleAction("SetForbidUserRule", Family::room, 10,
+                                           roomRuleHandler(context, [&rules](const ZegoRequest& r) {
+                                               return setRule(rules, r);
+                                           })))) {
         return error;
     }
-    if (auto error = door.registerAction(ruleAction(
-            "DescribeForbidUserRules", Family::room, 1,
-            roomRuleHandler(context,
-                        [&rules](const ZegoRequest& r) { return describeRules(rules, r); })))) {
+    if (auto error =
+            door.registerAction(ruleAction("DescribeForbidUserRules", Family::room, 1,
+                                           roomRuleHandler(context, [&rules](const ZegoRequest& r) {
+                                               return describeRules(rules, r);
+                                           })))) {
         return error;
     }
     return door.registerAction(ruleAction(

@@ -35,11 +35,14 @@ std::int64_t number(const json::object& o, std::string_view name) {
 }  // namespace
 
 core::BanRuleRow userRuleIdentity(const UserRuleKey& key) {
-    return identity(kUser, keyOf(json::array{key.type, json::string_view(key.ip), json::string_view(key.roomId), json::string_view(key.userId)}));
+    return identity(
+        kUser, keyOf(json::array{key.type, json::string_view(key.ip), json::string_view(key.roomId),
+                                 json::string_view(key.userId)}));
 }
 
 core::BanRuleRow streamRuleIdentity(const std::string& roomId, const std::string& streamId) {
-    return identity(kStream, keyOf(json::array{json::string_view(roomId), json::string_view(streamId)}));
+    return identity(kStream,
+                    keyOf(json::array{json::string_view(roomId), json::string_view(streamId)}));
 }
 
 core::BanRuleRow rtcForbidIdentity(const std::string& streamId) {

@@ -153,9 +153,8 @@ RuleResult<std::int64_t> RuleService::setUserRule(UserRuleRequest request) {
         return *failure;
     }
     auto& privileges = request.privileges;
-    if (privileges.empty() || std::any_of(privileges.begin(), privileges.end(), [](int p) {
-            return p != kLogin && p != kPublish;
-        })) {
+    if (privileges.empty() || std::any_of(privileges.begin(), privileges.end(),
+                                          [](int p) { return p != kLogin && p != kPublish; })) {
         return invalid("DisabledPrivilege must list 1 (login) and/or 2 (publish)");
     }
     std::sort(privileges.begin(), privileges.end());
@@ -175,9 +174,9 @@ RuleResult<std::int64_t> RuleService::setUserRule(UserRuleRequest request) {
                    e.second.rule.expireTime > now;
         });
         if (static_cast<std::size_t>(inForce) >= maxEffectiveUserRules(rule.key.type)) {
-            return RuleFailure{RuleError::tooManyRules,
-                               "too many rules of RuleType " + std::to_string(rule.key.type) +
-                                   " in force"};
+            return RuleFailure{
+                RuleError::tooManyRules,
+                "too many rules of RuleType " + std::to_string(rule.key.type) + " in force"};
         }
         if (auto saved = m_store.saveBanRule(row); !saved) {
             return storageFailed(saved);
@@ -375,8 +374,9 @@ RuleStatus RuleService::resumeRtc(const std::vector<std::string>& streamIds) {
             if (auto deleted = m_store.deleteBanRule(identity.kind, identity.key); !deleted) {
                 return storageFailed(deleted);
             }
-            changes.push_back({ChangeAction::resumed, AnyRule(std::in_place_type<RtcForbid>,
-                                                              it->second.streamId, it->second.since)});
+            changes.push_back(
+                {ChangeAction::resumed,
+                 AnyRule(std::in_place_type<RtcForbid>, it->second.streamId, it->second.since)});
             m_rtc.erase(it);
         }
     }
@@ -566,10 +566,12 @@ void RuleService::sweep() {
         }
         if (purge) {
             if (auto purged = m_store.purgeBanRules(purgeBefore); purged) {
-                std::erase_if(m_userRules,
-                              [&](const auto& e) { return e.second.rule.expireTime < purgeBefore; });
-                std::erase_if(m_streamRules,
-                              [&](const auto& e) { return e.second.rule.expireTime < purgeBefore; });
+                std::erase_if(m_userRules, [&](const auto& e) {
+                    return e.second.rule.expireTime < purgeBefore;
+                });
+                std::erase_if(m_streamRules, [&](const auto& e) {
+                    return e.second.rule.expireTime < purgeBefore;
+                });
                 std::erase_if(m_cdn,
                               [&](const auto& e) { return e.second.rule.endTime < purgeBefore; });
             } else {

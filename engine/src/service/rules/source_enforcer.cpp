@@ -5,9 +5,8 @@ namespace regie::service::rules {
 std::vector<std::shared_ptr<media::MediaSource>> SourceRuleEnforcer::matching(
     const std::string& app, const std::string& streamId) const {
     auto sources = m_sources.list();
-    std::erase_if(sources, [&](const auto& s) {
-        return s->key().app != app || s->key().stream != streamId;
-    });
+    std::erase_if(
+        sources, [&](const auto& s) { return s->key().app != app || s->key().stream != streamId; });
     return sources;
 }
 
