@@ -14,9 +14,11 @@
 #include "api/events/event_feed.h"
 #include "api/events/room_events.h"
 #include "api/rooms/room_signalling.h"
+#include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
 #include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
+#include "api/zego/rule_actions.h"
 #include "api/zego/zego_door.h"
 #include "api/zlm/server_endpoints.h"
 #include "api/zlm/server_json.h"
@@ -41,6 +43,9 @@
 #include "service/hooks/zlm_hooks.h"
 #include "service/rooms/room_callbacks.h"
 #include "service/rooms/room_service.h"
+#include "service/rules/rule_service.h"
+#include "service/rules/rule_sweeper.h"
+#include "service/rules/source_enforcer.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -63,14 +68,6 @@ bool writeReadyFile(const std::string& path, const json::object& content) {
     fs::rename(tmp, path, ec);
     return !ec;
 }
-
-// Until the user ban rules are wired in, every login and publish is allowed.
-class AllowAllUserRules final : public service::rules::UserRuleCheck {
-public:
-    std::optional<std::string> refusal(const service::rules::UserAction&) const override {
-        return std::nullopt;
-    }
-};
 
 }  // namespace
 
@@ -118,6 +115,15 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     media::SourceRegistry sources(io.at(0));
     sources.setTimings(registryTimings(*initial));
 
+    service::rules::SourceRuleEnforcer ruleEnforcer(sources);
+    auto openedRules = service::rules::RuleService::open(*store.value(), m_clock, ruleEnforcer,
+                                                         m_log, ruleSettings(*initial));
+    if (!openedRules) {
+        m_log.error("rules.open_failed", {{"error", openedRules.error().message}});
+        return EngineOutcome::failed;
+    }
+    service::rules::RuleService& rules = *openedRules.value();
+
     api::zlm::ZlmDoor zlm(m_log);
     api::zlm::addServerEndpoints(zlm, server, config);
     api::zlm::addStreamEndpoints(zlm, sources, sessions, config);
@@ -139,13 +145,33 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         });
 
     api::zego::ZegoDoor zego(m_clock, zegoSettings(*initial, m_log));
-    api::zego::registerRtmpDispatchActions(zego, [&]() -> std::optional<api::zego::RtmpEndpoint> {
+    auto rtmpEndpoint = [&]() -> std::optional<api::zego::RtmpEndpoint> {
         auto it = boundPorts.find("rtmp");
         if (it == boundPorts.end()) {
             return std::nullopt;
         }
         return api::zego::RtmpEndpoint{listenIp, static_cast<std::uint16_t>(it->second)};
-    });
+    };
+    api::zego::registerRtmpDispatchActions(zego, rtmpEndpoint);
+    api::zego::SequenceGate sequences(m_clock);
+    api::zego::RuleActionContext ruleActions{
+        rules, sequences, workers.at(0).get_executor(), rtmpEndpoint,
+        [&](const std::string& streamId) -> std::optional<std::int64_t> {
+            const std::string app(config.snapshot()->get("zego.app"));
+            for (const auto& s : sources.list()) {
+                if (s->key().app == app && s->key().stream == streamId && s->hasPublisher()) {
+                    return s->createdAtUnix();
+                }
+            }
+            return std::nullopt;
+        }};
+    api::zego::registerUserRuleActions(zego, ruleActions);
+    api::zego::registerStreamRuleActions(zego, ruleActions);
+    api::zego::registerRtcForbidActions(zego, ruleActions);
+    api::zego::registerCdnForbidActions(zego, ruleActions);
+    auto ruleEvents = std::make_shared<api::events::RuleEvents>(*feed, rules, io.at(0));
+    rules.setListener([ruleEvents](const auto& change) { ruleEvents->changed(change); });
+    auto ruleSweeper = std::make_shared<service::rules::RuleSweeper>(rules, workers.at(0));
 
     namespace hooks = service::hooks;
     hooks::ZlmHookService zlmHooks(io.at(0), m_log, hooks::HookSettings::fromConfig(*initial));
@@ -157,9 +183,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
                                      return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);
                                  });
 
-    AllowAllUserRules userRules;
     const auto initialRooms = roomSettings(*initial, *zego.settings());
-    service::rooms::RoomService rooms(m_clock, m_log, io.at(0), userRules, initialRooms);
+    service::rooms::RoomService rooms(m_clock, m_log, io.at(0), rules, initialRooms);
     rooms.addObserver(std::make_shared<service::rooms::RoomCallbacks>(zegoCallbacks, m_clock));
     auto roomEvents = std::make_shared<api::events::RoomEvents>(*feed, rooms, io.at(0));
     rooms.addObserver(roomEvents);
@@ -194,6 +219,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     // Rooms learn of a stream before its stream_create (which carries its room) and forget
     // it after its stream_close.
     sources.setListener({[&, streamEvents](const auto& s) {
+                             s->setWithheldTracks(
+                                 rules.withheldTracks(s->key().app, s->key().stream));
                              streamEvents->added(*s);
                              rooms.mediaStarted(s->key().app, s->key().stream,
                                                 s->publisher().sessionId);
@@ -211,11 +238,11 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     httpflv::HttpFlvService httpFlv(io.at(0), sources, sessions, config, m_log);
     httpFlv.setAccessCheck(mediaHooks.playCheck());
     httpFlv.setFlowReporter(mediaHooks.flowReporter());
-    rtmpserver::RtmpServer rtmpServer({io, sources, sessions, config, m_clock, m_log,
-                                       media::chainAccess(rooms.publishGate(),
-                                                          mediaHooks.publishCheck()),
-                                       mediaHooks.playCheck(),
-                                       mediaHooks.flowReporter()});
+    rtmpserver::RtmpServer rtmpServer(
+        {io, sources, sessions, config, m_clock, m_log,
+         media::chainAccess(rules.publishCheck(),
+                            media::chainAccess(rooms.publishGate(), mediaHooks.publishCheck())),
+         mediaHooks.playCheck(), mediaHooks.flowReporter()});
 
     EngineRouter router(zlm, zego, *feed, httpFlv, roomSignalling);
     http::HttpServer httpServer(io, router, sessions, m_log);
@@ -227,6 +254,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         rooms.updateSettings(roomsNow);
         roomSignalling.setHeartbeatInterval(roomsNow.heartbeatTimeout / 3);
         sources.setTimings(registryTimings(c));
+        rules.updateSettings(ruleSettings(c));
         zlmHooks.updateSettings(hooks::HookSettings::fromConfig(c));
         zegoCallbacks.updateSettings(hooks::ZegoCallbackSettings::fromConfig(c));
         httpServer.setLimits(httpLimits(c));
@@ -285,6 +313,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     streamEvents->start();
     roomEvents->start();
     rooms.start();
+    ruleEvents->start();
+    ruleSweeper->start();
     mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
     zlmHooks.onServerStarted(*config.snapshot());
@@ -330,6 +360,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     streamEvents->stop();
     roomEvents->stop();
     rooms.stop();
+    ruleEvents->stop();
+    ruleSweeper->stop();
     sources.closeAll(media::SourceEndReason::shutdown);
     // on_server_exited gets its chance to go out, bounded by the hook timeout.
     auto exited = std::make_shared<std::promise<void>>();

@@ -85,4 +85,11 @@ http::HttpLimits httpLimits(const core::ConfigSnapshot& c) {
     return l;
 }
 
+service::rules::RuleSettings ruleSettings(const core::ConfigSnapshot& c) {
+    service::rules::RuleSettings s;
+    s.userAndStreamRulesEnabled = c.getBool("rules.enable");
+    s.streamApp = std::string(c.get("zego.app"));
+    return s;
+}
+
 }  // namespace regie

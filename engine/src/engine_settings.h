@@ -12,6 +12,7 @@
 #include "media/source_registry.h"
 #include "protocol/http/http_server.h"
 #include "service/rooms/room_service.h"
+#include "service/rules/rule_service.h"
 
 namespace regie {
 
@@ -22,5 +23,6 @@ service::rooms::RoomSettings roomSettings(const core::ConfigSnapshot& c,
                                           const api::zego::ZegoDoorSettings& zego);
 media::RegistryTimings registryTimings(const core::ConfigSnapshot& c);
 http::HttpLimits httpLimits(const core::ConfigSnapshot& c);
+service::rules::RuleSettings ruleSettings(const core::ConfigSnapshot& c);
 
 }  // namespace regie

@@ -172,6 +172,9 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"rtsp.lowLatency", "0", kLive},
     {"rtsp.rtpTransportType", "-1", kLive},
 
+    // Regie: the ZEGO user and stream ban rules (SetForbidUserRule...); off, they answer 9.
+    {"rules.enable", "1", kLive},
+
     {"zego.appId", "", kLive},
     {"zego.serverSecret", "", kLive},
     {"zego.callbackUrl", "", kLive},

@@ -9,7 +9,7 @@ namespace regie::core {
 namespace {
 
 // Each entry upgrades the schema by one version; never edit a released entry, append.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     "CREATE TABLE config_override ("
     "  key TEXT PRIMARY KEY NOT NULL,"
     "  value TEXT NOT NULL,"
@@ -24,6 +24,13 @@ constexpr std::array<const char*, 2> kMigrations = {
     "  next_attempt_ms INTEGER NOT NULL,"
     "  created_at_ms INTEGER NOT NULL);"
     "CREATE INDEX callback_outbox_due ON callback_outbox(next_attempt_ms, id);",
+    "CREATE TABLE ban_rule ("
+    "  kind TEXT NOT NULL,"
+    "  rule_key TEXT NOT NULL,"
+    "  payload TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL,"
+    "  expires_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (kind, rule_key));",
 };
 
 class Statement {
@@ -256,6 +263,73 @@ Status Store::deleteCallback(std::int64_t id) {
     st.bind(1, id);
     if (st.step() != SQLITE_DONE) {
         return sqliteError(m_db, "delete callback " + std::to_string(id));
+    }
+    return okStatus();
+}
+
+Result<std::vector<BanRuleRow>> Store::loadBanRules() {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db,
+                 "SELECT kind, rule_key, payload, created_at, expires_at FROM ban_rule "
+                 "ORDER BY kind, created_at, rule_key;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "load ban rules");
+    }
+    std::vector<BanRuleRow> out;
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        out.push_back({st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)});
+    }
+    if (rc != SQLITE_DONE) {
+        return sqliteError(m_db, "load ban rules");
+    }
+    return out;
+}
+
+Status Store::saveBanRule(const BanRuleRow& row) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db,
+                 "INSERT INTO ban_rule(kind, rule_key, payload, created_at, expires_at) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(kind, rule_key) DO UPDATE SET "
+                 "payload=excluded.payload, created_at=excluded.created_at, "
+                 "expires_at=excluded.expires_at;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "save ban rule");
+    }
+    st.bind(1, row.kind);
+    st.bind(2, row.key);
+    st.bind(3, row.payload);
+    st.bind(4, row.createdAt);
+    st.bind(5, row.expiresAt);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "save ban rule " + row.kind + " " + row.key);
+    }
+    return okStatus();
+}
+
+Status Store::deleteBanRule(const std::string& kind, const std::string& key) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "DELETE FROM ban_rule WHERE kind = ?1 AND rule_key = ?2;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "delete ban rule");
+    }
+    st.bind(1, kind);
+    st.bind(2, key);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "delete ban rule " + kind + " " + key);
+    }
+    return okStatus();
+}
+
+Status Store::purgeBanRules(std::int64_t expiredBefore) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "DELETE FROM ban_rule WHERE expires_at > 0 AND expires_at < ?1;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "purge ban rules");
+    }
+    st.bind(1, expiredBefore);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "purge ban rules");
     }
     return okStatus();
 }

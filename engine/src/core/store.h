@@ -35,6 +35,16 @@ struct OutboxEntry {
     std::int64_t createdAtMs = 0;
 };
 
+// One ban rule (user, stream, RTC or CDN ban): the store keeps the rule's own fields as an
+// opaque payload and knows only its identity and lifetime (Unix seconds; 0 = no expiry).
+struct BanRuleRow {
+    std::string kind;
+    std::string key;
+    std::string payload;
+    std::int64_t createdAt = 0;
+    std::int64_t expiresAt = 0;
+};
+
 class Store {
 public:
     static Result<std::unique_ptr<Store>> open(const std::string& path);
@@ -56,6 +66,13 @@ public:
     Result<std::optional<std::int64_t>> nextCallbackDueMs();
     Status rescheduleCallback(std::int64_t id, int attempts, std::int64_t nextAttemptMs);
     Status deleteCallback(std::int64_t id);
+
+    // Ban rules; saving a rule with the kind and key of another replaces it.
+    Result<std::vector<BanRuleRow>> loadBanRules();
+    Status saveBanRule(const BanRuleRow& row);
+    Status deleteBanRule(const std::string& kind, const std::string& key);
+    // Deletes the rules that expired before `expiredBefore`; rules without expiry stay.
+    Status purgeBanRules(std::int64_t expiredBefore);
 
 private:
     explicit Store(sqlite3* db) : m_db(db) {}

@@ -53,8 +53,7 @@ bool MediaSource::hasFormat(std::string_view name) const {
 }
 
 void MediaSource::input(const Frame& frame) {
-    using Delivery = std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>;
-    std::vector<std::pair<boost::asio::any_io_executor, Delivery>> deliveries;
+    std::vector<Delivery> deliveries;
     {
         std::lock_guard lock(m_mutex);
         if (m_closed) {
@@ -81,21 +80,28 @@ void MediaSource::input(const Frame& frame) {
                         format.gopBytes += size;
                     }
                 }
+                if (m_withheld.withholds(frame.kind)) {
+                    continue;
+                }
                 for (const auto& [executor, group] : format.groups) {
                     deliveries.push_back({executor, {group, sp}});
                 }
             }
         }
     }
+    postDeliveries(deliveries);
+}
+
+void MediaSource::postDeliveries(std::vector<Delivery>& deliveries) {
     for (auto& [executor, delivery] : deliveries) {
         auto& [group, sp] = delivery;
-        bool post = false;
+        bool schedule = false;
         {
             std::lock_guard lock(group->pendingMutex);
             group->pending.push_back(std::move(sp));
-            post = !std::exchange(group->scheduled, true);
+            schedule = !std::exchange(group->scheduled, true);
         }
-        if (post) {
+        if (schedule) {
             boost::asio::post(executor, [g = group] { deliverPending(*g); });
         }
     }
@@ -139,12 +145,16 @@ bool MediaSource::addReader(std::string_view formatName,
         }
         Format& format = it->second;
         for (const char* slot : {"metadata", "video", "audio"}) {
-            if (auto h = format.headers.find(slot); h != format.headers.end()) {
+            const bool withheld = (m_withheld.video && slot == std::string_view("video")) ||
+                                  (m_withheld.audio && slot == std::string_view("audio"));
+            if (auto h = format.headers.find(slot); h != format.headers.end() && !withheld) {
                 startup.push_back(h->second.packet);
             }
         }
         for (const auto& sp : format.gop) {
-            startup.push_back(sp.packet);
+            if (!m_withheld.withholds(sp.packet->video ? TrackKind::video : TrackKind::audio)) {
+                startup.push_back(sp.packet);
+            }
         }
         upTo = m_nextSeq - 1;
         auto executor = reader->executor();
@@ -187,6 +197,43 @@ void MediaSource::removeReader(std::string_view formatName, const MediaReader* r
                       [&](const ReaderEntry& e) { return e.reader.get() == reader; });
         --m_readerCount;
     }
+}
+
+void MediaSource::setWithheldTracks(WithheldTracks withheld) {
+    std::vector<Delivery> deliveries;
+    {
+        std::lock_guard lock(m_mutex);
+        const WithheldTracks before = std::exchange(m_withheld, withheld);
+        if (m_closed || before == withheld) {
+            return;
+        }
+        // A released track's decoder configuration, so attached readers can decode it again.
+        std::vector<const char*> released;
+        if (before.video && !withheld.video) {
+            released.push_back("video");
+        }
+        if (before.audio && !withheld.audio) {
+            released.push_back("audio");
+        }
+        for (auto& [name, format] : m_formats) {
+            for (const char* slot : released) {
+                auto h = format.headers.find(slot);
+                if (h == format.headers.end()) {
+                    continue;
+                }
+                SeqPacket sp{m_nextSeq++, h->second.packet};
+                for (const auto& [executor, group] : format.groups) {
+                    deliveries.push_back({executor, {group, sp}});
+                }
+            }
+        }
+    }
+    postDeliveries(deliveries);
+}
+
+WithheldTracks MediaSource::withheldTracks() const {
+    std::lock_guard lock(m_mutex);
+    return m_withheld;
 }
 
 void MediaSource::close() {

@@ -58,6 +58,17 @@ struct TrackState {
     bool ready() const { return config != nullptr || stats.frames() > 0; }
 };
 
+// Tracks kept from every reader of a source while they still come in (stream ban rules: the
+// server-side "close mic/camera").
+struct WithheldTracks {
+    bool audio = false;
+    bool video = false;
+    bool withholds(TrackKind kind) const {
+        return (kind == TrackKind::audio && audio) || (kind == TrackKind::video && video);
+    }
+    bool operator==(const WithheldTracks&) const = default;
+};
+
 struct PublisherInfo {
     OriginType origin = OriginType::unknown;
     std::string originUrl;
@@ -94,6 +105,13 @@ public:
     // Also on the reader's own thread.
     void removeReader(std::string_view format, const MediaReader* reader);
     std::size_t readerCount() const { return m_readerCount.load(); }
+
+    // From now on, packets of withheld tracks reach no reader: neither those attached (at once)
+    // nor new ones (their start-up headers and GOP skip them). Headers and GOP keep being
+    // cached, so a released track's sequence header goes to the attached readers right away
+    // and new readers get the whole GOP again. Any thread.
+    void setWithheldTracks(WithheldTracks withheld);
+    WithheldTracks withheldTracks() const;
 
     // Ends the source: readers are told on their own threads. Idempotent.
     void close();
@@ -134,6 +152,9 @@ private:
         bool scheduled = false;
     };
     static void deliverPending(ThreadGroup& group);
+    using Delivery =
+        std::pair<boost::asio::any_io_executor, std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>>;
+    static void postDeliveries(std::vector<Delivery>& deliveries);
     struct Format {
         std::unique_ptr<Muxer> muxer;
         std::map<std::string, SeqPacket> headers;
@@ -156,6 +177,7 @@ private:
     PublisherInfo m_publisher;
     std::function<void()> m_publisherCloser;
     bool m_hasPublisher = true;
+    WithheldTracks m_withheld;
     std::uint64_t m_nextSeq = 1;
     std::atomic<std::size_t> m_readerCount{0};
     std::atomic<bool> m_closed{false};

@@ -15,26 +15,14 @@
 
 #include "engine_process.h"
 #include "raw_http.h"
+#include "zego_query.h"
 
 using regie::test::EngineProcess;
 using regie::test::RawHttp;
 using regie::test::RawResponse;
+using regie::test::zegoQuery;
 
 namespace {
-
-QByteArray zegoQuery(const EngineProcess& engine, const QByteArray& action,
-                     qint64 timestamp = QDateTime::currentSecsSinceEpoch(), QByteArray nonce = {}) {
-    QByteArray appId = engine.configValue("zego", "appId").toUtf8();
-    QByteArray secret = engine.configValue("zego", "serverSecret").toUtf8();
-    if (nonce.isEmpty()) {
-        nonce = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
-    }
-    QByteArray ts = QByteArray::number(timestamp);
-    QByteArray sig =
-        QCryptographicHash::hash(appId + nonce + secret + ts, QCryptographicHash::Md5).toHex();
-    return "/?Action=" + action + "&AppId=" + appId + "&SignatureNonce=" + nonce +
-           "&Timestamp=" + ts + "&Signature=" + sig + "&SignatureVersion=2.0";
-}
 
 // Collects the event feed's messages.
 class FeedClient : public QObject {

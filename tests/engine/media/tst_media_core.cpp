@@ -118,6 +118,40 @@ private slots:
         QVERIFY(!source->addReader("rtmp", reader));
     }
 
+    void withheldTracksReachNoReaderUntilReleased() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true, true));  // sequence header
+        source->input(videoFrame(0, true));
+        source->input(audioFrame(10));
+        auto attached = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", attached));
+        QCOMPARE(attached->dts, (std::vector<std::uint32_t>{0, 0, 10}));
+
+        source->setWithheldTracks({false, true});
+        QCOMPARE(source->withheldTracks(), (WithheldTracks{false, true}));
+        source->input(videoFrame(40, false));
+        source->input(audioFrame(50));
+        drain(ctx);
+        QCOMPARE(attached->dts, (std::vector<std::uint32_t>{0, 0, 10, 50}));
+        // A new reader gets neither the video header nor the GOP's video, only its audio.
+        auto joining = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", joining));
+        QCOMPARE(joining->dts, (std::vector<std::uint32_t>{10, 50}));
+
+        source->setWithheldTracks({});
+        drain(ctx);
+        // Released: the video sequence header (dts 0) first, then video flows again.
+        QCOMPARE(attached->dts.back(), 0u);
+        source->input(videoFrame(80, true));
+        drain(ctx);
+        QCOMPARE(attached->dts.back(), 80u);
+        QCOMPARE(joining->dts, (std::vector<std::uint32_t>{10, 50, 0, 80}));
+        auto later = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", later));
+        QCOMPARE(later->dts, (std::vector<std::uint32_t>{0, 80}));
+    }
+
     void readerAttachingMidFlightGetsEveryPacketOnce() {
         asio::io_context ctx;
         auto source = flvSource();

@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 
 #include "api/zego/scalars.h"
+#include "api/zego/stream_id.h"
 
 namespace regie::api::zego {
 
@@ -19,32 +20,10 @@ constexpr int kInvalidClientIp = 30011;
 
 enum class Answer { url, hostPort };
 
-bool isValidStreamId(std::string_view id) {
-    if (id.empty() || id.size() > 256) {
-        return false;
-    }
-    for (const char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '-' || c == '_';
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool isIpv4(std::string_view text) {
     boost::system::error_code ec;
     boost::asio::ip::make_address_v4(std::string(text), ec);
     return !ec;
-}
-
-std::string hostPort(const RtmpEndpoint& endpoint) {
-    const bool ipv6 = endpoint.host.find(':') != std::string::npos;
-    std::string out = ipv6 ? "[" + endpoint.host + "]" : endpoint.host;
-    out.push_back(':');
-    out.append(std::to_string(endpoint.port));
-    return out;
 }
 
 ZegoResult dispatch(const ZegoRequest& request, const RtmpEndpointSource& source, Answer answer) {
@@ -95,6 +74,14 @@ ActionSpec dispatchAction(std::string name, RtmpEndpointSource source, Answer an
 }
 
 }  // namespace
+
+std::string hostPort(const RtmpEndpoint& endpoint) {
+    const bool ipv6 = endpoint.host.find(':') != std::string::npos;
+    std::string out = ipv6 ? "[" + endpoint.host + "]" : endpoint.host;
+    out.push_back(':');
+    out.append(std::to_string(endpoint.port));
+    return out;
+}
 
 std::optional<RegisterError> registerRtmpDispatchActions(ZegoDoor& door,
                                                          RtmpEndpointSource endpoint) {

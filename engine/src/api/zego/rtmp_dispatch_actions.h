@@ -16,6 +16,9 @@ struct RtmpEndpoint {
     std::uint16_t port = 1935;
 };
 
+// "host:port", with an IPv6 host in brackets.
+std::string hostPort(const RtmpEndpoint& endpoint);
+
 // The engine's bound RTMP listener, or nullopt while there is none.
 using RtmpEndpointSource = std::function<std::optional<RtmpEndpoint>()>;
 

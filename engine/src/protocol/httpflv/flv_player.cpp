@@ -25,7 +25,10 @@ void FlvPlayer::attach(std::shared_ptr<api::BodyChannel> channel) {
         audio |= t.kind == media::TrackKind::audio;
         video |= t.kind == media::TrackKind::video;
     }
-    auto header = media::flvFileHeader(audio || !video, video || !audio);
+    // No track known yet: announce both, except what the stream rules withhold.
+    const auto withheld = m_source->withheldTracks();
+    auto header = media::flvFileHeader((audio || !video) && !withheld.audio,
+                                       (video || !audio) && !withheld.video);
     m_channel->send({boost::asio::buffer(*header)}, header);
     m_attached = m_source->addReader(media::kFlvFormat, shared_from_this());
     if (!m_attached) {

@@ -1,0 +1,38 @@
+#pragma once
+// Ban-rule events on the feed: `rule.changed` for every change as it happens, and a `rules`
+// snapshot (every rule in force or recently expired) every second while anyone listens and
+// there are rules, so the console's Rules page needs nothing else.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/json/object.hpp>
+#include <memory>
+
+#include "api/events/event_feed.h"
+#include "service/rules/rule_service.h"
+
+namespace regie::api::events {
+
+boost::json::object ruleChangedJson(const service::rules::RuleChange& change);
+boost::json::object rulesSnapshotJson(const service::rules::RulesSnapshot& snapshot);
+
+class RuleEvents : public std::enable_shared_from_this<RuleEvents> {
+public:
+    RuleEvents(EventFeed& feed, const service::rules::RuleService& rules,
+               boost::asio::io_context& context);
+
+    void changed(const service::rules::RuleChange& change);
+
+    void start();
+    void stop();
+
+private:
+    void tick();
+
+    EventFeed& m_feed;
+    const service::rules::RuleService& m_rules;
+    boost::asio::steady_timer m_timer;
+    bool m_lastWasEmpty = true;
+};
+
+}  // namespace regie::api::events
