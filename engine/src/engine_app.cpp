@@ -185,6 +185,10 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
 
     const auto initialRooms = roomSettings(*initial, *zego.settings());
     service::rooms::RoomService rooms(m_clock, m_log, io.at(0), rules, initialRooms);
+    rules.setStreamRoomLookup([&rooms](const std::string& streamId) -> std::optional<std::string> {
+        auto room = rooms.roomOfStream(streamId);
+        return room ? std::optional(room->roomId) : std::nullopt;
+    });
     rooms.addObserver(std::make_shared<service::rooms::RoomCallbacks>(zegoCallbacks, m_clock));
     auto roomEvents = std::make_shared<api::events::RoomEvents>(*feed, rooms, io.at(0));
     rooms.addObserver(roomEvents);
@@ -219,11 +223,11 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     // Rooms learn of a stream before its stream_create (which carries its room) and forget
     // it after its stream_close.
     sources.setListener({[&, streamEvents](const auto& s) {
+                             rooms.mediaStarted(s->key().app, s->key().stream,
+                                                s->publisher().sessionId);
                              s->setWithheldTracks(
                                  rules.withheldTracks(s->key().app, s->key().stream));
                              streamEvents->added(*s);
-                             rooms.mediaStarted(s->key().app, s->key().stream,
-                                                s->publisher().sessionId);
                              mediaHooks.streamAdded(*s);
                          },
                          [&, streamEvents](const auto& s, media::SourceEndReason reason) {

@@ -144,10 +144,11 @@ bool MediaSource::addReader(std::string_view formatName,
             return false;
         }
         Format& format = it->second;
-        for (const char* slot : {"metadata", "video", "audio"}) {
-            const bool withheld = (m_withheld.video && slot == std::string_view("video")) ||
-                                  (m_withheld.audio && slot == std::string_view("audio"));
-            if (auto h = format.headers.find(slot); h != format.headers.end() && !withheld) {
+        for (const auto& [slot, kind] : {std::pair{"metadata", TrackKind::metadata},
+                                         std::pair{"video", TrackKind::video},
+                                         std::pair{"audio", TrackKind::audio}}) {
+            if (auto h = format.headers.find(slot);
+                h != format.headers.end() && !m_withheld.withholds(kind)) {
                 startup.push_back(h->second.packet);
             }
         }

@@ -60,11 +60,14 @@ struct TrackState {
 
 // Tracks kept from every reader of a source while they still come in (stream ban rules: the
 // server-side "close mic/camera").
+// Tracks no reader gets (a stream ban rule). The publisher's metadata goes with them: it
+// announces every codec, and RTMP players wait for a track it names.
 struct WithheldTracks {
     bool audio = false;
     bool video = false;
     bool withholds(TrackKind kind) const {
-        return (kind == TrackKind::audio && audio) || (kind == TrackKind::video && video);
+        return (kind == TrackKind::audio && audio) || (kind == TrackKind::video && video) ||
+               (kind == TrackKind::metadata && (audio || video));
     }
     bool operator==(const WithheldTracks&) const = default;
 };

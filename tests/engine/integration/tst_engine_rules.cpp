@@ -310,6 +310,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return attached.audio > audioAtRule + 40; }, 8000));
         QCOMPARE(attached.video, videoAtRule);
         QCOMPARE(codecs(flvUrl), QStringLiteral("aac"));
+        QCOMPARE(codecs(rtmpUrl("s1")), QStringLiteral("aac"));
 
         QCOMPARE(code("DelForbidStreamRule", "RoomId=room1&StreamId=s1"), 0);
         QCOMPARE(codecs(flvUrl), QStringLiteral("aac,h264"));

@@ -251,6 +251,21 @@ private slots:
             m_rules->streamRules("room1", {"s2"}))[0]);
     }
 
+    void streamRulesHoldInTheirRoomOrForStreamsInNoRoom() {
+        std::map<std::string, std::string> roomOf{{"in1", "room1"}, {"in2", "room2"}};
+        m_rules->setStreamRoomLookup([&](const std::string& id) -> std::optional<std::string> {
+            auto it = roomOf.find(id);
+            return it == roomOf.end() ? std::nullopt : std::optional(it->second);
+        });
+        for (const char* id : {"in1", "in2", "loose"}) {
+            QVERIFY(!m_rules->setStreamRule({"room1", id, 1, 0, {}}));
+        }
+        QCOMPARE(m_rules->withheldTracks("live", "in1"), (media::WithheldTracks{true, false}));
+        QCOMPARE(m_rules->withheldTracks("live", "in2"), media::WithheldTracks{});
+        QCOMPARE(m_enforcer.withheld["live/in2"], media::WithheldTracks{});
+        QCOMPARE(m_rules->withheldTracks("live", "loose"), (media::WithheldTracks{true, false}));
+    }
+
     void rtcBansCutThePublisherAndRefuseUntilResumed() {
         QVERIFY(!m_rules->forbidRtc({"a", "b"}));
         QCOMPARE(m_enforcer.cut, (std::vector<std::string>{"live/a", "live/b"}));

@@ -502,21 +502,28 @@ media::AccessCheck RuleService::publishCheck() const {
 
 media::WithheldTracks RuleService::withheldTracks(const std::string& app,
                                                   const std::string& stream) const {
+    // The room is looked up before taking the lock: the room service asks refusal() under its
+    // own lock, so the two locks are never held in the other order.
+    const std::optional<std::string> roomId = roomOf(stream);
     const std::int64_t now = m_clock.unixSeconds();
     std::lock_guard lock(m_mutex);
     if (app != m_settings.streamApp) {
         return {};
     }
-    return withheldLocked(stream, now);
+    return withheldLocked(stream, roomId, now);
+}
+
+std::optional<std::string> RuleService::roomOf(const std::string& streamId) const {
+    return m_roomOf ? m_roomOf(streamId) : std::nullopt;
 }
 
 media::WithheldTracks RuleService::withheldLocked(const std::string& streamId,
+                                                  const std::optional<std::string>& roomId,
                                                   std::int64_t now) const {
-    // Room membership of streams belongs to the room service; until it answers, a rule holds
-    // for its stream id in whichever room the stream is published.
     media::WithheldTracks tracks;
     for (const auto& [key, held] : m_streamRules) {
-        if (key.second == streamId && held.rule.expireTime > now) {
+        const bool inRuleRoom = !roomId || key.first == *roomId;
+        if (key.second == streamId && inRuleRoom && held.rule.expireTime > now) {
             tracks.audio |= held.rule.disableAudio;
             tracks.video |= held.rule.disableVideo;
         }
@@ -525,13 +532,14 @@ media::WithheldTracks RuleService::withheldLocked(const std::string& streamId,
 }
 
 void RuleService::enforceStreamRules(const std::string& streamId) const {
+    const std::optional<std::string> roomId = roomOf(streamId);
     std::string app;
     media::WithheldTracks tracks;
     {
         const std::int64_t now = m_clock.unixSeconds();
         std::lock_guard lock(m_mutex);
         app = m_settings.streamApp;
-        tracks = withheldLocked(streamId, now);
+        tracks = withheldLocked(streamId, roomId, now);
     }
     m_enforcer.withhold(app, streamId, tracks);
 }

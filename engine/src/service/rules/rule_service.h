@@ -91,6 +91,12 @@ public:
     // What the stream rules in force withhold from the players of `app/stream`.
     media::WithheldTracks withheldTracks(const std::string& app, const std::string& stream) const;
 
+    // The room a stream id is in, if any. A stream rule holds for its stream id while the stream
+    // is in the rule's room, or in no room at all (a plain RTMP push cannot name one). Set once,
+    // before the engine serves.
+    using StreamRoomLookup = std::function<std::optional<std::string>(const std::string&)>;
+    void setStreamRoomLookup(StreamRoomLookup lookup) { m_roomOf = std::move(lookup); }
+
     // Announces and enforces the expiries due by now, purges old expired rules. Call about once
     // a second.
     void sweep();
@@ -111,13 +117,17 @@ private:
     void adopt(AnyRule rule, std::int64_t now);
     void notify(const std::vector<RuleChange>& changes) const;
     void enforceStreamRules(const std::string& streamId) const;
-    media::WithheldTracks withheldLocked(const std::string& streamId, std::int64_t now) const;
+    media::WithheldTracks withheldLocked(const std::string& streamId,
+                                         const std::optional<std::string>& roomId,
+                                         std::int64_t now) const;
+    std::optional<std::string> roomOf(const std::string& streamId) const;
     std::optional<RuleFailure> unlessEnabled() const;
 
     core::Store& m_store;
     const core::Clock& m_clock;
     RuleEnforcer& m_enforcer;
     core::Logger& m_log;
+    StreamRoomLookup m_roomOf;
 
     mutable std::mutex m_mutex;
     RuleSettings m_settings;
