@@ -625,6 +625,64 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return refused.state() == QProcess::NotRunning; }, 15000));
         QVERIFY(refused.exitCode() != 0);
     }
+
+    // Last: it restarts the engine.
+    void userRulesRefuseLoginAndPublishAcrossARestart() {
+        auto code = [&](const QByteArray& name, const QByteArray& params) {
+            return action(name, params).value("Code").toInt(-1);
+        };
+        QCOMPARE(code("SetForbidUserRule",
+                      "RuleType=3&UserId=banned&DisabledPrivilege[]=1&EffectiveTime=600"),
+                 0);
+        QCOMPARE(code("SetForbidUserRule",
+                      "RuleType=4&RoomId=stage&UserId=host&DisabledPrivilege[]=2&EffectiveTime=600"),
+                 0);
+        auto tryLogin = [&](const QString& room, const QString& user) {
+            Client c(port());
+            return c.waitOpen() ? c.login(room, user, token(user), false).value("code").toInt(-1)
+                                : -1;
+        };
+        auto publishByUrl = [&](const QString& room, const QString& user, const QString& stream) {
+            QProcess p;
+            p.start("ffmpeg", regie::test::ffmpegPublishArgs(
+                                  "testsrc=size=160x120:rate=25", "sine", 2,
+                                  QString("rtmp://127.0.0.1:%1/live/%2?room_id=%3&user_id=%4&token=%5")
+                                      .arg(m_rtmpPort)
+                                      .arg(stream, room, user)
+                                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(token(user))))));
+            (void)QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 20000);
+            return p.exitCode();
+        };
+
+        QCOMPARE(tryLogin("any", "banned"), 3001);
+        QCOMPARE(tryLogin("stage", "host"), 0);  // a publish ban lets the user in
+        {
+            auto host = loggedIn("stage", "host");
+            QVERIFY(host);
+            host->send({{"type", "stream_add"}, {"streamId", "hoststream"}});
+            QCOMPARE(host->waitFor("stream_add_result").value("code").toInt(-1), 3002);
+        }
+        QVERIFY(publishByUrl("stage", "host", "hs1") != 0);
+        QCOMPARE(publishByUrl("elsewhere", "host", "hs2"), 0);  // only in its room
+
+        m_engine->kill();
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+        m_rtmpPort = RawHttp::get(port(), "/index/api/getServerConfig?secret=" +
+                                              m_engine->secret().toUtf8())
+                         .json()
+                         .value("data")
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value("rtmp.port")
+                         .toString()
+                         .toInt();
+        QCOMPARE(tryLogin("any", "banned"), 3001);
+        QVERIFY(publishByUrl("stage", "host", "hs3") != 0);
+
+        QCOMPARE(code("DelForbidUserRule", "RuleType=3&UserId=banned"), 0);
+        QCOMPARE(tryLogin("any", "banned"), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRooms)
