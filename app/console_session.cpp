@@ -60,6 +60,7 @@ void ConsoleSession::setEngineLogLevel(int level) {
 void ConsoleSession::useEndpoint(const EngineEndpoint& endpoint) {
     m_client.setEndpoint(endpoint);
     m_feed.setEndpoint(endpoint);
+    m_tokens.setEndpoint(endpoint);
     emit endpointChanged();
 }
 

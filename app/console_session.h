@@ -16,6 +16,7 @@
 #include "rule_editor.h"
 #include "rule_list_model.h"
 #include "stream_list_model.h"
+#include "token_tool.h"
 
 // Wires one engine connection together: the settings choose a bundled (supervised) or remote
 // engine; its endpoint feeds the API client and the event feed; the models listen to both.
@@ -37,6 +38,7 @@ class ConsoleSession : public QObject {
     Q_PROPERTY(RuleListModel* streamRules READ streamRules CONSTANT)
     Q_PROPERTY(RuleListModel* streamForbids READ streamForbids CONSTANT)
     Q_PROPERTY(RuleEditor* ruleEditor READ ruleEditor CONSTANT)
+    Q_PROPERTY(TokenTool* tokens READ tokens CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString engineUrl READ engineUrl NOTIFY endpointChanged)
     Q_PROPERTY(
@@ -61,6 +63,7 @@ public:
     RuleListModel* streamRules() { return &m_streamRules; }
     RuleListModel* streamForbids() { return &m_streamForbids; }
     RuleEditor* ruleEditor() { return &m_ruleEditor; }
+    TokenTool* tokens() { return &m_tokens; }
     State state() const { return m_state; }
     QString engineUrl() const { return m_client.endpoint().httpUrl.toString(); }
     // A LogModel::Level: the lowest level of engine records the feed forwards.
@@ -94,6 +97,7 @@ private:
     RuleListModel m_streamRules{RuleListModel::Kind::stream, &m_feed};
     RuleListModel m_streamForbids{RuleListModel::Kind::forbid, &m_feed};
     RuleEditor m_ruleEditor{&m_client};
+    TokenTool m_tokens;
     State m_state = State::Idle;
     bool m_everConnected = false;
     int m_engineLogLevel = LogModel::Info;

@@ -76,10 +76,22 @@ int main(int argc, char* argv[]) {
         auto* taker =
             new ScreenshotTaker(window, session.dashboard(), parser.value(screenshotOption),
                                 parser.value(timeoutOption).toInt() * 1000, &app);
-        if (parser.value(pageOption) == QLatin1String("streams")) {
+        const QString page = parser.value(pageOption);
+        if (page == QLatin1String("streams")) {
             // A second of video in every tile: the pictures are live, not a first keyframe.
             taker->setCondition(
                 [window] { return fewestPreviewFrames(window->contentItem()) >= 25; });
+        } else if (page == QLatin1String("rooms")) {
+            // A room with its users and, when it has streams, live video in the preview.
+            taker->setCondition([window, &session] {
+                return session.rooms()->rowCount() > 0 && session.room()->users()->rowCount() > 0 &&
+                       (session.room()->streams().isEmpty() ||
+                        fewestPreviewFrames(window->contentItem()) >= 25);
+            });
+        } else if (page == QLatin1String("rules")) {
+            taker->setCondition([&session] {
+                return session.userRules()->rowCount() > 0 && session.streamRules()->rowCount() > 0;
+            });
         }
         QObject::connect(taker, &ScreenshotTaker::done, &app, [qmlWarnings](bool ok) {
             if (*qmlWarnings > 0) {

@@ -3,13 +3,18 @@
 // folder with every listener on a port the system picks, so tests never collide.
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
+#include <QTest>
 
 class ConsoleHome {
 public:
-    bool prepare() {
+    // `extraConfig` is appended to the engine's config.ini (e.g. known ZEGO secrets).
+    bool prepare(const QByteArray& extraConfig = {}) {
         if (!m_dir.isValid() || !QDir().mkpath(engineDir())) {
             return false;
         }
@@ -20,11 +25,31 @@ public:
         config.write(
             "[http]\nport=0\nsslport=0\n[rtmp]\nport=0\nsslport=0\n[rtsp]\nport=0\n"
             "sslport=0\n[rtp_proxy]\nport=0\n[rtc]\nport=0\ntcpPort=0\n[srt]\nport=0\n"
-            "[shell]\nport=0\n");
+            "[shell]\nport=0\n" +
+            extraConfig);
         return true;
     }
 
     QString engineDir() const { return m_dir.filePath("data/Regie/regie/engine"); }
+
+    // The bound ports of the bundled engine ({"http":…,"rtmp":…}) once its ready file says
+    // so; empty after `ms`.
+    QJsonObject waitForPorts(int ms = 30000) const {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < ms) {
+            QFile file(engineDir() + "/ready.json");
+            if (file.open(QIODevice::ReadOnly)) {
+                const QJsonObject ports =
+                    QJsonDocument::fromJson(file.readAll()).object().value("ports").toObject();
+                if (ports.value("rtmp").toInt() > 0) {
+                    return ports;
+                }
+            }
+            QTest::qWait(200);
+        }
+        return {};
+    }
 
     // The environment that points the console's data, config and runtime folders here.
     QProcessEnvironment environment() const {

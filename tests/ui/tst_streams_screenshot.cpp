@@ -3,11 +3,8 @@
 // its bundled engine, and two ffmpeg publishers. Under the offscreen platform video would be
 // black (see the toolchain notes), so this is the one screenshot that needs a display.
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +13,7 @@
 
 #include "console_home.h"
 #include "ffmpeg_publisher.h"
+#include "xvfb_display.h"
 
 class TestStreamsScreenshot : public QObject {
     Q_OBJECT
@@ -27,11 +25,9 @@ private slots:
     void streamsPageShowsLiveVideo();
 
 private:
-    bool startXvfb(QString* display);
-    int waitForRtmpPort(const QString& readyFile);
     void publish(int rtmpPort, const QString& stream, const QString& picture);
 
-    QProcess m_xvfb;
+    XvfbDisplay m_xvfb;
     std::vector<std::unique_ptr<QProcess>> m_publishers;
 };
 
@@ -45,54 +41,7 @@ void TestStreamsScreenshot::cleanup() {
         publisher->waitForFinished(5000);
     }
     m_publishers.clear();
-    if (m_xvfb.state() != QProcess::NotRunning) {
-        m_xvfb.terminate();
-        if (!m_xvfb.waitForFinished(5000)) {
-            m_xvfb.kill();
-            m_xvfb.waitForFinished(5000);
-        }
-    }
-}
-
-bool TestStreamsScreenshot::startXvfb(QString* display) {
-    // -displayfd picks a free display and writes its number once the server accepts clients.
-    m_xvfb.start(REGIE_XVFB_PATH,
-                 {"-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"});
-    if (!m_xvfb.waitForStarted(5000)) {
-        return false;
-    }
-    QByteArray out;
-    QElapsedTimer timer;
-    timer.start();
-    while (!out.contains('\n') && timer.elapsed() < 15000) {
-        m_xvfb.waitForReadyRead(500);
-        out += m_xvfb.readAllStandardOutput();
-    }
-    const QByteArray number = out.trimmed();
-    if (number.isEmpty()) {
-        return false;
-    }
-    *display = ":" + QString::fromLatin1(number);
-    return true;
-}
-
-int TestStreamsScreenshot::waitForRtmpPort(const QString& readyFile) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 30000) {
-        QFile file(readyFile);
-        if (file.open(QIODevice::ReadOnly)) {
-            const int port = QJsonDocument::fromJson(file.readAll())
-                                 .object()["ports"]
-                                 .toObject()["rtmp"]
-                                 .toInt();
-            if (port > 0) {
-                return port;
-            }
-        }
-        QTest::qWait(200);
-    }
-    return 0;
+    m_xvfb.stop();
 }
 
 void TestStreamsScreenshot::publish(int rtmpPort, const QString& stream, const QString& picture) {
@@ -117,12 +66,11 @@ void TestStreamsScreenshot::streamsPageShowsLiveVideo_data() {
 void TestStreamsScreenshot::streamsPageShowsLiveVideo() {
     QFETCH(QString, language);
     QFETCH(QString, file);
-    QString display;
-    QVERIFY2(startXvfb(&display), "Xvfb did not start");
+    const QString display = m_xvfb.start();
+    QVERIFY2(!display.isEmpty(), "Xvfb did not start");
 
     ConsoleHome home;
     QVERIFY(home.prepare());
-    const QString engineDir = home.engineDir();
 
     const QString output = QDir(REGIE_SCREENSHOT_DIR).filePath(file);
     QFile::remove(output);
@@ -138,7 +86,7 @@ void TestStreamsScreenshot::streamsPageShowsLiveVideo() {
                                        output, "--screenshot-timeout", "90"});
     QVERIFY2(console.waitForStarted(), qPrintable(console.errorString()));
 
-    const int rtmpPort = waitForRtmpPort(engineDir + "/ready.json");
+    const int rtmpPort = home.waitForPorts().value("rtmp").toInt();
     QVERIFY2(rtmpPort > 0, "the bundled engine never wrote its ports");
     publish(rtmpPort, "studio", "testsrc2=size=640x360:rate=25");
     publish(rtmpPort, "lobby", "smptehdbars=size=640x360:rate=25");

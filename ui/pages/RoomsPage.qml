@@ -52,27 +52,32 @@ Item {
             }
         }
 
-        Label {
-            objectName: "emptyNotice"
-            visible: page.rooms.count === 0
-            text: page.live ? qsTr("No rooms. A room opens when a client logs in to it over the room signalling WebSocket.")
-                            : qsTr("No engine connected.")
-            color: palette.placeholderText
-            wrapMode: Text.WordWrap
-            Layout.fillWidth: true
-        }
-
         RowLayout {
-            visible: page.rooms.count > 0
             spacing: 16
             Layout.fillWidth: true
             Layout.fillHeight: true
 
+            ColumnLayout {
+                spacing: 16
+                Layout.preferredWidth: 320
+                Layout.maximumWidth: 320
+                Layout.fillHeight: true
+
             Card {
                 title: qsTr("Rooms")
                 stretch: true
-                Layout.preferredWidth: 300
+                Layout.fillWidth: true
                 Layout.fillHeight: true
+
+                Label {
+                    objectName: "emptyNotice"
+                    visible: page.rooms.count === 0
+                    text: page.live ? qsTr("No rooms. A room opens when a client logs in to it over the room signalling WebSocket (/room/ws).")
+                                    : qsTr("No engine connected.")
+                    color: palette.placeholderText
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
 
                 ListView {
                     id: roomList
@@ -116,7 +121,47 @@ Item {
                 }
             }
 
+            Card {
+                id: tokenCard
+                objectName: "tokenCard"
+                title: qsTr("Client token")
+                visible: page.session.tokens.available
+                Layout.fillWidth: true
+
+                property string token
+
+                TextField { id: tokenUser; objectName: "tokenUser"; placeholderText: qsTr("User id"); Layout.fillWidth: true }
+                TextField { id: tokenRoom; objectName: "tokenRoom"; placeholderText: qsTr("Room id (empty: any room)"); Layout.fillWidth: true }
+                RowLayout {
+                    CheckBox { id: tokenPublish; text: qsTr("May publish"); checked: true }
+                    Item { Layout.fillWidth: true }
+                    Button {
+                        objectName: "makeToken"
+                        text: qsTr("Make token")
+                        enabled: tokenUser.text.length > 0
+                        onClicked: tokenCard.token = page.session.tokens.generate(
+                                       tokenUser.text, tokenRoom.text, tokenPublish.checked, 24 * 3600)
+                    }
+                }
+                CopyField {
+                    objectName: "tokenField"
+                    visible: tokenCard.token.length > 0
+                    name: qsTr("Token04, valid for 24 hours")
+                    value: tokenCard.token
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: text.length > 0
+                    text: page.session.tokens.lastError
+                    color: "#f85149"
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+            }
+            }
+
             ColumnLayout {
+                visible: page.rooms.count > 0
                 spacing: 16
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -206,6 +251,7 @@ Item {
                                 ColumnLayout {
                                     spacing: 0
                                     Layout.fillWidth: true
+                                    Layout.minimumWidth: 0
                                     Label {
                                         text: userRow.userName.length > 0 && userRow.userName !== userRow.userId
                                               ? "%1 (%2)".arg(userRow.userName).arg(userRow.userId) : userRow.userId
@@ -218,9 +264,12 @@ Item {
                                                userRow.ip].filter(t => t.length > 0).join(" · ")
                                         color: palette.placeholderText
                                         font.pixelSize: 12
+                                        elide: Text.ElideRight
+                                        Layout.fillWidth: true
                                     }
                                 }
                                 Button {
+                                    objectName: "kickButton"
                                     text: qsTr("Kick")
                                     onClicked: page.room.kickUser(userRow.userId, reason.text)
                                 }
@@ -231,7 +280,7 @@ Item {
                     Card {
                         title: qsTr("Streams (%1)").arg(page.room.streams.length)
                         stretch: true
-                        Layout.preferredWidth: 420
+                        Layout.preferredWidth: 380
                         Layout.fillHeight: true
 
                         StreamTile {
