@@ -395,15 +395,7 @@
         <translation></translation>
     </message>
     <message>
-        <source>the room service of the ZEGO API</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>the mix service (StartMix)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the stream and user ban rules</source>
         <translation></translation>
     </message>
     <message>
@@ -423,6 +415,465 @@
     <name>PlaceholderPage</name>
     <message>
         <source>Not built yet — arrives with %1.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RoomDetail</name>
+    <message>
+        <source>Users of %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Streams of %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RoomUserModel</name>
+    <message>
+        <source>Anchor</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>Rooms</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n room</numerusform>
+            <numerusform>%n rooms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rooms. A room opens when a client logs in to it over the room signalling WebSocket (/room/ws).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No engine connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 users · %2 streams</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open for %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Client token</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Room id (empty: any room)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>May publish</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make token</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Token04, valid for 24 hours</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Message to the room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Custom command</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reason shown to kicked users (optional)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Close room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Users (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>in since %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Streams (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — by %2, since %3</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>for %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Choose what the rule applies to.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enter a valid IP address.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enter the room id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enter the user id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ids are at most %1 bytes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ban login, publishing or both.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The duration is 1 second to 24 hours.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Clients at %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Everybody in room %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User %1, in every room,</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User %1 in room %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot log in or start publishing %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot log in %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 cannot start publishing %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Users already in the room stay; kick them to remove them.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Streams already live keep running until their next publish; to mute a stream now use a stream rule, to cut it use Forbid stream.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Enter the room id and the stream id.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Mute audio, video or both.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every player of stream %1 in room %2 stops receiving its %3 at once, and new players get none, %4. The publisher is not disconnected; to cut the stream use Forbid stream.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RuleList</name>
+    <message>
+        <source>Delete</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No rules.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RuleListModel</name>
+    <message>
+        <source>IP %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User %1 in room %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No login, no publishing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No login</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No publishing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Audio and video muted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Audio muted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Video muted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>until lifted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended %1 ago</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stream %1 in room %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stream %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Publishing forbidden</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Direct push forbidden</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>5 minutes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 in force</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User rules</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User rule</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An IP address</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A user, in every room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A user in one room</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Room id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ban login</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ban publishing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set rule</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stream rules and forbidden streams</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No forbidden streams.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stream rule</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stream id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Mute audio</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Mute video</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forbid stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cuts the publisher now and refuses the stream id until resumed.</source>
         <translation></translation>
     </message>
 </context>
@@ -613,6 +1064,14 @@
         <source>Waiting for a picture…</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Stop listening</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>StreamsPage</name>
@@ -649,6 +1108,13 @@
     </message>
     <message>
         <source>Live streams</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>TokenTool</name>
+    <message>
+        <source>Token not made (%1): %2</source>
         <translation></translation>
     </message>
 </context>

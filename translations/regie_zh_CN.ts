@@ -394,16 +394,8 @@
         <translation>引擎 %1</translation>
     </message>
     <message>
-        <source>the room service of the ZEGO API</source>
-        <translation>ZEGO API 的房间服务</translation>
-    </message>
-    <message>
         <source>the mix service (StartMix)</source>
         <translation>混流服务（StartMix）</translation>
-    </message>
-    <message>
-        <source>the stream and user ban rules</source>
-        <translation>流与用户封禁规则</translation>
     </message>
     <message>
         <source>the moderation service</source>
@@ -423,6 +415,463 @@
     <message>
         <source>Not built yet — arrives with %1.</source>
         <translation>尚未实现——将随%1一同提供。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDetail</name>
+    <message>
+        <source>Users of %1: %2</source>
+        <translation>%1 的用户：%2</translation>
+    </message>
+    <message>
+        <source>Streams of %1: %2</source>
+        <translation>%1 的流：%2</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RoomUserModel</name>
+    <message>
+        <source>Anchor</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>观众</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n 个房间</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rooms. A room opens when a client logs in to it over the room signalling WebSocket (/room/ws).</source>
+        <translation>暂无房间。客户端通过房间信令 WebSocket（/room/ws）登录后即会创建房间。</translation>
+    </message>
+    <message>
+        <source>No engine connected.</source>
+        <translation>未连接引擎。</translation>
+    </message>
+    <message>
+        <source>%1 users · %2 streams</source>
+        <translation>%1 个用户 · %2 路流</translation>
+    </message>
+    <message>
+        <source>Open for %1</source>
+        <translation>已开启 %1</translation>
+    </message>
+    <message>
+        <source>Client token</source>
+        <translation>客户端令牌</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Room id (empty: any room)</source>
+        <translation>房间 ID（留空：任意房间）</translation>
+    </message>
+    <message>
+        <source>May publish</source>
+        <translation>允许推流</translation>
+    </message>
+    <message>
+        <source>Make token</source>
+        <translation>生成令牌</translation>
+    </message>
+    <message>
+        <source>Token04, valid for 24 hours</source>
+        <translation>Token04，24 小时内有效</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <source>Message to the room</source>
+        <translation>发给房间的消息</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>广播</translation>
+    </message>
+    <message>
+        <source>Custom command</source>
+        <translation>自定义信令</translation>
+    </message>
+    <message>
+        <source>Reason shown to kicked users (optional)</source>
+        <translation>向被踢用户显示的原因（可选）</translation>
+    </message>
+    <message>
+        <source>Close room</source>
+        <translation>关闭房间</translation>
+    </message>
+    <message>
+        <source>Users (%1)</source>
+        <translation>用户（%1）</translation>
+    </message>
+    <message>
+        <source>in since %1</source>
+        <translation>%1 进入</translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation>踢出</translation>
+    </message>
+    <message>
+        <source>Streams (%1)</source>
+        <translation>流（%1）</translation>
+    </message>
+    <message>
+        <source>%1 — by %2, since %3</source>
+        <translation>%1 — 来自 %2，开始于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>for %1</source>
+        <translation>持续 %1</translation>
+    </message>
+    <message>
+        <source>Choose what the rule applies to.</source>
+        <translation>请选择规则的作用对象。</translation>
+    </message>
+    <message>
+        <source>Enter a valid IP address.</source>
+        <translation>请输入有效的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Enter the room id.</source>
+        <translation>请输入房间 ID。</translation>
+    </message>
+    <message>
+        <source>Enter the user id.</source>
+        <translation>请输入用户 ID。</translation>
+    </message>
+    <message>
+        <source>Ids are at most %1 bytes.</source>
+        <translation>ID 最长 %1 字节。</translation>
+    </message>
+    <message>
+        <source>Ban login, publishing or both.</source>
+        <translation>请选择封禁登录、推流或两者。</translation>
+    </message>
+    <message>
+        <source>The duration is 1 second to 24 hours.</source>
+        <translation>时长为 1 秒到 24 小时。</translation>
+    </message>
+    <message>
+        <source>Clients at %1</source>
+        <translation>来自 %1 的客户端</translation>
+    </message>
+    <message>
+        <source>Everybody in room %1</source>
+        <translation>房间 %1 中的所有人</translation>
+    </message>
+    <message>
+        <source>User %1, in every room,</source>
+        <translation>用户 %1 在所有房间中</translation>
+    </message>
+    <message>
+        <source>User %1 in room %2</source>
+        <translation>房间 %2 中的用户 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot log in or start publishing %2.</source>
+        <translation>%1 %2内无法登录或开始推流。</translation>
+    </message>
+    <message>
+        <source>%1 cannot log in %2.</source>
+        <translation>%1 %2内无法登录。</translation>
+    </message>
+    <message>
+        <source>%1 cannot start publishing %2.</source>
+        <translation>%1 %2内无法开始推流。</translation>
+    </message>
+    <message>
+        <source>Users already in the room stay; kick them to remove them.</source>
+        <translation>已在房间中的用户不受影响；如需移出请踢出。</translation>
+    </message>
+    <message>
+        <source>Streams already live keep running until their next publish; to mute a stream now use a stream rule, to cut it use Forbid stream.</source>
+        <translation>正在直播的流会持续到下次推流；如需立即静音请使用流规则，如需切断请使用禁止推流。</translation>
+    </message>
+    <message>
+        <source>Enter the room id and the stream id.</source>
+        <translation>请输入房间 ID 和流 ID。</translation>
+    </message>
+    <message>
+        <source>Mute audio, video or both.</source>
+        <translation>请选择禁用音频、视频或两者。</translation>
+    </message>
+    <message>
+        <source>audio and video</source>
+        <translation>音视频</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Every player of stream %1 in room %2 stops receiving its %3 at once, and new players get none, %4. The publisher is not disconnected; to cut the stream use Forbid stream.</source>
+        <translation>房间 %2 中流 %1 的所有播放者立即停止接收其%3，新播放者也收不到，%4。推流端不会断开；如需切断请使用禁止推流。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RuleList</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No rules.</source>
+        <translation>暂无规则。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+</context>
+<context>
+    <name>RuleListModel</name>
+    <message>
+        <source>IP %1</source>
+        <translation>IP %1</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>User %1 in room %2</source>
+        <translation>房间 %2 中的用户 %1</translation>
+    </message>
+    <message>
+        <source>No login, no publishing</source>
+        <translation>禁止登录和推流</translation>
+    </message>
+    <message>
+        <source>No login</source>
+        <translation>禁止登录</translation>
+    </message>
+    <message>
+        <source>No publishing</source>
+        <translation>禁止推流</translation>
+    </message>
+    <message>
+        <source>Audio and video muted</source>
+        <translation>音视频已禁用</translation>
+    </message>
+    <message>
+        <source>Audio muted</source>
+        <translation>音频已禁用</translation>
+    </message>
+    <message>
+        <source>Video muted</source>
+        <translation>视频已禁用</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>until lifted</source>
+        <translation>直到解除</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>ended %1 ago</source>
+        <translation>%1 前结束</translation>
+    </message>
+    <message>
+        <source>Stream %1 in room %2</source>
+        <translation>房间 %2 中的流 %1</translation>
+    </message>
+    <message>
+        <source>Stream %1</source>
+        <translation>流 %1</translation>
+    </message>
+    <message>
+        <source>Publishing forbidden</source>
+        <translation>禁止推流</translation>
+    </message>
+    <message>
+        <source>Direct push forbidden</source>
+        <translation>禁止直推</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>封禁规则</translation>
+    </message>
+    <message>
+        <source>%1 in force</source>
+        <translation>%1 条生效中</translation>
+    </message>
+    <message>
+        <source>User rules</source>
+        <translation>用户规则</translation>
+    </message>
+    <message>
+        <source>User rule</source>
+        <translation>用户规则</translation>
+    </message>
+    <message>
+        <source>An IP address</source>
+        <translation>一个 IP 地址</translation>
+    </message>
+    <message>
+        <source>A room</source>
+        <translation>一个房间</translation>
+    </message>
+    <message>
+        <source>A user, in every room</source>
+        <translation>一个用户（所有房间）</translation>
+    </message>
+    <message>
+        <source>A user in one room</source>
+        <translation>一个房间中的用户</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Room id</source>
+        <translation>房间 ID</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Ban login</source>
+        <translation>禁止登录</translation>
+    </message>
+    <message>
+        <source>Ban publishing</source>
+        <translation>禁止推流</translation>
+    </message>
+    <message>
+        <source>Set rule</source>
+        <translation>设置规则</translation>
+    </message>
+    <message>
+        <source>Stream rules and forbidden streams</source>
+        <translation>流规则与禁推流</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>No forbidden streams.</source>
+        <translation>暂无禁推流。</translation>
+    </message>
+    <message>
+        <source>Stream rule</source>
+        <translation>流规则</translation>
+    </message>
+    <message>
+        <source>Stream id</source>
+        <translation>流 ID</translation>
+    </message>
+    <message>
+        <source>Mute audio</source>
+        <translation>禁用音频</translation>
+    </message>
+    <message>
+        <source>Mute video</source>
+        <translation>禁用视频</translation>
+    </message>
+    <message>
+        <source>Forbid stream</source>
+        <translation>禁止推流</translation>
+    </message>
+    <message>
+        <source>Cuts the publisher now and refuses the stream id until resumed.</source>
+        <translation>立即切断推流端，并在恢复前拒绝该流 ID。</translation>
     </message>
 </context>
 <context>
@@ -610,6 +1059,14 @@
         <source>Waiting for a picture…</source>
         <translation>正在等待画面…</translation>
     </message>
+    <message>
+        <source>Stop listening</source>
+        <translation>停止监听</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>监听</translation>
+    </message>
 </context>
 <context>
     <name>StreamsPage</name>
@@ -646,6 +1103,13 @@
     <message>
         <source>Live streams</source>
         <translation>直播流</translation>
+    </message>
+</context>
+<context>
+    <name>TokenTool</name>
+    <message>
+        <source>Token not made (%1): %2</source>
+        <translation>未生成令牌（%1）：%2</translation>
     </message>
 </context>
 </TS>
