@@ -10,8 +10,7 @@ const QString kServerSecret = QStringLiteral("connection/serverSecret");
 
 ConnectionSettings::ConnectionSettings(const QString& file, QObject* parent)
     : QObject(parent)
-    , m_settings(file.isEmpty() ? std::make_unique<QSettings>()
-                                : std::make_unique<QSettings>(file, QSettings::IniFormat)) {}
+    , m_settings(openSettings(file)) {}
 
 ConnectionSettings::Mode ConnectionSettings::mode() const {
     return m_settings->value(kMode).toString() == QLatin1String("remote") ? Mode::Remote
@@ -66,4 +65,9 @@ void ConnectionSettings::write(const QString& key, const QVariant& value) {
     m_settings->setValue(key, value);
     m_settings->sync();
     emit changed();
+}
+
+std::unique_ptr<QSettings> openSettings(const QString& file) {
+    return file.isEmpty() ? std::make_unique<QSettings>()
+                          : std::make_unique<QSettings>(file, QSettings::IniFormat);
 }

@@ -5,8 +5,12 @@
 #include <QObject>
 #include <QSettings>
 #include <memory>
+#include <memory>
 
 #include "engine_endpoint.h"
+
+// The console's settings store: the application's default QSettings, or the INI file `file`.
+std::unique_ptr<QSettings> openSettings(const QString& file);
 
 // How the console reaches an engine: the bundled one it starts itself, or a remote one given
 // its URL and secrets. Every change is persisted at once with QSettings.

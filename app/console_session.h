@@ -11,6 +11,7 @@
 #include "engine_supervisor.h"
 #include "event_feed.h"
 #include "log_model.h"
+#include "mix_designer.h"
 #include "room_detail.h"
 #include "room_list_model.h"
 #include "rule_editor.h"
@@ -39,6 +40,7 @@ class ConsoleSession : public QObject {
     Q_PROPERTY(RuleListModel* streamForbids READ streamForbids CONSTANT)
     Q_PROPERTY(RuleEditor* ruleEditor READ ruleEditor CONSTANT)
     Q_PROPERTY(TokenTool* tokens READ tokens CONSTANT)
+    Q_PROPERTY(MixDesigner* mix READ mix CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString engineUrl READ engineUrl NOTIFY endpointChanged)
     Q_PROPERTY(
@@ -64,6 +66,7 @@ public:
     RuleListModel* streamForbids() { return &m_streamForbids; }
     RuleEditor* ruleEditor() { return &m_ruleEditor; }
     TokenTool* tokens() { return &m_tokens; }
+    MixDesigner* mix() { return &m_mix; }
     State state() const { return m_state; }
     QString engineUrl() const { return m_client.endpoint().httpUrl.toString(); }
     // A LogModel::Level: the lowest level of engine records the feed forwards.
@@ -98,6 +101,7 @@ private:
     RuleListModel m_streamForbids{RuleListModel::Kind::forbid, &m_feed};
     RuleEditor m_ruleEditor{&m_client};
     TokenTool m_tokens;
+    MixDesigner m_mix;
     State m_state = State::Idle;
     bool m_everConnected = false;
     int m_engineLogLevel = LogModel::Info;

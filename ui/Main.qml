@@ -195,9 +195,8 @@ ApplicationWindow {
             RoomsPage {
                 session: window.session
             }
-            PlaceholderPage {
-                title: qsTr("Mix Designer")
-                arrivesWith: qsTr("the mix service (StartMix)")
+            MixDesignerPage {
+                session: window.session
             }
             RulesPage {
                 session: window.session

@@ -1,0 +1,144 @@
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
+#include <QVariantList>
+#include <functional>
+
+#include "api_client.h"
+#include "mix_layout.h"
+
+// The Mix Designer's layout: the input rectangles (rows) on the output canvas, the output
+// settings, snapping, undo/redo, templates, named layouts, and Apply, which sends StartMix
+// with the next Sequence (a live update while the task runs) and StopMix.
+class MixDesigner : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by the console session")
+    Q_PROPERTY(int count READ rowCount NOTIFY layoutChanged)
+    // Changes with every edit, so bindings on inputValue() are re-evaluated.
+    Q_PROPERTY(int revision READ revision NOTIFY layoutChanged)
+    Q_PROPERTY(int canvasWidth READ canvasWidth NOTIFY layoutChanged)
+    Q_PROPERTY(int canvasHeight READ canvasHeight NOTIFY layoutChanged)
+    Q_PROPERTY(QString taskId READ taskId NOTIFY layoutChanged)
+    Q_PROPERTY(QString outputStreamId READ outputStreamId NOTIFY layoutChanged)
+    Q_PROPERTY(int fps READ fps NOTIFY layoutChanged)
+    Q_PROPERTY(int videoBitrate READ videoBitrate NOTIFY layoutChanged)
+    Q_PROPERTY(QString background READ background NOTIFY layoutChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
+    Q_PROPERTY(QVariantList guides READ guides NOTIFY guidesChanged)
+    Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QStringList savedLayouts READ savedLayouts NOTIFY savedLayoutsChanged)
+
+public:
+    enum Role {
+        StreamIdRole = Qt::UserRole + 1,
+        LeftRole,
+        TopRole,
+        WidthRole,
+        HeightRole,
+        LayerRole,
+        RenderModeRole,
+        VolumeRole,
+        MutedRole,
+        CornerRadiusRole
+    };
+
+    static constexpr int kMaxInputs = 9;
+    static constexpr int kSnapThreshold = 8;
+
+    MixDesigner(ApiClient* client, QString settingsFile, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const MixLayout& layout() const { return m_layout; }
+    int revision() const { return m_revision; }
+    // One role of an input by its name (left, top, rectWidth, volume, ...).
+    Q_INVOKABLE QVariant inputValue(int row, const QString& roleName) const;
+    int canvasWidth() const { return m_layout.width; }
+    int canvasHeight() const { return m_layout.height; }
+    QString taskId() const { return m_layout.taskId; }
+    QString outputStreamId() const { return m_layout.outputStreamId; }
+    int fps() const { return m_layout.fps; }
+    int videoBitrate() const { return m_layout.videoBitrate; }
+    QString background() const { return m_layout.background; }
+    bool canUndo() const { return !m_undo.isEmpty(); }
+    bool canRedo() const { return !m_redo.isEmpty(); }
+    QVariantList guides() const { return m_guides; }
+    bool running() const { return m_running; }
+    QString lastError() const { return m_lastError; }
+    QStringList savedLayouts() const;
+
+    // Edits. Each one is a step of undo; a drag is one step from beginGesture to endGesture.
+    Q_INVOKABLE void addInput(const QString& streamId);
+    Q_INVOKABLE void removeInput(int row);
+    Q_INVOKABLE void assignStream(int row, const QString& streamId);
+    Q_INVOKABLE void beginGesture();
+    Q_INVOKABLE void endGesture();
+    // Canvas pixels. `snap` false (a modifier held) places exactly where asked.
+    Q_INVOKABLE void moveTo(int row, int left, int top, bool snap, int grid);
+    // Keeps the rectangle's aspect ratio when `keepAspect` (Shift frees it).
+    Q_INVOKABLE void resizeTo(int row, int width, int height, bool keepAspect);
+    Q_INVOKABLE void nudge(int row, int dx, int dy);
+    Q_INVOKABLE void setGeometry(int row, int left, int top, int width, int height);
+    Q_INVOKABLE void raise(int row);
+    Q_INVOKABLE void lower(int row);
+    Q_INVOKABLE void setRenderMode(int row, int mode);
+    Q_INVOKABLE void setVolume(int row, int volume);
+    Q_INVOKABLE void setMuted(int row, bool muted);
+    Q_INVOKABLE void setCornerRadius(int row, int radius);
+    // single, side, grid2x2, grid3x3, pip, large5 — applied to the current inputs in order.
+    Q_INVOKABLE void applyTemplate(const QString& name);
+    Q_INVOKABLE void setOutput(const QString& taskId, const QString& streamId, int width,
+                               int height, int fps, int videoBitrate, const QString& background);
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
+
+    // StartMix JSON (compact text) as Apply would send it now; import reads the same.
+    Q_INVOKABLE QString exportJson() const;
+    Q_INVOKABLE bool importJson(const QString& text);
+    Q_INVOKABLE void saveLayout(const QString& name);
+    Q_INVOKABLE bool loadLayout(const QString& name);
+
+    Q_INVOKABLE void apply();
+    Q_INVOKABLE void stop();
+
+    // The Sequence the next StartMix/StopMix carries: increasing, milliseconds-based.
+    qint64 nextSequence();
+    static QString userId() { return QStringLiteral("regie-console"); }
+
+signals:
+    void layoutChanged();
+    void historyChanged();
+    void guidesChanged();
+    void runningChanged();
+    void lastErrorChanged();
+    void savedLayoutsChanged();
+    void applied();
+
+private:
+    bool valid(int row) const { return row >= 0 && row < m_layout.inputs.size(); }
+    void edit(const std::function<void(MixLayout&)>& change);
+    void setLayout(MixLayout layout);
+    void setGuides(const QList<SnapGuide>& guides);
+    void setLastError(const QString& error);
+    void setRunning(bool running);
+
+    ApiClient* m_client;
+    QString m_settingsFile;
+    MixLayout m_layout;
+    QList<MixLayout> m_undo;
+    QList<MixLayout> m_redo;
+    bool m_inGesture = false;
+    bool m_gestureRecorded = false;
+    int m_revision = 0;
+    QVariantList m_guides;
+    bool m_running = false;
+    QString m_lastError;
+    qint64 m_lastSequence = 0;
+};

@@ -1,0 +1,184 @@
+#include "mix_layout.h"
+
+#include <QColor>
+#include <QJsonArray>
+#include <cstdlib>
+#include <optional>
+
+QList<QRect> templateRects(MixTemplate kind, int width, int height) {
+    auto cell = [&](int columns, int rows, int column, int row, int spanX = 1, int spanY = 1) {
+        const int x0 = width * column / columns;
+        const int y0 = height * row / rows;
+        const int x1 = width * (column + spanX) / columns;
+        const int y1 = height * (row + spanY) / rows;
+        return QRect(x0, y0, x1 - x0, y1 - y0);
+    };
+    switch (kind) {
+        case MixTemplate::single:
+            return {QRect(0, 0, width, height)};
+        case MixTemplate::sideBySide:
+            return {cell(2, 1, 0, 0), cell(2, 1, 1, 0)};
+        case MixTemplate::grid2x2:
+            return {cell(2, 2, 0, 0), cell(2, 2, 1, 0), cell(2, 2, 0, 1), cell(2, 2, 1, 1)};
+        case MixTemplate::grid3x3: {
+            QList<QRect> rects;
+            for (int i = 0; i < 9; ++i) {
+                rects.append(cell(3, 3, i % 3, i / 3));
+            }
+            return rects;
+        }
+        case MixTemplate::pictureInPicture: {
+            const int w = (width / 4) & ~1;
+            const int h = (height / 4) & ~1;
+            const int margin = (width / 32) & ~1;
+            return {QRect(0, 0, width, height),
+                    QRect(width - w - margin, height - h - margin, w, h)};
+        }
+        case MixTemplate::oneLargeFiveSmall:
+            return {cell(3, 3, 0, 0, 2, 2), cell(3, 3, 2, 0), cell(3, 3, 2, 1),
+                    cell(3, 3, 0, 2),       cell(3, 3, 1, 2), cell(3, 3, 2, 2)};
+    }
+    return {};
+}
+
+QJsonObject toStartMix(const MixLayout& layout, qint64 sequence, const QString& userId) {
+    QJsonArray inputs;
+    for (const MixRect& in : layout.inputs) {
+        inputs.append(QJsonObject{
+            {"StreamId", in.streamId},
+            {"RectInfo", QJsonObject{{"Top", in.rect.top()},
+                                     {"Left", in.rect.left()},
+                                     {"Bottom", in.rect.top() + in.rect.height()},
+                                     {"Right", in.rect.left() + in.rect.width()},
+                                     {"Layer", in.layer},
+                                     {"CornerRadius", in.cornerRadius}}},
+            {"RenderMode", in.renderMode},
+            {"Volume", in.volume},
+            {"ContentControl", in.muted ? 2 : 0}});
+    }
+    const QColor background(layout.background);
+    const QString hex = QStringLiteral("0x%1%2%3%4")
+                            .arg(background.red(), 2, 16, QLatin1Char('0'))
+                            .arg(background.green(), 2, 16, QLatin1Char('0'))
+                            .arg(background.blue(), 2, 16, QLatin1Char('0'))
+                            .arg(0, 2, 16, QLatin1Char('0'))
+                            .toUpper()
+                            .replace(QLatin1String("0X"), QLatin1String("0x"));
+    return QJsonObject{
+        {"TaskId", layout.taskId},
+        {"UserId", userId},
+        {"Sequence", sequence},
+        {"MixInput", inputs},
+        {"MixOutput", QJsonArray{QJsonObject{{"StreamId", layout.outputStreamId},
+                                             {"VideoBitrate", layout.videoBitrate},
+                                             {"Fps", layout.fps},
+                                             {"Width", layout.width},
+                                             {"Height", layout.height},
+                                             {"AudioCodec", 1},
+                                             {"AudioBitrate", layout.audioBitrate},
+                                             {"SoundChannel", 2}}}},
+        {"BackGroundColorHex", hex}};
+}
+
+std::optional<MixLayout> fromStartMix(const QJsonObject& body) {
+    const QJsonArray outputs = body.value("MixOutput").toArray();
+    const QJsonArray inputs = body.value("MixInput").toArray();
+    if (!body.value("TaskId").isString() || outputs.isEmpty() || inputs.isEmpty()) {
+        return std::nullopt;
+    }
+    MixLayout layout;
+    layout.taskId = body.value("TaskId").toString();
+    const QJsonObject out = outputs.first().toObject();
+    layout.outputStreamId = out.value("StreamId").toString();
+    layout.width = out.value("Width").toInt(layout.width);
+    layout.height = out.value("Height").toInt(layout.height);
+    layout.fps = out.value("Fps").toInt(layout.fps);
+    layout.videoBitrate = out.value("VideoBitrate").toInt(layout.videoBitrate);
+    layout.audioBitrate = out.value("AudioBitrate").toInt(layout.audioBitrate);
+    const QString hex = body.value("BackGroundColorHex").toString();
+    if (hex.size() == 10 && hex.startsWith(QLatin1String("0x"))) {
+        layout.background = QLatin1Char('#') + hex.mid(2, 6).toLower();
+    }
+    for (const auto& value : inputs) {
+        const QJsonObject in = value.toObject();
+        const QJsonObject r = in.value("RectInfo").toObject();
+        MixRect rect;
+        rect.streamId = in.value("StreamId").toString();
+        const int left = r.value("Left").toInt();
+        const int top = r.value("Top").toInt();
+        rect.rect = QRect(left, top, r.value("Right").toInt() - left,
+                          r.value("Bottom").toInt() - top);
+        rect.layer = r.value("Layer").toInt();
+        rect.cornerRadius = r.value("CornerRadius").toInt();
+        rect.renderMode = in.value("RenderMode").toInt();
+        rect.volume = in.value("Volume").toInt(100);
+        rect.muted = in.value("ContentControl").toInt() == 2;
+        if (rect.streamId.isEmpty() || rect.rect.width() <= 0 || rect.rect.height() <= 0) {
+            return std::nullopt;
+        }
+        layout.inputs.append(rect);
+    }
+    return layout;
+}
+
+namespace {
+
+// The offset that brings one of `edges` onto one of `targets`, the smallest within threshold.
+std::optional<int> bestOffset(const QList<int>& edges, const QList<int>& targets, int threshold,
+                              int* target) {
+    std::optional<int> best;
+    for (int edge : edges) {
+        for (int t : targets) {
+            const int d = t - edge;
+            if (std::abs(d) <= threshold && (!best || std::abs(d) < std::abs(*best))) {
+                best = d;
+                *target = t;
+            }
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+QRect snapMove(QRect moving, const QList<QRect>& others, QSize canvas, int grid, int threshold,
+               QList<SnapGuide>* guides) {
+    QList<int> xs{0, canvas.width(), canvas.width() / 2};
+    QList<int> ys{0, canvas.height(), canvas.height() / 2};
+    for (const QRect& o : others) {
+        xs << o.left() << o.left() + o.width() << o.left() + o.width() / 2;
+        ys << o.top() << o.top() + o.height() << o.top() + o.height() / 2;
+    }
+    if (grid > 0) {
+        for (int x = 0; x <= canvas.width(); x += grid) {
+            xs << x;
+        }
+        for (int y = 0; y <= canvas.height(); y += grid) {
+            ys << y;
+        }
+    }
+    int targetX = 0;
+    int targetY = 0;
+    const int left = moving.left();
+    const int top = moving.top();
+    const auto dx = bestOffset({left, left + moving.width(), left + moving.width() / 2}, xs,
+                               threshold, &targetX);
+    const auto dy = bestOffset({top, top + moving.height(), top + moving.height() / 2}, ys,
+                               threshold, &targetY);
+    if (guides) {
+        guides->clear();
+    }
+    if (dx) {
+        moving.translate(*dx, 0);
+        if (guides) {
+            guides->append({true, targetX});
+        }
+    }
+    if (dy) {
+        moving.translate(0, *dy);
+        if (guides) {
+            guides->append({false, targetY});
+        }
+    }
+    return moving;
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonObject>
+#include <optional>
+#include <QList>
+#include <QRect>
+#include <QString>
+#include <QStringList>
+
+// One input rectangle of a mix layout, in output canvas pixels (StartMix RectInfo).
+struct MixRect {
+    QString streamId;
+    QRect rect;
+    int layer = 0;
+    int renderMode = 0;  // 0 crop to fill, 1 fit
+    int volume = 100;    // 0–200
+    bool muted = false;  // ContentControl 2: picture only
+    int cornerRadius = 0;
+    bool operator==(const MixRect&) const = default;
+};
+
+// A whole layout: the canvas and output settings, and the inputs.
+struct MixLayout {
+    QString taskId = QStringLiteral("regie-mix");
+    QString outputStreamId = QStringLiteral("mix");
+    int width = 1280;
+    int height = 720;
+    int fps = 20;
+    int videoBitrate = 2500000;
+    int audioBitrate = 48000;
+    QString background = QStringLiteral("#000000");  // #RRGGBB
+    QList<MixRect> inputs;
+    bool operator==(const MixLayout&) const = default;
+};
+
+// The layout templates: rectangles for `count` inputs (fewer when the template has fewer).
+enum class MixTemplate { single, sideBySide, grid2x2, grid3x3, pictureInPicture, oneLargeFiveSmall };
+QList<QRect> templateRects(MixTemplate kind, int width, int height);
+
+// The StartMix body (every field by the spec's name and JSON type) and its reverse, for
+// export and import. fromStartMix fails (empty optional) on a body it cannot read.
+QJsonObject toStartMix(const MixLayout& layout, qint64 sequence, const QString& userId);
+std::optional<MixLayout> fromStartMix(const QJsonObject& body);
+
+// Moves `moving` so that an edge or its centre lands on a canvas edge, the canvas centre
+// lines, another rectangle's edge, or the grid, when one is within `threshold` pixels.
+// `guides` receives the lines snapped to: x positions with vertical true, y with false.
+struct SnapGuide {
+    bool vertical = true;
+    int position = 0;
+    bool operator==(const SnapGuide&) const = default;
+};
+QRect snapMove(QRect moving, const QList<QRect>& others, QSize canvas, int grid, int threshold,
+               QList<SnapGuide>* guides);

@@ -1,0 +1,155 @@
+// The Mix Designer's model: templates, snapping with guides, aspect-locked resizing, undo and
+// redo of whole gestures, the exact StartMix body, export/import and named layouts.
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "api_client.h"
+#include "mix_designer.h"
+
+namespace {
+
+QRect rectOf(const MixDesigner& mix, int row) {
+    return mix.layout().inputs.at(row).rect;
+}
+
+}  // namespace
+
+class TestMixDesigner : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_mix = std::make_unique<MixDesigner>(&m_client, m_dir->filePath("regie.ini"));
+    }
+
+    void templatesTileTheCanvas() {
+        const QList<QRect> grid = templateRects(MixTemplate::grid2x2, 1280, 720);
+        QCOMPARE(grid, (QList<QRect>{QRect(0, 0, 640, 360), QRect(640, 0, 640, 360),
+                                     QRect(0, 360, 640, 360), QRect(640, 360, 640, 360)}));
+        const QList<QRect> large = templateRects(MixTemplate::oneLargeFiveSmall, 1280, 720);
+        QCOMPARE(large.size(), 6);
+        QCOMPARE(large.first(), QRect(0, 0, 853, 480));
+        QCOMPARE(large.last(), QRect(853, 480, 427, 240));
+        const QList<QRect> pip = templateRects(MixTemplate::pictureInPicture, 1280, 720);
+        QCOMPARE(pip.at(1), QRect(1280 - 320 - 40, 720 - 180 - 40, 320, 180));
+        QCOMPARE(templateRects(MixTemplate::grid3x3, 1280, 720).size(), 9);
+    }
+
+    void applyingATemplateKeepsTheStreamsInOrder() {
+        QAbstractItemModelTester tester(m_mix.get());
+        m_mix->addInput("a");
+        m_mix->addInput("b");
+        m_mix->applyTemplate("side");
+        QCOMPARE(m_mix->rowCount(), 2);
+        QCOMPARE(m_mix->layout().inputs.at(1).streamId, QString("b"));
+        QCOMPARE(rectOf(*m_mix, 1), QRect(640, 0, 640, 720));
+        m_mix->applyTemplate("grid2x2");  // two more, still to be assigned
+        QCOMPARE(m_mix->rowCount(), 4);
+        QVERIFY(m_mix->layout().inputs.at(3).streamId.isEmpty());
+    }
+
+    void movesSnapToEdgesCentresAndOtherRectangles() {
+        m_mix->addInput("a");
+        m_mix->setGeometry(0, 0, 0, 400, 300);
+        m_mix->moveTo(0, 5, 4, true, 0);  // near the canvas corner
+        QCOMPARE(rectOf(*m_mix, 0).topLeft(), QPoint(0, 0));
+        m_mix->moveTo(0, 1280 / 2 - 200 + 6, 100, true, 0);  // centre lines up with the canvas's
+        QCOMPARE(rectOf(*m_mix, 0).left(), 440);
+        QCOMPARE(m_mix->guides().first().toMap().value("position").toInt(), 640);
+        m_mix->moveTo(0, 1280 / 2 - 200 + 6, 100, false, 0);  // a modifier: no snapping
+        QCOMPARE(rectOf(*m_mix, 0).left(), 446);
+        m_mix->addInput("b");
+        m_mix->setGeometry(1, 0, 0, 200, 200);
+        m_mix->moveTo(1, 446 + 400 + 3, 500, true, 0);  // beside a's right edge
+        QCOMPARE(rectOf(*m_mix, 1).left(), 846);
+        m_mix->moveTo(1, 2000, 2000, false, 0);  // kept on the canvas
+        QCOMPARE(rectOf(*m_mix, 1), QRect(1080, 520, 200, 200));
+        m_mix->moveTo(1, 83, 157, true, 40);  // the grid
+        QCOMPARE(rectOf(*m_mix, 1).topLeft(), QPoint(80, 160));
+    }
+
+    void resizeKeepsTheAspectUnlessFreed() {
+        m_mix->addInput("a");
+        m_mix->setGeometry(0, 0, 0, 640, 360);
+        m_mix->resizeTo(0, 320, 999, true);
+        QCOMPARE(rectOf(*m_mix, 0).size(), QSize(320, 180));
+        m_mix->resizeTo(0, 320, 100, false);
+        QCOMPARE(rectOf(*m_mix, 0).size(), QSize(320, 100));
+    }
+
+    void aGestureIsOneUndoStep() {
+        m_mix->addInput("a");
+        m_mix->setGeometry(0, 0, 0, 100, 100);
+        m_mix->beginGesture();
+        for (int x = 10; x <= 100; x += 10) {
+            m_mix->moveTo(0, x, 50, false, 0);
+        }
+        m_mix->endGesture();
+        QCOMPARE(rectOf(*m_mix, 0).topLeft(), QPoint(100, 50));
+        m_mix->undo();
+        QCOMPARE(rectOf(*m_mix, 0).topLeft(), QPoint(0, 0));
+        m_mix->redo();
+        QCOMPARE(rectOf(*m_mix, 0).topLeft(), QPoint(100, 50));
+        m_mix->undo();
+        m_mix->undo();  // the setGeometry
+        m_mix->undo();  // the addInput
+        QCOMPARE(m_mix->rowCount(), 0);
+        QVERIFY(!m_mix->canUndo() && m_mix->canRedo());
+    }
+
+    void startMixBodyIsExactlyTheSpecs() {
+        m_mix->setOutput("show", "program", 640, 360, 25, 1200000, "#87cefa");
+        m_mix->addInput("cam1");
+        m_mix->setGeometry(0, 10, 20, 300, 200);
+        m_mix->setVolume(0, 150);
+        m_mix->setMuted(0, true);
+        m_mix->setRenderMode(0, 1);
+        m_mix->setCornerRadius(0, 12);
+        m_mix->raise(0);
+        const QJsonObject body = toStartMix(m_mix->layout(), 42, MixDesigner::userId());
+        const QByteArray expected =
+            R"({"BackGroundColorHex":"0x87CEFA00","MixInput":[{"ContentControl":2,)"
+            R"("RectInfo":{"Bottom":220,"CornerRadius":12,"Layer":1,"Left":10,"Right":310,"Top":20},)"
+            R"("RenderMode":1,"StreamId":"cam1","Volume":150}],"MixOutput":[{"AudioBitrate":48000,)"
+            R"("AudioCodec":1,"Fps":25,"Height":360,"SoundChannel":2,"StreamId":"program",)"
+            R"("VideoBitrate":1200000,"Width":640}],"Sequence":42,"TaskId":"show",)"
+            R"("UserId":"regie-console"})";
+        QCOMPARE(QJsonDocument(body).toJson(QJsonDocument::Compact), expected);
+    }
+
+    void exportImportAndNamedLayoutsRoundTrip() {
+        m_mix->addInput("a");
+        m_mix->addInput("b");
+        m_mix->applyTemplate("pip");
+        const QString json = m_mix->exportJson();
+        const MixLayout before = m_mix->layout();
+        m_mix->saveLayout("interview");
+        QCOMPARE(m_mix->savedLayouts(), QStringList{"interview"});
+        m_mix->applyTemplate("single");
+        QVERIFY(m_mix->loadLayout("interview"));
+        QCOMPARE(m_mix->layout(), before);
+        QVERIFY(!m_mix->importJson("{\"TaskId\":1}"));
+        QVERIFY(!m_mix->lastError().isEmpty());
+        QVERIFY(m_mix->importJson(json));
+        QCOMPARE(m_mix->layout(), before);
+    }
+
+    void applyRefusesUnassignedRectangles() {
+        m_mix->applyTemplate("side");
+        m_mix->apply();
+        QCOMPARE(m_mix->lastError(), QString("Assign a stream to every rectangle first."));
+        QVERIFY(!m_mix->running());
+    }
+
+private:
+    ApiClient m_client;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MixDesigner> m_mix;
+};
+
+QTEST_MAIN(TestMixDesigner)
+#include "tst_mix_designer.moc"

@@ -1,0 +1,403 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Regie.Console
+import "../components"
+
+// The Mix Designer: the output canvas with every input's rectangle showing its live video;
+// drag to move (snapping to edges, centres, other rectangles and the grid; Alt places freely),
+// drag the corner to resize (aspect kept; Shift frees it), arrows nudge. Templates, per-input
+// settings, output settings, named layouts, StartMix JSON export/import, and Apply, which
+// sends StartMix with the next Sequence; the real mixed output plays beside the canvas.
+Item {
+    id: page
+
+    required property ConsoleSession session
+    readonly property MixDesigner mix: session.mix
+    property int selected: -1
+    property bool showGrid: false
+    readonly property int gridSize: showGrid ? 40 : 0
+
+    function flvUrl(streamId) {
+        session.streams.count  // re-evaluated as streams come and go
+        const row = session.streams.indexOfStreamName(streamId)
+        return row >= 0 ? session.streams.get(row, "flvUrl") : ""
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 24
+        spacing: 12
+
+        RowLayout {
+            spacing: 10
+            Layout.fillWidth: true
+            Label { text: qsTr("Mix Designer"); font.pixelSize: 24; font.bold: true }
+            Label {
+                text: qsTr("%1 → %2 · %3×%4 @%5").arg(page.mix.taskId).arg(page.mix.outputStreamId)
+                      .arg(page.mix.canvasWidth).arg(page.mix.canvasHeight).arg(page.mix.fps)
+                color: palette.placeholderText
+                Layout.alignment: Qt.AlignBottom
+                Layout.bottomMargin: 4
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                objectName: "mixError"
+                visible: text.length > 0
+                text: page.mix.lastError
+                color: "#f85149"
+                elide: Text.ElideRight
+                Layout.maximumWidth: 420
+            }
+            Button { text: qsTr("Undo"); enabled: page.mix.canUndo; onClicked: page.mix.undo() }
+            Button { text: qsTr("Redo"); enabled: page.mix.canRedo; onClicked: page.mix.redo() }
+            CheckBox { text: qsTr("Grid"); checked: page.showGrid; onToggled: page.showGrid = checked }
+            Button {
+                objectName: "applyButton"
+                text: page.mix.running ? qsTr("Update mix") : qsTr("Start mix")
+                highlighted: true
+                onClicked: page.mix.apply()
+            }
+            Button {
+                text: qsTr("Stop")
+                enabled: page.mix.running
+                onClicked: page.mix.stop()
+            }
+        }
+
+        RowLayout {
+            spacing: 16
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ColumnLayout {
+                spacing: 12
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+
+                Item {
+                    id: stage
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    readonly property real scale: Math.min(width / page.mix.canvasWidth,
+                                                           height / page.mix.canvasHeight)
+
+                    Rectangle {
+                        id: canvas
+                        objectName: "canvas"
+                        width: page.mix.canvasWidth * stage.scale
+                        height: page.mix.canvasHeight * stage.scale
+                        anchors.centerIn: parent
+                        color: page.mix.background
+                        border.color: palette.mid
+                        clip: true
+                        focus: true
+                        Keys.onPressed: event => {
+                            const step = event.modifiers & Qt.ShiftModifier ? 10 : 1
+                            const moves = {[Qt.Key_Left]: [-step, 0], [Qt.Key_Right]: [step, 0],
+                                           [Qt.Key_Up]: [0, -step], [Qt.Key_Down]: [0, step]}
+                            if (page.selected >= 0 && moves[event.key] !== undefined) {
+                                page.mix.nudge(page.selected, moves[event.key][0], moves[event.key][1])
+                                event.accepted = true
+                            }
+                        }
+                        TapHandler { onTapped: { page.selected = -1; canvas.forceActiveFocus() } }
+
+                        Repeater {
+                            model: page.showGrid ? Math.floor(page.mix.canvasWidth / page.gridSize) : 0
+                            Rectangle { x: (index + 1) * page.gridSize * stage.scale; width: 1; height: canvas.height; color: "#22ffffff" }
+                        }
+                        Repeater {
+                            model: page.showGrid ? Math.floor(page.mix.canvasHeight / page.gridSize) : 0
+                            Rectangle { y: (index + 1) * page.gridSize * stage.scale; height: 1; width: canvas.width; color: "#22ffffff" }
+                        }
+                        // Title-safe area: 90 % of the canvas.
+                        Rectangle {
+                            anchors.centerIn: parent
+                            width: parent.width * 0.9
+                            height: parent.height * 0.9
+                            color: "transparent"
+                            border.color: "#40ffffff"
+                            z: 1000
+                        }
+
+                        Repeater {
+                            model: page.mix
+                            delegate: Rectangle {
+                                id: tile
+                                required property int index
+                                required property string streamId
+                                required property int rectLeft
+                                required property int rectTop
+                                required property int rectWidth
+                                required property int rectHeight
+                                required property int rectLayer
+                                required property int renderMode
+                                required property int cornerRadius
+                                property point pressLeftTop
+                                property size pressSize
+
+                                x: rectLeft * stage.scale
+                                y: rectTop * stage.scale
+                                width: rectWidth * stage.scale
+                                height: rectHeight * stage.scale
+                                z: rectLayer
+                                radius: cornerRadius * stage.scale
+                                color: "#1b1f26"
+                                border.width: page.selected === index ? 2 : 1
+                                border.color: page.selected === index ? palette.highlight : "#80ffffff"
+                                clip: true
+
+                                StreamTile {
+                                    anchors.fill: parent
+                                    anchors.margins: tile.border.width
+                                    visible: tile.streamId.length > 0
+                                    title: tile.streamId
+                                    url: page.flvUrl(tile.streamId)
+                                    active: url.toString().length > 0
+                                }
+                                Label {
+                                    anchors.centerIn: parent
+                                    visible: tile.streamId.length === 0
+                                    text: qsTr("Drop a stream here")
+                                    color: palette.placeholderText
+                                }
+                                DropArea {
+                                    anchors.fill: parent
+                                    keys: ["regie/stream"]
+                                    onDropped: drop => page.mix.assignStream(tile.index, drop.source.streamName)
+                                }
+                                DragHandler {
+                                    target: null
+                                    onActiveChanged: {
+                                        if (active) {
+                                            page.selected = tile.index
+                                            tile.pressLeftTop = Qt.point(tile.rectLeft, tile.rectTop)
+                                            page.mix.beginGesture()
+                                            canvas.forceActiveFocus()
+                                        } else {
+                                            page.mix.endGesture()
+                                        }
+                                    }
+                                    onTranslationChanged: if (active) page.mix.moveTo(tile.index,
+                                        Math.round(tile.pressLeftTop.x + translation.x / stage.scale),
+                                        Math.round(tile.pressLeftTop.y + translation.y / stage.scale),
+                                        !(centroid.modifiers & Qt.AltModifier), page.gridSize)
+                                }
+                                TapHandler { onTapped: { page.selected = tile.index; canvas.forceActiveFocus() } }
+                                Rectangle {
+                                    objectName: "resizeHandle"
+                                    width: 14; height: 14
+                                    anchors.right: parent.right
+                                    anchors.bottom: parent.bottom
+                                    color: palette.highlight
+                                    visible: page.selected === tile.index
+                                    DragHandler {
+                                        target: null
+                                        onActiveChanged: {
+                                            if (active) {
+                                                tile.pressSize = Qt.size(tile.rectWidth, tile.rectHeight)
+                                                page.mix.beginGesture()
+                                            } else {
+                                                page.mix.endGesture()
+                                            }
+                                        }
+                                        onTranslationChanged: if (active) page.mix.resizeTo(tile.index,
+                                            Math.round(tile.pressSize.width + translation.x / stage.scale),
+                                            Math.round(tile.pressSize.height + translation.y / stage.scale),
+                                            !(centroid.modifiers & Qt.ShiftModifier))
+                                    }
+                                }
+                            }
+                        }
+
+                        Repeater {
+                            model: page.mix.guides
+                            delegate: Rectangle {
+                                required property var modelData
+                                z: 1001
+                                color: "#f0b72f"
+                                x: modelData.vertical ? modelData.position * stage.scale : 0
+                                y: modelData.vertical ? 0 : modelData.position * stage.scale
+                                width: modelData.vertical ? 1 : canvas.width
+                                height: modelData.vertical ? canvas.height : 1
+                            }
+                        }
+                    }
+                }
+
+                RowLayout {
+                    spacing: 8
+                    Label { text: qsTr("Templates"); color: palette.placeholderText }
+                    Repeater {
+                        model: [["single", qsTr("Single")], ["side", qsTr("Side by side")],
+                                ["grid2x2", "2×2"], ["grid3x3", "3×3"], ["pip", qsTr("Picture in picture")],
+                                ["large5", qsTr("1 large + 5")]]
+                        Button {
+                            required property var modelData
+                            text: modelData[1]
+                            onClicked: page.mix.applyTemplate(modelData[0])
+                        }
+                    }
+                }
+            }
+
+            ScrollView {
+                Layout.preferredWidth: 360
+                Layout.fillHeight: true
+                contentWidth: availableWidth
+
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 12
+
+                    Card {
+                        title: qsTr("Live streams")
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: page.session.streams
+                            delegate: RowLayout {
+                                id: streamRow
+                                required property string stream
+                                property string streamName: stream
+                                Layout.fillWidth: true
+                                Drag.active: grab.active
+                                Drag.keys: ["regie/stream"]
+                                Drag.source: streamRow
+                                Drag.hotSpot: Qt.point(10, 10)
+                                Label {
+                                    text: "⠿ " + streamRow.stream
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                    DragHandler { id: grab; onActiveChanged: if (!active) streamRow.Drag.drop() }
+                                }
+                                Button { text: qsTr("Add"); onClicked: page.mix.addInput(streamRow.stream) }
+                            }
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("Selected input")
+                        visible: page.selected >= 0 && page.selected < page.mix.count
+                        Layout.fillWidth: true
+                        GridLayout {
+                            columns: 4
+                            Layout.fillWidth: true
+                            Repeater {
+                                model: [["rectLeft", qsTr("X")], ["rectTop", qsTr("Y")], ["rectWidth", qsTr("W")], ["rectHeight", qsTr("H")]]
+                                delegate: SpinBox {
+                                    required property var modelData
+                                    from: 0; to: 3000; editable: true
+                                    Layout.columnSpan: 2
+                                    textFromValue: (v, locale) => modelData[1] + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
+                                    value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, modelData[0]) : 0
+                                    onValueModified: {
+                                        const v = name => name === modelData[0] ? value : page.mix.inputValue(page.selected, name)
+                                        page.mix.setGeometry(page.selected, v("rectLeft"), v("rectTop"), v("rectWidth"), v("rectHeight"))
+                                    }
+                                }
+                            }
+                        }
+                        RowLayout {
+                            Button { text: qsTr("Raise"); onClicked: page.mix.raise(page.selected) }
+                            Button { text: qsTr("Lower"); onClicked: page.mix.lower(page.selected) }
+                            Button { text: qsTr("Fit"); onClicked: page.mix.setRenderMode(page.selected, 1) }
+                            Button { text: qsTr("Crop"); onClicked: page.mix.setRenderMode(page.selected, 0) }
+                        }
+                        RowLayout {
+                            Label { text: qsTr("Volume") }
+                            Slider {
+                                from: 0; to: 200
+                                value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "volume") : 100
+                                onMoved: page.mix.setVolume(page.selected, Math.round(value))
+                                Layout.fillWidth: true
+                            }
+                            CheckBox {
+                                text: qsTr("Mute")
+                                checked: page.mix.revision, page.selected >= 0 && page.mix.inputValue(page.selected, "muted")
+                                onToggled: page.mix.setMuted(page.selected, checked)
+                            }
+                        }
+                        RowLayout {
+                            Label { text: qsTr("Corner radius") }
+                            SpinBox {
+                                from: 0; to: 500; editable: true
+                                value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "cornerRadius") : 0
+                                onValueModified: page.mix.setCornerRadius(page.selected, value)
+                            }
+                            Button { text: qsTr("Remove"); onClicked: { page.mix.removeInput(page.selected); page.selected = -1 } }
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("Output")
+                        Layout.fillWidth: true
+                        GridLayout {
+                            columns: 2
+                            Layout.fillWidth: true
+                            Label { text: qsTr("Task") }
+                            TextField { id: taskField; text: page.mix.taskId; Layout.fillWidth: true }
+                            Label { text: qsTr("Stream") }
+                            TextField { id: outField; text: page.mix.outputStreamId; Layout.fillWidth: true }
+                            Label { text: qsTr("Size") }
+                            RowLayout {
+                                SpinBox { id: wField; from: 16; to: 3000; editable: true; value: page.mix.canvasWidth }
+                                SpinBox { id: hField; from: 16; to: 3000; editable: true; value: page.mix.canvasHeight }
+                            }
+                            Label { text: qsTr("Fps · kbit/s") }
+                            RowLayout {
+                                SpinBox { id: fpsField; from: 1; to: 60; value: page.mix.fps }
+                                SpinBox { id: rateField; from: 100; to: 20000; stepSize: 100; editable: true; value: page.mix.videoBitrate / 1000 }
+                            }
+                            Label { text: qsTr("Background") }
+                            TextField { id: bgField; text: page.mix.background; Layout.fillWidth: true }
+                        }
+                        Button {
+                            text: qsTr("Use these settings")
+                            onClicked: page.mix.setOutput(taskField.text, outField.text, wField.value, hField.value,
+                                                          fpsField.value, rateField.value * 1000, bgField.text)
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("Layouts")
+                        Layout.fillWidth: true
+                        RowLayout {
+                            TextField { id: layoutName; placeholderText: qsTr("Name"); Layout.fillWidth: true }
+                            Button { text: qsTr("Save"); enabled: layoutName.text.length > 0; onClicked: page.mix.saveLayout(layoutName.text) }
+                        }
+                        RowLayout {
+                            ComboBox { id: saved; model: page.mix.savedLayouts; Layout.fillWidth: true }
+                            Button { text: qsTr("Load"); enabled: saved.currentText.length > 0; onClicked: page.mix.loadLayout(saved.currentText) }
+                        }
+                        TextArea {
+                            id: jsonArea
+                            placeholderText: qsTr("StartMix JSON")
+                            wrapMode: TextEdit.WrapAnywhere
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 80
+                        }
+                        RowLayout {
+                            Button { text: qsTr("Export"); onClicked: jsonArea.text = page.mix.exportJson() }
+                            Button { text: qsTr("Import"); onClicked: page.mix.importJson(jsonArea.text) }
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("Mixed output")
+                        Layout.fillWidth: true
+                        StreamTile {
+                            objectName: "mixOutput"
+                            title: page.mix.outputStreamId
+                            url: page.flvUrl(page.mix.outputStreamId)
+                            active: url.toString().length > 0
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: width * page.mix.canvasHeight / page.mix.canvasWidth
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
