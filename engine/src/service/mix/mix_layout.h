@@ -1,0 +1,77 @@
+#pragma once
+// What a mix task produces, as StartMix describes it after validation: the inputs and where
+// they go, the background, and the output stream's encoding.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "av/compositor.h"
+
+namespace regie::service::mix {
+
+enum class ContentControl { audioVideo = 0, audioOnly = 1, videoOnly = 2 };
+
+struct MixInputSpec {
+    std::string streamId;   // a live stream of the [zego] app, or
+    std::string streamUrl;  // a URL to pull (wins when both are set)
+    std::optional<av::Placement> placement;  // none: the input is heard, not seen
+    int layer = 0;
+    int volume = 100;  // percent, 0-200
+    ContentControl content = ContentControl::audioVideo;
+
+    // Two specs with the same source are the same input, whatever their layout.
+    std::string sourceKey() const { return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl; }
+    bool heard() const { return content != ContentControl::videoOnly; }
+    bool seen() const { return placement && content != ContentControl::audioOnly; }
+};
+
+struct MixOutputSpec {
+    std::string streamId;
+    int width = 0;
+    int height = 0;
+    int fps = 15;
+    std::int64_t videoBitrate = 0;
+    std::int64_t audioBitrate = 48000;
+    int channels = 1;
+};
+
+struct MixLayout {
+    std::vector<MixInputSpec> inputs;
+    MixOutputSpec output;
+    av::Yuv background = av::yuvFromRgb(0, 0, 0);
+};
+
+struct MixRequest {
+    std::string taskId;
+    std::string userId;
+    std::string roomId;
+    std::optional<std::int64_t> sequence;
+    MixLayout layout;
+};
+
+// What a running task answers with (StartMix Data, GetMixTaskInfo).
+struct MixTaskView {
+    std::string taskId;
+    std::string userId;
+    std::string roomId;
+    std::int64_t sequence = 0;
+    std::string outputStreamId;
+    std::chrono::seconds duration{0};
+};
+
+enum class MixError { notOwner, sequence, inputMissing, outputBusy, noSuchTask, failed };
+
+struct MixFailure {
+    MixError error = MixError::failed;
+    std::string message;
+};
+
+template <typename T>
+using MixResult = std::variant<T, MixFailure>;
+using MixStatus = std::optional<MixFailure>;
+
+}  // namespace regie::service::mix

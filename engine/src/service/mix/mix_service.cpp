@@ -1,0 +1,259 @@
+#include "service/mix/mix_service.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/json.hpp>
+
+#include "core/text.h"
+
+namespace regie::service::mix {
+
+namespace json = boost::json;
+
+MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
+    MixSettings s;
+    if (auto app = core::trim(c.get("zego.app")); !app.empty()) {
+        s.app = std::string(app);
+    }
+    s.ownerCheck = c.getBool("zego.mixOwnerCheck");
+    s.sequenceRequired = c.getBool("zego.mixSequenceRequired");
+    s.maxFps = static_cast<int>(std::max<std::int64_t>(1, c.getInt("zego.mixMaxFps")));
+    s.idleStop = std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("zego.mixIdleStopMs")));
+    return s;
+}
+
+MixService::MixService(MixServiceDeps deps, MixSettings settings)
+    : m_deps(std::move(deps)), m_settings(std::move(settings)) {}
+
+MixService::~MixService() {
+    stopAll();
+}
+
+void MixService::updateSettings(MixSettings settings) {
+    std::lock_guard lock(m_mutex);
+    m_settings = std::move(settings);
+}
+
+MixSettings MixService::settings() const {
+    std::lock_guard lock(m_mutex);
+    return m_settings;
+}
+
+void MixService::setPlayUrlBase(std::string rtmp, std::string http) {
+    std::lock_guard lock(m_mutex);
+    m_rtmpBase = std::move(rtmp);
+    m_httpBase = std::move(http);
+}
+
+PlayUrls MixService::playUrls(const std::string& streamId) const {
+    std::lock_guard lock(m_mutex);
+    return {m_rtmpBase + "/" + m_settings.app + "/" + streamId,
+            m_httpBase + "/" + m_settings.app + "/" + streamId + ".live.flv", ""};
+}
+
+MixStatus MixService::checkInputs(const MixLayout& layout) const {
+    for (const auto& input : layout.inputs) {
+        if (!input.streamUrl.empty()) {
+            continue;
+        }
+        auto key = media::normalizedKey("", m_settings.app, input.streamId, false);
+        if (!m_deps.sources.find(key)) {
+            return MixFailure{MixError::inputMissing,
+                              "input stream " + input.streamId + " is not being published"};
+        }
+    }
+    return std::nullopt;
+}
+
+MixTaskView MixService::view(const std::string& taskId, const Entry& entry) const {
+    return {taskId,
+            entry.request.userId,
+            entry.request.roomId,
+            entry.sequence.value_or(0),
+            entry.request.layout.output.streamId,
+            entry.task->duration()};
+}
+
+MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest request) {
+    std::unique_lock lock(m_mutex);
+    auto found = m_tasks.find(request.taskId);
+    if (found != m_tasks.end()) {
+        Entry& entry = *found->second;
+        if (m_settings.ownerCheck && request.userId != entry.request.userId) {
+            return MixFailure{MixError::notOwner, "UserId does not own this task"};
+        }
+        if (request.sequence && entry.sequence && *request.sequence <= *entry.sequence) {
+            return MixFailure{MixError::sequence,
+                              "Sequence must be greater than " + std::to_string(*entry.sequence)};
+        }
+        if (auto missing = checkInputs(request.layout)) {
+            return *missing;
+        }
+        entry.task->update(request.layout);
+        if (request.sequence) {
+            entry.sequence = request.sequence;
+        }
+        // Only the dynamic parts change; the owner, room and output stream stay.
+        request.userId = entry.request.userId;
+        request.roomId = entry.request.roomId;
+        request.layout.output.streamId = entry.request.layout.output.streamId;
+        entry.request = std::move(request);
+        return view(found->first, entry);
+    }
+    if (auto missing = checkInputs(request.layout)) {
+        return *missing;
+    }
+
+    const std::string& outputId = request.layout.output.streamId;
+    auto key = media::normalizedKey("", m_settings.app, outputId, false);
+    const std::uint64_t generation = ++m_generation;
+    media::PublisherInfo publisher;
+    publisher.origin = media::OriginType::unknown;
+    publisher.originUrl = "mix://" + request.taskId;
+    publisher.sessionId = "mix-" + request.taskId;
+    publisher.continuePush = std::chrono::milliseconds(0);
+    publisher.autoClose = false;
+    publisher.engineOutput = true;
+    auto [result, source] = m_deps.sources.beginPublish(
+        key, publisher,
+        [this, taskId = request.taskId, generation] {
+            boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                end(taskId, generation, EndKind::sourceClosed);
+            });
+        },
+        std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+            .count(),
+        m_deps.addOutputFormats);
+    if (result != media::SourceRegistry::PublishResult::created) {
+        if (result == media::SourceRegistry::PublishResult::resumed) {
+            m_deps.sources.endPublish(source);
+        }
+        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+    }
+
+    auto entry = std::make_shared<Entry>();
+    entry->appId = appId;
+    entry->sequence = request.sequence;
+    entry->generation = generation;
+    entry->output = source;
+    entry->task = std::make_unique<MixTask>(
+        MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
+                      [this, taskId = request.taskId, generation] {
+                          boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                              end(taskId, generation, EndKind::idle);
+                          });
+                      }},
+        source, request.layout);
+    entry->request = std::move(request);
+    const std::string& taskId = entry->request.taskId;
+    m_tasks[taskId] = entry;
+    MixTaskView started = view(taskId, *entry);
+    lock.unlock();
+
+    m_deps.log.info("mix.start", {{"task", taskId}, {"output", outputId}});
+    auto urls = playUrls(outputId);
+    json::object f;
+    f["seq"] = std::to_string(entry->sequence.value_or(0));
+    f["task_id"] = appId + ":" + taskId;
+    f["channel_id"] = entry->request.roomId;
+    f["publish_id"] = entry->request.userId;
+    f["mix_url"] = urls.rtmp;
+    f["mix_stream_alias"] = outputId;
+    f["stream_alias"] = outputId;
+    f["rtmp_url"] = urls.rtmp;
+    f["rtmp_urls"] = json::array{json::string(urls.rtmp)};
+    f["hls_url"] = urls.hls;
+    f["hls_urls"] = json::array{};
+    f["hdl_url"] = urls.flv;
+    f["hdl_urls"] = json::array{json::string(urls.flv)};
+    m_deps.callbacks.send("mix_start", std::move(f));
+    return started;
+}
+
+MixStatus MixService::stop(const std::string& taskId, const std::optional<std::string>& userId,
+                           std::optional<std::int64_t> sequence) {
+    std::shared_ptr<Entry> entry;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_tasks.find(taskId);
+        if (found == m_tasks.end()) {
+            return MixFailure{MixError::noSuchTask, "task does not exist"};
+        }
+        if (m_settings.ownerCheck && userId != found->second->request.userId) {
+            return MixFailure{MixError::notOwner, "UserId does not own this task"};
+        }
+        const auto& last = found->second->sequence;
+        if (sequence && last && *sequence <= *last) {
+            return MixFailure{MixError::sequence,
+                              "Sequence must be greater than " + std::to_string(*last)};
+        }
+        entry = found->second;
+        if (sequence) {
+            entry->sequence = sequence;
+        }
+        m_tasks.erase(found);
+    }
+    boost::asio::post(m_deps.teardown,
+                      [this, entry] { retire(entry, EndKind::stopped); });
+    return std::nullopt;
+}
+
+MixResult<MixTaskView> MixService::info(const std::string& taskId) const {
+    std::lock_guard lock(m_mutex);
+    auto found = m_tasks.find(taskId);
+    if (found == m_tasks.end()) {
+        return MixFailure{MixError::noSuchTask, "task does not exist"};
+    }
+    return view(taskId, *found->second);
+}
+
+void MixService::stopAll() {
+    std::map<std::string, std::shared_ptr<Entry>> tasks;
+    {
+        std::lock_guard lock(m_mutex);
+        tasks.swap(m_tasks);
+    }
+    for (auto& [taskId, entry] : tasks) {
+        entry->task.reset();
+        m_deps.sources.endPublish(entry->output);
+    }
+}
+
+void MixService::end(const std::string& taskId, std::uint64_t generation, EndKind kind) {
+    std::shared_ptr<Entry> entry;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_tasks.find(taskId);
+        if (found == m_tasks.end() || found->second->generation != generation) {
+            return;
+        }
+        entry = found->second;
+        m_tasks.erase(found);
+    }
+    retire(std::move(entry), kind);
+}
+
+void MixService::retire(std::shared_ptr<Entry> entry, EndKind kind) {
+    entry->task.reset();
+    m_deps.sources.endPublish(entry->output);
+    const std::string& taskId = entry->request.taskId;
+    m_deps.log.info("mix.stop", {{"task", taskId},
+                                 {"reason", kind == EndKind::stopped ? "stop"
+                                            : kind == EndKind::idle  ? "inputs_gone"
+                                                                     : "output_closed"}});
+    // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
+    if (kind == EndKind::sourceClosed) {
+        return;
+    }
+    const std::string& outputId = entry->request.layout.output.streamId;
+    json::object f;
+    f["seq"] = std::to_string(entry->sequence.value_or(0));
+    f["task_id"] = entry->appId + ":" + taskId;
+    f["channel_id"] = entry->request.roomId;
+    f["publish_id"] = entry->request.userId;
+    f["mix_url"] = playUrls(outputId).rtmp;
+    f["mix_stream_alias"] = outputId;
+    m_deps.callbacks.send("mix_stop", std::move(f));
+}
+
+}  // namespace regie::service::mix

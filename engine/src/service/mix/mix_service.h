@@ -1,0 +1,96 @@
+#pragma once
+// Mix tasks by TaskId (mix.md): starting one publishes its output stream and runs a MixTask;
+// the same TaskId again updates it; StopMix, a source close or 90 s without any input end it.
+// Ownership and Sequence ordering are checked here; mix_start / mix_stop go out through the
+// ZEGO callbacks. Safe to call from any thread; stopping a task (joining its thread) happens
+// on the teardown loop, never on the caller's.
+
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "media/source_registry.h"
+#include "service/hooks/zego_callbacks.h"
+#include "service/mix/mix_layout.h"
+#include "service/mix/mix_task.h"
+
+namespace regie::service::mix {
+
+struct MixSettings {
+    std::string app = "live";  // where input and output stream ids live ([zego] app)
+    bool ownerCheck = false;   // only the starting UserId may update or stop a task
+    bool sequenceRequired = false;
+    int maxFps = 20;
+    std::chrono::milliseconds idleStop{90000};
+
+    static MixSettings fromConfig(const core::ConfigSnapshot& config);
+};
+
+struct PlayUrls {
+    std::string rtmp;
+    std::string flv;
+    std::string hls;  // empty: the engine serves no HLS yet
+};
+
+struct MixServiceDeps {
+    media::SourceRegistry& sources;
+    std::function<void(media::MediaSource&)> addOutputFormats;
+    hooks::ZegoCallbacks& callbacks;
+    boost::asio::io_context& teardown;
+    core::Logger& log;
+};
+
+class MixService {
+public:
+    MixService(MixServiceDeps deps, MixSettings settings);
+    ~MixService();
+
+    void updateSettings(MixSettings settings);
+    MixSettings settings() const;
+    // "rtmp://127.0.0.1:1935" and "http://127.0.0.1:8080", once the listeners are bound.
+    void setPlayUrlBase(std::string rtmp, std::string http);
+    PlayUrls playUrls(const std::string& streamId) const;
+
+    // `appId` names the task in callbacks ("<appid>:<TaskId>").
+    MixResult<MixTaskView> start(const std::string& appId, MixRequest request);
+    MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
+                   std::optional<std::int64_t> sequence);
+    MixResult<MixTaskView> info(const std::string& taskId) const;
+    // Ends every task without callbacks (engine shutdown), on the calling thread.
+    void stopAll();
+
+private:
+    struct Entry {
+        std::string appId;
+        MixRequest request;  // the latest accepted
+        std::optional<std::int64_t> sequence;  // the last accepted
+        std::uint64_t generation = 0;
+        std::shared_ptr<media::MediaSource> output;
+        std::unique_ptr<MixTask> task;
+    };
+    enum class EndKind { stopped, idle, sourceClosed };
+
+    MixStatus checkInputs(const MixLayout& layout) const;
+    MixTaskView view(const std::string& taskId, const Entry& entry) const;
+    void end(const std::string& taskId, std::uint64_t generation, EndKind kind);
+    void retire(std::shared_ptr<Entry> entry, EndKind kind);
+
+    MixServiceDeps m_deps;
+    mutable std::mutex m_mutex;
+    MixSettings m_settings;
+    std::string m_rtmpBase;
+    std::string m_httpBase;
+    std::map<std::string, std::shared_ptr<Entry>> m_tasks;
+    std::uint64_t m_generation = 0;
+};
+
+}  // namespace regie::service::mix

@@ -1,0 +1,85 @@
+#pragma once
+// One running mix: a thread of its own that, at the output frame rate, takes in what each
+// input delivered, composes the pictures on the canvas, mixes the sound, encodes both and
+// feeds the output stream. Timestamps follow the task's own clock, so they never go back and
+// the output keeps flowing whatever the inputs do. A layout update is picked up at the next
+// tick without interrupting the output.
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "av/compositor.h"
+#include "av/encoders.h"
+#include "core/log.h"
+#include "media/source_registry.h"
+#include "service/mix/mix_inputs.h"
+#include "service/mix/mix_layout.h"
+#include "service/mix/output_stream.h"
+
+namespace regie::service::mix {
+
+class MixTask {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    struct Deps {
+        media::SourceRegistry& sources;
+        std::string app;  // where input stream ids are published
+        core::Logger& log;
+        std::chrono::milliseconds idleStop;
+        // Every input has been gone for idleStop; called once, on the task's thread.
+        std::function<void()> idle;
+    };
+
+    MixTask(Deps deps, std::shared_ptr<media::MediaSource> output, MixLayout layout);
+    ~MixTask();
+    MixTask(const MixTask&) = delete;
+    MixTask& operator=(const MixTask&) = delete;
+
+    // The dynamic parts of `layout` replace the current ones at the next tick.
+    void update(MixLayout layout);
+    std::chrono::seconds duration() const;
+
+private:
+    void run();
+    void applyLayout(MixLayout layout);
+    void checkIdle(Clock::time_point now);
+    void encodeVideo(Clock::time_point now);
+    void encodeAudio();
+    void reportOutput(const core::Status& sent);
+    Clock::time_point videoDue() const;
+    Clock::time_point audioDue() const;
+
+    Deps m_deps;
+    const Clock::time_point m_started = Clock::now();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::optional<MixLayout> m_pending;
+
+    // Owned by the task's thread.
+    OutputStream m_output;
+    MixLayout m_layout;
+    std::vector<std::unique_ptr<MixInput>> m_inputs;  // parallel to m_layout.inputs
+    std::vector<std::size_t> m_drawOrder;
+    av::Compositor m_compositor;
+    std::unique_ptr<av::VideoEncoder> m_video;
+    std::unique_ptr<av::AudioEncoder> m_audio;
+    av::FramePtr m_audioFrame = av::allocFrame();
+    std::int64_t m_videoIndex = 0;
+    std::int64_t m_audioSamples = 0;
+    std::optional<Clock::time_point> m_goneSince;
+    bool m_idleReported = false;
+    bool m_encoderFailed = false;
+
+    std::thread m_thread;  // last: starts once everything above exists
+};
+
+}  // namespace regie::service::mix
