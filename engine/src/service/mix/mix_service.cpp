@@ -103,7 +103,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         return *missing;
     }
 
-    const std::string& outputId = request.layout.output.streamId;
+    const std::string outputId = request.layout.output.streamId;
     auto key = media::normalizedKey("", m_settings.app, outputId, false);
     const std::uint64_t generation = ++m_generation;
     media::PublisherInfo publisher;
@@ -145,7 +145,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
                       }},
         source, request.layout);
     entry->request = std::move(request);
-    const std::string& taskId = entry->request.taskId;
+    const std::string taskId = entry->request.taskId;
     m_tasks[taskId] = entry;
     MixTaskView started = view(taskId, *entry);
     lock.unlock();
