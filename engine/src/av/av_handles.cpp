@@ -3,6 +3,10 @@
 #include <array>
 #include <new>
 
+extern "C" {
+#include <libavutil/log.h>
+}
+
 namespace regie::av {
 
 FramePtr allocFrame() {
@@ -25,6 +29,10 @@ std::string errorText(int code) {
     std::array<char, AV_ERROR_MAX_STRING_SIZE> text{};
     av_strerror(code, text.data(), text.size());
     return text.data();
+}
+
+void quietLibraryLogs() {
+    av_log_set_level(AV_LOG_ERROR);
 }
 
 }  // namespace regie::av

@@ -48,5 +48,8 @@ using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextDeleter>;
 FramePtr allocFrame();
 PacketPtr allocPacket();
 std::string errorText(int code);
+// FFmpeg prints to stderr at "info" by default (codec banners for every encoder); the engine's
+// logs stay quiet by default, so only FFmpeg's errors get through.
+void quietLibraryLogs();
 
 }  // namespace regie::av

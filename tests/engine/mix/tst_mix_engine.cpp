@@ -103,6 +103,26 @@ private:
     int m_frames = 0;
 };
 
+// ffprobe's codecs of a URL: "aac@2ch,h264@640x240".
+QString probeCodecs(const QString& url) {
+    QProcess probe;
+    probe.start("ffprobe", {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
+                            "stream=codec_name,codec_type,width,height,channels", "-of", "json",
+                            url});
+    probe.waitForFinished(20000);
+    QStringList seen;
+    for (const auto& s :
+         QJsonDocument::fromJson(probe.readAllStandardOutput()).object().value("streams").toArray()) {
+        auto o = s.toObject();
+        seen << o.value("codec_name").toString() +
+                    (o.value("codec_type").toString() == "video"
+                         ? QString("@%1x%2").arg(o.value("width").toInt()).arg(o.value("height").toInt())
+                         : QString("@%1ch").arg(o.value("channels").toInt()));
+    }
+    seen.sort();
+    return seen.join(',');
+}
+
 QJsonObject rect(int left, int top, int right, int bottom, int layer = 0) {
     return {{"Left", left}, {"Top", top}, {"Right", right}, {"Bottom", bottom}, {"Layer", layer}};
 }
@@ -306,25 +326,7 @@ private slots:
         QVERIFY2(sideBySide, qPrintable(m_player->describe(160, 120) + " | " +
                                         m_player->describe(480, 120)));
 
-        QProcess probe;
-        probe.start("ffprobe", {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
-                                "stream=codec_name,codec_type,width,height,channels", "-of",
-                                "json", play.value("FLV").toString()});
-        QVERIFY(probe.waitForFinished(20000));
-        auto streams = QJsonDocument::fromJson(probe.readAllStandardOutput())
-                           .object()
-                           .value("streams")
-                           .toArray();
-        QStringList seen;
-        for (const auto& s : streams) {
-            auto o = s.toObject();
-            seen << o.value("codec_name").toString() +
-                        (o.value("codec_type").toString() == "video"
-                             ? QString("@%1x%2").arg(o.value("width").toInt()).arg(o.value("height").toInt())
-                             : QString("@%1ch").arg(o.value("channels").toInt()));
-        }
-        seen.sort();
-        QCOMPARE(seen.join(','), QString("aac@2ch,h264@640x240"));
+        QCOMPARE(probeCodecs(play.value("FLV").toString()), QString("aac@2ch,h264@640x240"));
 
         auto info = get("GetMixTaskInfo", "TaskId=task-1");
         QCOMPARE(code(info), 0);
@@ -378,6 +380,38 @@ private slots:
         QCOMPARE(m_player->process().state(), QProcess::Running);
     }
 
+    void aSizeChangeKeepsThePlayersConnected() {
+        QVERIFY(m_player);
+        QJsonObject body = startBody("task-1", 4, rect(320, 0, 640, 240), rect(0, 0, 320, 240));
+        QJsonObject out = output();
+        out["Width"] = 480;
+        out["Height"] = 272;
+        body["MixOutput"] = QJsonArray{out};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        const QString url = QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+        QVERIFY(QTest::qWaitFor([&] { return probeCodecs(url) == "aac@2ch,h264@480x272"; }, 10000));
+        QTest::qWait(500);
+        QCOMPARE(m_player->process().state(), QProcess::Running);
+    }
+
+    void pullsAnInputByUrl() {
+        const QString redFlv =
+            QString("http://127.0.0.1:%1/live/mixred.live.flv").arg(m_engine->httpPort());
+        QJsonObject body{{"TaskId", "task-url"},
+                         {"UserId", "owner-3"},
+                         {"BackGroundColorHex", "0x00FF0000"},
+                         {"MixInput", QJsonArray{QJsonObject{{"StreamUrl", redFlv},
+                                                             {"StreamId", "ignored"},
+                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixOutput", QJsonArray{output("mixout3")}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        Player player(QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));
+        bool shown = QTest::qWaitFor(
+            [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 20000);
+        QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})), 0);
+    }
+
     void stopMixEndsTheOutput() {
         QVERIFY(m_player);
         QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-1"},
@@ -386,10 +420,19 @@ private slots:
                  0);
         QVERIFY(QTest::qWaitFor([&] { return !online("mixout"); }, 5000));
         QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 110209001);
-        QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_stop").isEmpty(); }, 5000));
-        auto stopped = callbacks("mix_stop").first();
-        QCOMPARE(stopped.value("task_id").toString(), QString(m_appId) + ":task-1");
+        QJsonObject stopped;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const auto& c : callbacks("mix_stop")) {
+                    if (c.value("task_id").toString() == QString(m_appId) + ":task-1") {
+                        stopped = c;
+                    }
+                }
+                return !stopped.isEmpty();
+            },
+            5000));
         QCOMPARE(stopped.value("seq").toString(), QString("5"));
+        QCOMPARE(stopped.value("mix_stream_alias").toString(), QString("mixout"));
         QVERIFY(m_player->process().waitForFinished(10000));
         m_player.reset();
     }

@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/json.hpp>
 
+#include "av/av_handles.h"
 #include "core/text.h"
 
 namespace regie::service::mix {
@@ -22,7 +23,9 @@ MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
 }
 
 MixService::MixService(MixServiceDeps deps, MixSettings settings)
-    : m_deps(std::move(deps)), m_settings(std::move(settings)) {}
+    : m_deps(std::move(deps)), m_settings(std::move(settings)) {
+    av::quietLibraryLogs();
+}
 
 MixService::~MixService() {
     stopAll();

@@ -14,7 +14,8 @@ OutputStream::OutputStream(std::shared_ptr<media::MediaSource> source)
 
 core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, bool config,
                                 bool keyframe, std::int64_t dtsMs, std::int64_t ptsMs,
-                                std::span<const std::uint8_t> payload) {
+                                std::span<const std::uint8_t> payload,
+                                const std::vector<media::ByteView>* nals) {
     // Timestamps never go back, whatever an encoder restart does.
     std::uint32_t& last = kind == media::TrackKind::video ? m_lastVideoDts : m_lastAudioDts;
     auto dts = std::max(last, static_cast<std::uint32_t>(std::max<std::int64_t>(dtsMs, 0)));
@@ -34,10 +35,27 @@ core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, boo
         return prefix.error();
     }
     auto head = prefix.value().view();
+    std::size_t payloadSize = payload.size();
+    if (nals != nullptr) {
+        payloadSize = 0;
+        for (auto nal : *nals) {
+            payloadSize += 4 + nal.size();
+        }
+    }
+    // The one copy of the frame: every muxer and player shares it from here on.
     media::Bytes body;
-    body.reserve(head.size() + payload.size());
+    body.reserve(head.size() + payloadSize);
     body.insert(body.end(), head.begin(), head.end());
-    body.insert(body.end(), payload.begin(), payload.end());
+    if (nals == nullptr) {
+        body.insert(body.end(), payload.begin(), payload.end());
+    } else {
+        for (auto nal : *nals) {
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                body.push_back(static_cast<std::uint8_t>(nal.size() >> shift));
+            }
+            body.insert(body.end(), nal.begin(), nal.end());
+        }
+    }
     auto shared = media::shareBytes(std::move(body));
 
     media::Frame frame;
@@ -48,7 +66,7 @@ core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, boo
     frame.keyframe = keyframe;
     frame.config = config;
     frame.flvBody = shared;
-    frame.payload = media::BufferRef{shared, head.size(), payload.size()};
+    frame.payload = media::BufferRef{shared, head.size(), payloadSize};
     m_source->input(frame);
     return core::okStatus();
 }
@@ -83,9 +101,9 @@ core::Status OutputStream::videoConfig(std::span<const std::uint8_t> annexB, std
 }
 
 core::Status OutputStream::video(const av::EncodedPacket& packet) {
-    auto avcc = media::annexBToLengthPrefixed(packet.data);
+    auto nals = media::splitAnnexB(packet.data);
     return send(media::TrackKind::video, media::CodecId::H264, false, packet.keyframe,
-                packet.dtsMs, packet.ptsMs, avcc);
+                packet.dtsMs, packet.ptsMs, {}, &nals);
 }
 
 core::Status OutputStream::audioConfig(std::span<const std::uint8_t> audioSpecificConfig) {

@@ -5,8 +5,10 @@
 
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "av/encoders.h"
+#include "media/codec/bit_reader.h"
 #include "core/result.h"
 #include "media/media_source.h"
 
@@ -25,8 +27,10 @@ public:
     core::Status audio(const av::EncodedPacket& packet);
 
 private:
+    // `nals` set: the payload is these NAL units, each written with a 4-byte length (AVCC).
     core::Status send(media::TrackKind kind, media::CodecId codec, bool config, bool keyframe,
-                      std::int64_t dtsMs, std::int64_t ptsMs, std::span<const std::uint8_t> payload);
+                      std::int64_t dtsMs, std::int64_t ptsMs, std::span<const std::uint8_t> payload,
+                      const std::vector<media::ByteView>* nals = nullptr);
 
     std::shared_ptr<media::MediaSource> m_source;
     std::uint32_t m_lastVideoDts = 0;
