@@ -26,8 +26,9 @@ core::Status AudioQueue::configureFor(const AVFrame& decoded) {
     SwrContext* swr = nullptr;
     int rc = swr_alloc_set_opts2(&swr, &m_outLayout, AV_SAMPLE_FMT_FLTP, m_sampleRate,
                                  // FFmpeg 5.1 takes non-const layouts; it only copies them.
-                                 const_cast<AVChannelLayout*>(&decoded.ch_layout), static_cast<AVSampleFormat>(decoded.format),
-                                 decoded.sample_rate, 0, nullptr);
+                                 const_cast<AVChannelLayout*>(&decoded.ch_layout),
+                                 static_cast<AVSampleFormat>(decoded.format), decoded.sample_rate,
+                                 0, nullptr);
     SwrPtr owned(swr);
     if (rc < 0 || (rc = swr_init(swr)) < 0) {
         return core::Error{"could not set up the resampler: " + errorText(rc)};
@@ -57,9 +58,9 @@ core::Status AudioQueue::push(const AVFrame& decoded) {
         }
         m_convertedPlanes[c] = m_converted[c].data();
     }
-    int produced = swr_convert(m_swr.get(), reinterpret_cast<std::uint8_t**>(m_convertedPlanes.data()),
-                               capacity, const_cast<const std::uint8_t**>(decoded.extended_data),
-                               decoded.nb_samples);
+    int produced = swr_convert(
+        m_swr.get(), reinterpret_cast<std::uint8_t**>(m_convertedPlanes.data()), capacity,
+        const_cast<const std::uint8_t**>(decoded.extended_data), decoded.nb_samples);
     if (produced < 0) {
         return core::Error{"resampling failed: " + errorText(produced)};
     }

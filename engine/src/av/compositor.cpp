@@ -23,7 +23,8 @@ int cornerInset(int row, int height, int radius) {
     if (radius <= 0) {
         return 0;
     }
-    int into = row < radius ? radius - row : (row >= height - radius ? row - (height - radius) + 1 : 0);
+    int into =
+        row < radius ? radius - row : (row >= height - radius ? row - (height - radius) + 1 : 0);
     if (into <= 0) {
         return 0;
     }
@@ -124,7 +125,8 @@ core::Status Compositor::draw(std::size_t slot, const AVFrame& picture,
         bool chroma = comp == 1 || comp == 2;
         int x = chroma ? cx >> desc->log2_chroma_w : cx;
         int y = chroma ? cy >> desc->log2_chroma_h : cy;
-        planes[c.plane] = picture.data[c.plane] + static_cast<std::ptrdiff_t>(y) * picture.linesize[c.plane] +
+        planes[c.plane] = picture.data[c.plane] +
+                          static_cast<std::ptrdiff_t>(y) * picture.linesize[c.plane] +
                           static_cast<std::ptrdiff_t>(x) * c.step;
     }
 
@@ -136,10 +138,9 @@ core::Status Compositor::draw(std::size_t slot, const AVFrame& picture,
         m_slots.resize(slot + 1);
     }
     Slot& s = m_slots[slot];
-    s.scaler.reset(sws_getCachedContext(s.scaler.release(), cw, ch,
-                                        static_cast<AVPixelFormat>(picture.format), tw, th,
-                                        AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr,
-                                        nullptr));
+    s.scaler.reset(
+        sws_getCachedContext(s.scaler.release(), cw, ch, static_cast<AVPixelFormat>(picture.format),
+                             tw, th, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!s.scaler) {
         return core::Error{"could not set up the scaler"};
     }
@@ -155,8 +156,7 @@ core::Status Compositor::draw(std::size_t slot, const AVFrame& picture,
             return core::Error{"could not allocate a scaled picture: " + errorText(rc)};
         }
     }
-    sws_scale(s.scaler.get(), planes, picture.linesize, 0, ch, s.scaled->data,
-              s.scaled->linesize);
+    sws_scale(s.scaler.get(), planes, picture.linesize, 0, ch, s.scaled->data, s.scaled->linesize);
     blit(s.scaled->data, s.scaled->linesize, tx, ty, tw, th, placement.cornerRadius);
     return core::okStatus();
 }

@@ -83,8 +83,7 @@ core::Result<std::unique_ptr<Decoder>> Decoder::open(const AVCodecParameters& pa
     return std::unique_ptr<Decoder>(new Decoder(std::move(context.value())));
 }
 
-void Decoder::decode(std::span<const std::uint8_t> data, std::int64_t ptsMs,
-                     const Output& output) {
+void Decoder::decode(std::span<const std::uint8_t> data, std::int64_t ptsMs, const Output& output) {
     // Borrowed bytes: not reference counted, so libavcodec copies what it keeps.
     m_packet->data = const_cast<std::uint8_t*>(data.data());
     m_packet->size = static_cast<int>(data.size());

@@ -115,8 +115,7 @@ core::Status AudioEncoder::encode(AVFrame& frame, std::int64_t firstSample,
         return core::Error{"audio encoder refused a frame: " + errorText(rc)};
     }
     // The encoder's priming delay shifts its packets before zero; the output starts at zero.
-    return drain(*m_context, *m_packet, output, m_context->sample_rate,
-                 m_context->initial_padding);
+    return drain(*m_context, *m_packet, output, m_context->sample_rate, m_context->initial_padding);
 }
 
 }  // namespace regie::av

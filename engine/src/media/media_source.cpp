@@ -265,9 +265,9 @@ std::uint64_t MediaSource::addFrameTap(FrameTap tap) {
         header.config = true;
         header.keyframe = true;
         header.flvBody = body;
-        header.payload = BufferRef{
-            body, static_cast<std::size_t>(tag.value().payload.data() - body->data()),
-            tag.value().payload.size()};
+        header.payload =
+            BufferRef{body, static_cast<std::size_t>(tag.value().payload.data() - body->data()),
+                      tag.value().payload.size()};
         tap(header);
     }
     m_taps.emplace_back(m_nextTapId, std::move(tap));

@@ -67,10 +67,10 @@ QByteArray text(Yuv c) {
     return QByteArray::number(c.y) + "/" + QByteArray::number(c.u) + "/" + QByteArray::number(c.v);
 }
 
-#define EXPECT_COLOR(canvas, x, y, color)                                                   \
-    QVERIFY2(near(at(canvas, x, y), color),                                                 \
+#define EXPECT_COLOR(canvas, x, y, color)                                                    \
+    QVERIFY2(near(at(canvas, x, y), color),                                                  \
              QByteArray("at " + QByteArray::number(x) + "," + QByteArray::number(y) + ": " + \
-                        text(at(canvas, x, y)) + " expected " + text(color))                \
+                        text(at(canvas, x, y)) + " expected " + text(color))                 \
                  .constData())
 
 }  // namespace

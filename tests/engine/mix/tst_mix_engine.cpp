@@ -38,10 +38,10 @@ class Publisher {
 public:
     Publisher(const QString& color, int tone, const QString& url) {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start("ffmpeg", regie::test::ffmpegPublishArgs(
-                                      QString("color=c=%1:size=320x240:rate=25").arg(color),
-                                      QString("sine=frequency=%1:sample_rate=44100").arg(tone),
-                                      120, url));
+        m_process.start("ffmpeg",
+                        regie::test::ffmpegPublishArgs(
+                            QString("color=c=%1:size=320x240:rate=25").arg(color),
+                            QString("sine=frequency=%1:sample_rate=44100").arg(tone), 120, url));
     }
     ~Publisher() { stop(); }
     void stop() {
@@ -67,9 +67,9 @@ public:
                 ++m_frames;
             }
         });
-        m_process.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-rw_timeout",
-                                   "10000000", "-i", url, "-an", "-f", "rawvideo", "-pix_fmt",
-                                   "yuv420p", "pipe:1"});
+        m_process.start("ffmpeg",
+                        {"-hide_banner", "-loglevel", "error", "-rw_timeout", "10000000", "-i", url,
+                         "-an", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"});
     }
     ~Player() {
         if (m_process.state() != QProcess::NotRunning) {
@@ -106,17 +106,21 @@ private:
 // ffprobe's codecs of a URL: "aac@2ch,h264@640x240".
 QString probeCodecs(const QString& url) {
     QProcess probe;
-    probe.start("ffprobe", {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
-                            "stream=codec_name,codec_type,width,height,channels", "-of", "json",
-                            url});
+    probe.start("ffprobe",
+                {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
+                 "stream=codec_name,codec_type,width,height,channels", "-of", "json", url});
     probe.waitForFinished(20000);
     QStringList seen;
-    for (const auto& s :
-         QJsonDocument::fromJson(probe.readAllStandardOutput()).object().value("streams").toArray()) {
+    for (const auto& s : QJsonDocument::fromJson(probe.readAllStandardOutput())
+                             .object()
+                             .value("streams")
+                             .toArray()) {
         auto o = s.toObject();
         seen << o.value("codec_name").toString() +
                     (o.value("codec_type").toString() == "video"
-                         ? QString("@%1x%2").arg(o.value("width").toInt()).arg(o.value("height").toInt())
+                         ? QString("@%1x%2")
+                               .arg(o.value("width").toInt())
+                               .arg(o.value("height").toInt())
                          : QString("@%1ch").arg(o.value("channels").toInt()));
     }
     seen.sort();
@@ -128,8 +132,9 @@ QJsonObject rect(int left, int top, int right, int bottom, int layer = 0) {
 }
 
 QJsonObject output(const QString& id = "mixout") {
-    return {{"StreamId", id}, {"Width", kWidth},     {"Height", kHeight},   {"Fps", 25},
-            {"VideoBitrate", 800000}, {"AudioCodec", 1}, {"AudioBitrate", 64000}, {"SoundChannel", 2}};
+    return {
+        {"StreamId", id},         {"Width", kWidth}, {"Height", kHeight},     {"Fps", 25},
+        {"VideoBitrate", 800000}, {"AudioCodec", 1}, {"AudioBitrate", 64000}, {"SoundChannel", 2}};
 }
 
 }  // namespace
@@ -150,19 +155,19 @@ class TestMixEngine : public QObject {
         return postRaw(action, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
     QJsonObject postRaw(const QByteArray& action, const QByteArray& body) {
-        return RawHttp::post(m_engine->httpPort(),
-                             regie::test::zegoSignedQuery(
-                                 action, m_appId,
-                                 m_engine->configValue("zego", "serverSecret").toUtf8()),
-                             "application/json", body)
+        return RawHttp::post(
+                   m_engine->httpPort(),
+                   regie::test::zegoSignedQuery(
+                       action, m_appId, m_engine->configValue("zego", "serverSecret").toUtf8()),
+                   "application/json", body)
             .json();
     }
     QJsonObject get(const QByteArray& action, const QByteArray& query) {
-        return RawHttp::get(m_engine->httpPort(),
-                            regie::test::zegoSignedQuery(
-                                action, m_appId,
-                                m_engine->configValue("zego", "serverSecret").toUtf8()) +
-                                "&" + query)
+        return RawHttp::get(
+                   m_engine->httpPort(),
+                   regie::test::zegoSignedQuery(
+                       action, m_appId, m_engine->configValue("zego", "serverSecret").toUtf8()) +
+                       "&" + query)
             .json();
     }
     int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
@@ -193,10 +198,10 @@ class TestMixEngine : public QObject {
                 {"Sequence", sequence},
                 {"RoomId", "room-1"},
                 {"BackGroundColorHex", "0x00FF0000"},
-                {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", redRect}},
-                                        QJsonObject{{"StreamId", "mixblue"},
-                                                    {"RectInfo", blueRect},
-                                                    {"Volume", 150}}}},
+                {"MixInput",
+                 QJsonArray{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", redRect}},
+                            QJsonObject{
+                                {"StreamId", "mixblue"}, {"RectInfo", blueRect}, {"Volume", 150}}}},
                 {"MixOutput", QJsonArray{output()}}};
     }
 
@@ -209,13 +214,13 @@ private slots:
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
         m_secret = m_engine->secret().toUtf8();
         m_appId = m_engine->configValue("zego", "appId").toUtf8();
-        auto config = RawHttp::get(m_engine->httpPort(),
-                                   "/index/api/getServerConfig?secret=" + m_secret)
-                          .json()
-                          .value("data")
-                          .toArray()
-                          .first()
-                          .toObject();
+        auto config =
+            RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" + m_secret)
+                .json()
+                .value("data")
+                .toArray()
+                .first()
+                .toObject();
         m_rtmpPort = config.value("rtmp.port").toString().toInt();
         QVERIFY(m_rtmpPort > 0);
     }
@@ -244,7 +249,8 @@ private slots:
         QCOMPARE(code(post("StartMix", noTask)), 110200002);
         QJsonArray ten;
         for (int i = 0; i < 10; ++i) {
-            ten.append(QJsonObject{{"StreamId", QString("in%1").arg(i)}, {"RectInfo", rect(0, 0, 2, 2)}});
+            ten.append(
+                QJsonObject{{"StreamId", QString("in%1").arg(i)}, {"RectInfo", rect(0, 0, 2, 2)}});
         }
         QCOMPARE(code(post("StartMix", with("MixInput", ten))), 110200158);
         QJsonArray five;
@@ -263,12 +269,13 @@ private slots:
                  110200176);
         QCOMPARE(code(post("StartMix", with("MixOutput", QJsonArray{output("mixred")}))),
                  110200140);
-        QJsonArray badVolume{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)},
-                                         {"Volume", 201}}};
+        QJsonArray badVolume{
+            QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}, {"Volume", 201}}};
         QCOMPARE(code(post("StartMix", with("MixInput", badVolume))), 110200155);
 
         // Features not implemented yet say so.
-        auto watermark = post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}));
+        auto watermark =
+            post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}));
         QCOMPARE(code(watermark), 110200170);
         QVERIFY(watermark.value("Message").toString().contains("not supported"));
         QJsonArray labelled{QJsonObject{{"StreamId", "mixred"},
@@ -278,7 +285,7 @@ private slots:
         auto heAac = post("StartMix", withOutput("AudioCodec", 0));
         QCOMPARE(code(heAac), 110200156);
         QVERIFY(heAac.value("Message").toString().contains("not supported"));
-        QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "rtmp://cdn/live/x"))), 110200156);
+        QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))), 110200156);
         QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 3))), 110200156);
         QCOMPARE(code(post("StartMix", with("BackgroundImage", "http://x/bg.png"))), 110200002);
         QCOMPARE(code(post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
@@ -295,8 +302,8 @@ private slots:
         m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"));
         QVERIFY(QTest::qWaitFor([&] { return online("mixred") && online("mixblue"); }, 10000));
 
-        auto answer = post("StartMix", startBody("task-1", 1, rect(0, 0, 320, 240),
-                                                 rect(320, 0, 640, 240, 1)));
+        auto answer = post("StartMix",
+                           startBody("task-1", 1, rect(0, 0, 320, 240), rect(320, 0, 640, 240, 1)));
         QCOMPARE(code(answer), 0);
         auto data = answer.value("Data").toObject();
         QCOMPARE(data.value("UserId").toString(), QString("owner-1"));
@@ -323,8 +330,8 @@ private slots:
         bool sideBySide = QTest::qWaitFor(
             [&] { return m_player->shows(160, 120, kRed) && m_player->shows(480, 120, kBlue); },
             15000);
-        QVERIFY2(sideBySide, qPrintable(m_player->describe(160, 120) + " | " +
-                                        m_player->describe(480, 120)));
+        QVERIFY2(sideBySide,
+                 qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
 
         QCOMPARE(probeCodecs(play.value("FLV").toString()), QString("aac@2ch,h264@640x240"));
 
@@ -337,31 +344,31 @@ private slots:
 
     void liveUpdateSwapsTheRectanglesForTheSamePlayer() {
         QVERIFY(m_player);
-        auto answer = post("StartMix", startBody("task-1", 2, rect(320, 0, 640, 240),
-                                                 rect(0, 0, 320, 240)));
+        auto answer =
+            post("StartMix", startBody("task-1", 2, rect(320, 0, 640, 240), rect(0, 0, 320, 240)));
         QCOMPARE(code(answer), 0);
         QCOMPARE(answer.value("Data").toObject().value("Sequence").toInt(), 2);
         bool swapped = QTest::qWaitFor(
             [&] { return m_player->shows(160, 120, kBlue) && m_player->shows(480, 120, kRed); },
             10000);
-        QVERIFY2(swapped, qPrintable(m_player->describe(160, 120) + " | " +
-                                     m_player->describe(480, 120)));
+        QVERIFY2(swapped,
+                 qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
         QCOMPARE(m_player->process().state(), QProcess::Running);  // never reconnected
 
         // Ordering and ownership.
-        QCOMPARE(code(post("StartMix", startBody("task-1", 2, rect(0, 0, 320, 240),
-                                                 rect(320, 0, 640, 240)))),
+        QCOMPARE(code(post("StartMix",
+                           startBody("task-1", 2, rect(0, 0, 320, 240), rect(320, 0, 640, 240)))),
                  110200103);
-        QJsonObject stranger =
-            startBody("task-1", 3, rect(0, 0, 320, 240), rect(320, 0, 640, 240));
+        QJsonObject stranger = startBody("task-1", 3, rect(0, 0, 320, 240), rect(320, 0, 640, 240));
         stranger["UserId"] = "someone-else";
         QCOMPARE(code(post("StartMix", stranger)), 110200160);
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-1"}, {"UserId", "someone-else"}})),
-                 110200160);
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-1"},
-                                                  {"UserId", "owner-1"},
-                                                  {"Sequence", 1}})),
-                 110200103);
+        QCOMPARE(
+            code(post("StopMix", QJsonObject{{"TaskId", "task-1"}, {"UserId", "someone-else"}})),
+            110200160);
+        QCOMPARE(
+            code(post("StopMix",
+                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 1}})),
+            110200103);
     }
 
     void aMissingInputShowsTheBackgroundAndComesBack() {
@@ -370,8 +377,8 @@ private slots:
         bool background = QTest::qWaitFor(
             [&] { return m_player->shows(160, 120, kGreen) && m_player->shows(480, 120, kRed); },
             10000);
-        QVERIFY2(background, qPrintable(m_player->describe(160, 120) + " | " +
-                                        m_player->describe(480, 120)));
+        QVERIFY2(background,
+                 qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
         QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 0);
 
         m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"));
@@ -388,7 +395,8 @@ private slots:
         out["Height"] = 272;
         body["MixOutput"] = QJsonArray{out};
         QCOMPARE(code(post("StartMix", body)), 0);
-        const QString url = QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+        const QString url =
+            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
         QVERIFY(QTest::qWaitFor([&] { return probeCodecs(url) == "aac@2ch,h264@480x272"; }, 10000));
         QTest::qWait(500);
         QCOMPARE(m_player->process().state(), QProcess::Running);
@@ -405,19 +413,43 @@ private slots:
                                                              {"RectInfo", rect(0, 0, 320, 240)}}}},
                          {"MixOutput", QJsonArray{output("mixout3")}}};
         QCOMPARE(code(post("StartMix", body)), 0);
-        Player player(QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));
+        Player player(
+            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 20000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})), 0);
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})),
+                 0);
+    }
+
+    void pushesTheOutputToAUrl() {
+        QJsonObject out = output("ignored-alias");
+        out["StreamUrl"] = rtmpUrl("pushed");
+        QJsonObject body{{"TaskId", "task-push"},
+                         {"UserId", "owner-4"},
+                         {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
+                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixOutput", QJsonArray{out}}};
+        auto answer = post("StartMix", body);
+        QCOMPARE(code(answer), 0);
+        auto play = answer.value("Data").toObject().value("PlayInfo").toArray().first().toObject();
+        QCOMPARE(play.value("FLV").toString(), QString());  // pushed elsewhere: no local URLs
+        QVERIFY(QTest::qWaitFor([&] { return online("pushed"); }, 10000));
+        QVERIFY(!online("ignored-alias"));
+        const QString url =
+            QString("http://127.0.0.1:%1/live/pushed.live.flv").arg(m_engine->httpPort());
+        QCOMPARE(probeCodecs(url), QString("aac@2ch,h264@640x240"));
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-push"}, {"UserId", "owner-4"}})),
+                 0);
+        QVERIFY(QTest::qWaitFor([&] { return !online("pushed"); }, 5000));
     }
 
     void stopMixEndsTheOutput() {
         QVERIFY(m_player);
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-1"},
-                                                  {"UserId", "owner-1"},
-                                                  {"Sequence", 5}})),
-                 0);
+        QCOMPARE(
+            code(post("StopMix",
+                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 5}})),
+            0);
         QVERIFY(QTest::qWaitFor([&] { return !online("mixout"); }, 5000));
         QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 110209001);
         QJsonObject stopped;
@@ -449,8 +481,8 @@ private slots:
         m_red.reset();
         m_blue.reset();
         // The input goes (reconnect window 0.5 s), then the idle stop (3 s here, 90 s by default).
-        QVERIFY(QTest::qWaitFor([&] { return code(get("GetMixTaskInfo", "TaskId=task-2")) == 110209001; },
-                                15000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return code(get("GetMixTaskInfo", "TaskId=task-2")) == 110209001; }, 15000));
         QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_stop").isEmpty(); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return !online("mixout2"); }, 5000));
     }

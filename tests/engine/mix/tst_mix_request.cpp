@@ -121,8 +121,9 @@ private slots:
         QCOMPARE(codeOf(withInput("RenderMode", 2)), 110200155);
         QCOMPARE(codeOf(withInput("RectInfo", boost::json::object{{"Top", 0}, {"Left", 0}})),
                  110200155);
-        QCOMPARE(codeOf(withInput("RectInfo", boost::json::object{
-                                                  {"Top", 10}, {"Left", 0}, {"Bottom", 5}, {"Right", 5}})),
+        QCOMPARE(codeOf(withInput(
+                     "RectInfo",
+                     boost::json::object{{"Top", 10}, {"Left", 0}, {"Bottom", 5}, {"Right", 5}})),
                  110200155);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "http://x/p.png"}})),
                  110200155);

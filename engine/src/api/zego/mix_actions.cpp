@@ -50,7 +50,7 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service) {
         return failure(*f);
     }
     const auto& task = std::get<mix::MixTaskView>(started);
-    auto urls = service.playUrls(task.outputStreamId);
+    const auto& urls = task.urls;
     json::array playInfo;
     playInfo.push_back(json::object{{"StreamId", task.outputStreamId},
                                     {"RTMP", urls.rtmp},
@@ -58,8 +58,7 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service) {
                                     {"FLV", urls.flv},
                                     {"Status", 0},
                                     {"UserName", ""}});
-    return {0,
-            "",
+    return {0, "",
             json::value(json::object{{"UserId", task.userId},
                                      {"Sequence", task.sequence},
                                      {"RoomId", task.roomId},
@@ -101,11 +100,10 @@ ZegoResult mixTaskInfo(const ZegoRequest& request, const mix::MixService& servic
         return failure(*f);
     }
     const auto& task = std::get<mix::MixTaskView>(info);
-    return {0,
-            "",
-            json::value(json::object{
-                {"TaskInfo", json::object{{"TaskId", task.taskId},
-                                          {"MixDuration", task.duration.count()}}}})};
+    return {0, "",
+            json::value(
+                json::object{{"TaskInfo", json::object{{"TaskId", task.taskId},
+                                                       {"MixDuration", task.duration.count()}}}})};
 }
 
 ActionSpec mixAction(std::string name, MethodStyle style,

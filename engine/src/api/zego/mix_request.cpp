@@ -289,11 +289,15 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     }
     Fields f(value.get_object(), where, kOutputFormat);
     MixOutputSpec spec;
-    if (auto url = f.string("StreamUrl"); url && !url->empty()) {
-        unsupported(kOutputFormat, f.name("StreamUrl") + " (pushing the mix to a URL)");
-    }
-    spec.streamId = f.requiredString("StreamId");
-    if (!isMixStreamId(spec.streamId)) {
+    spec.streamUrl = f.string("StreamUrl").value_or("");
+    spec.streamId = f.string("StreamId").value_or("");
+    if (!spec.streamUrl.empty()) {
+        if (!std::string_view(spec.streamUrl).starts_with("rtmp://")) {
+            refuse(kOutputFormat, f.name("StreamUrl") + " must be an rtmp:// URL");
+        }
+    } else if (spec.streamId.empty()) {
+        refuse(kOutputFormat, where + "StreamId or StreamUrl is required");
+    } else if (!isMixStreamId(spec.streamId)) {
         refuse(kOutputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
     }
     spec.videoBitrate = f.requiredInteger("VideoBitrate");
@@ -420,10 +424,10 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     std::vector<MixOutputSpec> parsed;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         auto spec = output(outputs[i], i, limits);
-        if (!outputIds.insert(spec.streamId).second) {
+        if (!outputIds.insert(spec.streamUrl.empty() ? spec.streamId : spec.streamUrl).second) {
             refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
         }
-        if (sources.contains("id:" + spec.streamId)) {
+        if (spec.streamUrl.empty() && sources.contains("id:" + spec.streamId)) {
             refuse(kSameInOut, "stream " + spec.streamId + " is both an input and an output");
         }
         parsed.push_back(std::move(spec));

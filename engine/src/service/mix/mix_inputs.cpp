@@ -90,8 +90,8 @@ void LiveInput::decode(const media::Frame& frame) {
                 channels = tag.value().channels > 0 ? tag.value().channels : 1;
             }
         }
-        auto d = av::Decoder::open(frame.codec, frame.config ? payload : std::span<const std::uint8_t>{},
-                                   channels);
+        auto d = av::Decoder::open(
+            frame.codec, frame.config ? payload : std::span<const std::uint8_t>{}, channels);
         m_audio = d ? std::move(d.value()) : nullptr;
         m_audioCodec = frame.codec;
         if (frame.config) {

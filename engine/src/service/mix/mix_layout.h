@@ -16,21 +16,24 @@ namespace regie::service::mix {
 enum class ContentControl { audioVideo = 0, audioOnly = 1, videoOnly = 2 };
 
 struct MixInputSpec {
-    std::string streamId;   // a live stream of the [zego] app, or
-    std::string streamUrl;  // a URL to pull (wins when both are set)
+    std::string streamId;                    // a live stream of the [zego] app, or
+    std::string streamUrl;                   // a URL to pull (wins when both are set)
     std::optional<av::Placement> placement;  // none: the input is heard, not seen
     int layer = 0;
     int volume = 100;  // percent, 0-200
     ContentControl content = ContentControl::audioVideo;
 
     // Two specs with the same source are the same input, whatever their layout.
-    std::string sourceKey() const { return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl; }
+    std::string sourceKey() const {
+        return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl;
+    }
     bool heard() const { return content != ContentControl::videoOnly; }
     bool seen() const { return placement && content != ContentControl::audioOnly; }
 };
 
 struct MixOutputSpec {
-    std::string streamId;
+    std::string streamId;   // published here as a live stream, or
+    std::string streamUrl;  // pushed there (rtmp://; wins when both are set)
     int width = 0;
     int height = 0;
     int fps = 15;
@@ -53,6 +56,13 @@ struct MixRequest {
     MixLayout layout;
 };
 
+// Where players find a mix output; empty for an output pushed elsewhere.
+struct PlayUrls {
+    std::string rtmp;
+    std::string flv;
+    std::string hls;  // empty: the engine serves no HLS yet
+};
+
 // What a running task answers with (StartMix Data, GetMixTaskInfo).
 struct MixTaskView {
     std::string taskId;
@@ -60,6 +70,7 @@ struct MixTaskView {
     std::string roomId;
     std::int64_t sequence = 0;
     std::string outputStreamId;
+    PlayUrls urls;
     std::chrono::seconds duration{0};
 };
 

@@ -5,6 +5,8 @@
 
 #include "av/av_handles.h"
 #include "core/text.h"
+#include "service/mix/output_stream.h"
+#include "service/mix/push_output.h"
 
 namespace regie::service::mix {
 
@@ -18,7 +20,8 @@ MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
     s.ownerCheck = c.getBool("zego.mixOwnerCheck");
     s.sequenceRequired = c.getBool("zego.mixSequenceRequired");
     s.maxFps = static_cast<int>(std::max<std::int64_t>(1, c.getInt("zego.mixMaxFps")));
-    s.idleStop = std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("zego.mixIdleStopMs")));
+    s.idleStop =
+        std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("zego.mixIdleStopMs")));
     return s;
 }
 
@@ -47,10 +50,12 @@ void MixService::setPlayUrlBase(std::string rtmp, std::string http) {
     m_httpBase = std::move(http);
 }
 
-PlayUrls MixService::playUrls(const std::string& streamId) const {
-    std::lock_guard lock(m_mutex);
-    return {m_rtmpBase + "/" + m_settings.app + "/" + streamId,
-            m_httpBase + "/" + m_settings.app + "/" + streamId + ".live.flv", ""};
+PlayUrls MixService::playUrls(const MixOutputSpec& output) const {
+    if (!output.streamUrl.empty()) {
+        return {};
+    }
+    const std::string path = "/" + m_settings.app + "/" + output.streamId;
+    return {m_rtmpBase + path, m_httpBase + path + ".live.flv", ""};
 }
 
 MixStatus MixService::checkInputs(const MixLayout& layout) const {
@@ -67,12 +72,45 @@ MixStatus MixService::checkInputs(const MixLayout& layout) const {
     return std::nullopt;
 }
 
+MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const MixRequest& request,
+                                                                         std::uint64_t generation) {
+    const std::string& outputId = request.layout.output.streamId;
+    auto key = media::normalizedKey("", m_settings.app, outputId, false);
+    if (m_deps.sources.find(key)) {
+        // Live, or waiting for its publisher to return: either way not ours to take.
+        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+    }
+    media::PublisherInfo publisher;
+    publisher.origin = media::OriginType::unknown;
+    publisher.originUrl = "mix://" + request.taskId;
+    publisher.sessionId = "mix-" + request.taskId;
+    publisher.continuePush = std::chrono::milliseconds(0);
+    publisher.autoClose = false;
+    publisher.engineOutput = true;
+    auto [result, source] = m_deps.sources.beginPublish(
+        key, publisher,
+        [this, taskId = request.taskId, generation] {
+            boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                end(taskId, generation, EndKind::sourceClosed);
+            });
+        },
+        std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+            .count(),
+        m_deps.addOutputFormats);
+    if (result != media::SourceRegistry::PublishResult::created) {
+        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+    }
+    return source;
+}
+
 MixTaskView MixService::view(const std::string& taskId, const Entry& entry) const {
     return {taskId,
             entry.request.userId,
             entry.request.roomId,
             entry.sequence.value_or(0),
             entry.request.layout.output.streamId,
+            playUrls(entry.request.layout.output),
             entry.task->duration()};
 }
 
@@ -99,6 +137,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         request.userId = entry.request.userId;
         request.roomId = entry.request.roomId;
         request.layout.output.streamId = entry.request.layout.output.streamId;
+        request.layout.output.streamUrl = entry.request.layout.output.streamUrl;
         entry.request = std::move(request);
         return view(found->first, entry);
     }
@@ -106,32 +145,18 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         return *missing;
     }
 
-    const std::string outputId = request.layout.output.streamId;
-    auto key = media::normalizedKey("", m_settings.app, outputId, false);
     const std::uint64_t generation = ++m_generation;
-    media::PublisherInfo publisher;
-    publisher.origin = media::OriginType::unknown;
-    publisher.originUrl = "mix://" + request.taskId;
-    publisher.sessionId = "mix-" + request.taskId;
-    publisher.continuePush = std::chrono::milliseconds(0);
-    publisher.autoClose = false;
-    publisher.engineOutput = true;
-    auto [result, source] = m_deps.sources.beginPublish(
-        key, publisher,
-        [this, taskId = request.taskId, generation] {
-            boost::asio::post(m_deps.teardown, [this, taskId, generation] {
-                end(taskId, generation, EndKind::sourceClosed);
-            });
-        },
-        std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count(),
-        m_deps.addOutputFormats);
-    if (result != media::SourceRegistry::PublishResult::created) {
-        if (result == media::SourceRegistry::PublishResult::resumed) {
-            m_deps.sources.endPublish(source);
+    std::shared_ptr<media::MediaSource> source;
+    std::unique_ptr<MixSink> sink;
+    if (request.layout.output.streamUrl.empty()) {
+        auto published = publishOutput(request, generation);
+        if (auto* f = std::get_if<MixFailure>(&published)) {
+            return *f;
         }
-        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+        source = std::get<std::shared_ptr<media::MediaSource>>(published);
+        sink = std::make_unique<OutputStream>(source);
+    } else {
+        sink = std::make_unique<PushOutput>(request.layout.output.streamUrl);
     }
 
     auto entry = std::make_shared<Entry>();
@@ -146,29 +171,35 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
                               end(taskId, generation, EndKind::idle);
                           });
                       }},
-        source, request.layout);
+        std::move(sink), request.layout);
     entry->request = std::move(request);
     const std::string taskId = entry->request.taskId;
     m_tasks[taskId] = entry;
     MixTaskView started = view(taskId, *entry);
     lock.unlock();
 
-    m_deps.log.info("mix.start", {{"task", taskId}, {"output", outputId}});
-    auto urls = playUrls(outputId);
+    const MixOutputSpec& out = entry->request.layout.output;
+    const PlayUrls& urls = started.urls;
+    m_deps.log.info(
+        "mix.start",
+        {{"task", taskId}, {"output", out.streamUrl.empty() ? out.streamId : out.streamUrl}});
+    auto list = [](const std::string& url) {
+        return url.empty() ? json::array{} : json::array{json::string(url)};
+    };
     json::object f;
     f["seq"] = std::to_string(entry->sequence.value_or(0));
     f["task_id"] = appId + ":" + taskId;
     f["channel_id"] = entry->request.roomId;
     f["publish_id"] = entry->request.userId;
-    f["mix_url"] = urls.rtmp;
-    f["mix_stream_alias"] = outputId;
-    f["stream_alias"] = outputId;
+    f["mix_url"] = out.streamUrl.empty() ? urls.rtmp : out.streamUrl;
+    f["mix_stream_alias"] = out.streamId;
+    f["stream_alias"] = out.streamId;
     f["rtmp_url"] = urls.rtmp;
-    f["rtmp_urls"] = json::array{json::string(urls.rtmp)};
+    f["rtmp_urls"] = list(urls.rtmp);
     f["hls_url"] = urls.hls;
-    f["hls_urls"] = json::array{};
+    f["hls_urls"] = list(urls.hls);
     f["hdl_url"] = urls.flv;
-    f["hdl_urls"] = json::array{json::string(urls.flv)};
+    f["hdl_urls"] = list(urls.flv);
     m_deps.callbacks.send("mix_start", std::move(f));
     return started;
 }
@@ -196,8 +227,7 @@ MixStatus MixService::stop(const std::string& taskId, const std::optional<std::s
         }
         m_tasks.erase(found);
     }
-    boost::asio::post(m_deps.teardown,
-                      [this, entry] { retire(entry, EndKind::stopped); });
+    boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::stopped); });
     return std::nullopt;
 }
 
@@ -218,7 +248,9 @@ void MixService::stopAll() {
     }
     for (auto& [taskId, entry] : tasks) {
         entry->task.reset();
-        m_deps.sources.endPublish(entry->output);
+        if (entry->output) {
+            m_deps.sources.endPublish(entry->output);
+        }
     }
 }
 
@@ -238,7 +270,9 @@ void MixService::end(const std::string& taskId, std::uint64_t generation, EndKin
 
 void MixService::retire(std::shared_ptr<Entry> entry, EndKind kind) {
     entry->task.reset();
-    m_deps.sources.endPublish(entry->output);
+    if (entry->output) {
+        m_deps.sources.endPublish(entry->output);
+    }
     const std::string& taskId = entry->request.taskId;
     m_deps.log.info("mix.stop", {{"task", taskId},
                                  {"reason", kind == EndKind::stopped ? "stop"
@@ -248,14 +282,19 @@ void MixService::retire(std::shared_ptr<Entry> entry, EndKind kind) {
     if (kind == EndKind::sourceClosed) {
         return;
     }
-    const std::string& outputId = entry->request.layout.output.streamId;
+    const MixOutputSpec& out = entry->request.layout.output;
+    std::string mixUrl;
+    {
+        std::lock_guard lock(m_mutex);
+        mixUrl = out.streamUrl.empty() ? playUrls(out).rtmp : out.streamUrl;
+    }
     json::object f;
     f["seq"] = std::to_string(entry->sequence.value_or(0));
     f["task_id"] = entry->appId + ":" + taskId;
     f["channel_id"] = entry->request.roomId;
     f["publish_id"] = entry->request.userId;
-    f["mix_url"] = playUrls(outputId).rtmp;
-    f["mix_stream_alias"] = outputId;
+    f["mix_url"] = mixUrl;
+    f["mix_stream_alias"] = out.streamId;
     m_deps.callbacks.send("mix_stop", std::move(f));
 }
 

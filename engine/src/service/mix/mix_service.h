@@ -35,12 +35,6 @@ struct MixSettings {
     static MixSettings fromConfig(const core::ConfigSnapshot& config);
 };
 
-struct PlayUrls {
-    std::string rtmp;
-    std::string flv;
-    std::string hls;  // empty: the engine serves no HLS yet
-};
-
 struct MixServiceDeps {
     media::SourceRegistry& sources;
     std::function<void(media::MediaSource&)> addOutputFormats;
@@ -58,7 +52,6 @@ public:
     MixSettings settings() const;
     // "rtmp://127.0.0.1:1935" and "http://127.0.0.1:8080", once the listeners are bound.
     void setPlayUrlBase(std::string rtmp, std::string http);
-    PlayUrls playUrls(const std::string& streamId) const;
 
     // `appId` names the task in callbacks ("<appid>:<TaskId>").
     MixResult<MixTaskView> start(const std::string& appId, MixRequest request);
@@ -71,15 +64,19 @@ public:
 private:
     struct Entry {
         std::string appId;
-        MixRequest request;  // the latest accepted
+        MixRequest request;                    // the latest accepted
         std::optional<std::int64_t> sequence;  // the last accepted
         std::uint64_t generation = 0;
-        std::shared_ptr<media::MediaSource> output;
+        std::shared_ptr<media::MediaSource> output;  // none for a pushed output
         std::unique_ptr<MixTask> task;
     };
     enum class EndKind { stopped, idle, sourceClosed };
 
     MixStatus checkInputs(const MixLayout& layout) const;
+    // The output's live source, registered under the [zego] app.
+    MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const MixRequest& request,
+                                                                 std::uint64_t generation);
+    PlayUrls playUrls(const MixOutputSpec& output) const;  // call with m_mutex held
     MixTaskView view(const std::string& taskId, const Entry& entry) const;
     void end(const std::string& taskId, std::uint64_t generation, EndKind kind);
     void retire(std::shared_ptr<Entry> entry, EndKind kind);

@@ -21,7 +21,7 @@ std::int64_t micros(std::chrono::duration<Rep, Period> d) {
 
 }  // namespace
 
-MixTask::MixTask(Deps deps, std::shared_ptr<media::MediaSource> output, MixLayout layout)
+MixTask::MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout)
     : m_deps(std::move(deps)), m_output(std::move(output)) {
     m_layout.output = layout.output;
     applyLayout(std::move(layout));
@@ -96,8 +96,8 @@ MixTask::Clock::time_point MixTask::audioDue() const {
 }
 
 void MixTask::run() {
-    auto audio = av::AudioEncoder::open(kSampleRate, m_layout.output.channels,
-                                        m_layout.output.audioBitrate);
+    auto audio =
+        av::AudioEncoder::open(kSampleRate, m_layout.output.channels, m_layout.output.audioBitrate);
     if (audio) {
         m_audio = std::move(audio.value());
         m_audioFrame->format = AV_SAMPLE_FMT_FLTP;
@@ -105,7 +105,7 @@ void MixTask::run() {
         av_channel_layout_default(&m_audioFrame->ch_layout, m_layout.output.channels);
         m_audioFrame->nb_samples = m_audio->frameSize();
         if (av_frame_get_buffer(m_audioFrame.get(), 0) < 0 ||
-            !m_output.audioConfig(m_audio->extradata())) {
+            !m_output->audioConfig(kSampleRate, m_audio->channels(), m_audio->extradata())) {
             m_audio.reset();
         }
     }
@@ -167,7 +167,7 @@ void MixTask::encodeVideo(Clock::time_point now) {
     if (!m_video || m_video->params() != params) {
         // A new size or bitrate: a new encoder, so a new GOP with its own parameter sets.
         auto opened = av::VideoEncoder::open(params);
-        if (!opened || !m_output.videoConfig(opened.value()->extradata(), dtsMs)) {
+        if (!opened || !m_output->videoConfig(params, opened.value()->extradata(), dtsMs)) {
             if (!m_encoderFailed) {
                 m_deps.log.error("mix.video_encoder_failed",
                                  {{"stream", out.streamId},
@@ -192,8 +192,9 @@ void MixTask::encodeVideo(Clock::time_point now) {
                 }
             });
         }
-        auto encoded = m_video->encode(m_compositor.canvas(), m_videoIndex,
-                                       [this](const av::EncodedPacket& p) { reportOutput(m_output.video(p)); });
+        auto encoded = m_video->encode(
+            m_compositor.canvas(), m_videoIndex,
+            [this](const av::EncodedPacket& p) { reportOutput(m_output->video(p)); });
         if (!encoded) {
             m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
         }
@@ -229,8 +230,9 @@ void MixTask::encodeAudio() {
                 planes[c][s] = std::clamp(planes[c][s], -1.0f, 1.0f);
             }
         }
-        auto encoded = m_audio->encode(*m_audioFrame, m_audioSamples,
-                                       [this](const av::EncodedPacket& p) { reportOutput(m_output.audio(p)); });
+        auto encoded = m_audio->encode(
+            *m_audioFrame, m_audioSamples,
+            [this](const av::EncodedPacket& p) { reportOutput(m_output->audio(p)); });
         if (!encoded) {
             m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
         }

@@ -20,7 +20,7 @@
 #include "media/source_registry.h"
 #include "service/mix/mix_inputs.h"
 #include "service/mix/mix_layout.h"
-#include "service/mix/output_stream.h"
+#include "service/mix/mix_sink.h"
 
 namespace regie::service::mix {
 
@@ -37,7 +37,7 @@ public:
         std::function<void()> idle;
     };
 
-    MixTask(Deps deps, std::shared_ptr<media::MediaSource> output, MixLayout layout);
+    MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout);
     ~MixTask();
     MixTask(const MixTask&) = delete;
     MixTask& operator=(const MixTask&) = delete;
@@ -65,7 +65,7 @@ private:
     std::optional<MixLayout> m_pending;
 
     // Owned by the task's thread.
-    OutputStream m_output;
+    std::unique_ptr<MixSink> m_output;
     MixLayout m_layout;
     std::vector<std::unique_ptr<MixInput>> m_inputs;  // parallel to m_layout.inputs
     std::vector<std::size_t> m_drawOrder;

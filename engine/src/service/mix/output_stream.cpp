@@ -71,7 +71,8 @@ core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, boo
     return core::okStatus();
 }
 
-core::Status OutputStream::videoConfig(std::span<const std::uint8_t> annexB, std::int64_t dtsMs) {
+core::Status OutputStream::videoConfig(const av::VideoEncoderParams& /*params*/,
+                                       std::span<const std::uint8_t> annexB, std::int64_t dtsMs) {
     std::vector<media::Bytes> sps;
     std::vector<media::Bytes> pps;
     for (auto nal : media::splitAnnexB(annexB)) {
@@ -94,7 +95,8 @@ core::Status OutputStream::videoConfig(std::span<const std::uint8_t> annexB, std
     }
     if (auto parsed = media::h264::parseSps(sps.front())) {
         auto info = media::h264::trackInfo(parsed.value());
-        m_source->updateTrack(media::TrackKind::video, [&](media::TrackState& t) { t.info = info; });
+        m_source->updateTrack(media::TrackKind::video,
+                              [&](media::TrackState& t) { t.info = info; });
     }
     return send(media::TrackKind::video, media::CodecId::H264, true, true, dtsMs, dtsMs,
                 record.value());
@@ -102,11 +104,12 @@ core::Status OutputStream::videoConfig(std::span<const std::uint8_t> annexB, std
 
 core::Status OutputStream::video(const av::EncodedPacket& packet) {
     auto nals = media::splitAnnexB(packet.data);
-    return send(media::TrackKind::video, media::CodecId::H264, false, packet.keyframe,
-                packet.dtsMs, packet.ptsMs, {}, &nals);
+    return send(media::TrackKind::video, media::CodecId::H264, false, packet.keyframe, packet.dtsMs,
+                packet.ptsMs, {}, &nals);
 }
 
-core::Status OutputStream::audioConfig(std::span<const std::uint8_t> audioSpecificConfig) {
+core::Status OutputStream::audioConfig(int /*sampleRate*/, int /*channels*/,
+                                       std::span<const std::uint8_t> audioSpecificConfig) {
     auto asc = media::aac::parseAudioSpecificConfig(audioSpecificConfig);
     if (!asc) {
         return asc.error();

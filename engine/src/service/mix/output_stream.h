@@ -1,30 +1,30 @@
 #pragma once
 // The mix output as a live stream: encoded H.264 and AAC become FLV frames fed into the output
 // MediaSource, so RTMP and HTTP-FLV players and getMediaList see it like any publisher's
-// stream. Called on the task's thread only.
+// stream.
 
 #include <memory>
 #include <span>
 #include <vector>
 
 #include "av/encoders.h"
-#include "media/codec/bit_reader.h"
 #include "core/result.h"
+#include "media/codec/bit_reader.h"
 #include "media/media_source.h"
+#include "service/mix/mix_sink.h"
 
 namespace regie::service::mix {
 
-class OutputStream {
+class OutputStream final : public MixSink {
 public:
     explicit OutputStream(std::shared_ptr<media::MediaSource> source);
 
-    const std::shared_ptr<media::MediaSource>& source() const { return m_source; }
-
-    // A new sequence header (Annex B SPS and PPS): the next picture starts a new GOP.
-    core::Status videoConfig(std::span<const std::uint8_t> annexB, std::int64_t dtsMs);
-    core::Status video(const av::EncodedPacket& packet);
-    core::Status audioConfig(std::span<const std::uint8_t> audioSpecificConfig);
-    core::Status audio(const av::EncodedPacket& packet);
+    core::Status videoConfig(const av::VideoEncoderParams& params,
+                             std::span<const std::uint8_t> annexB, std::int64_t dtsMs) override;
+    core::Status video(const av::EncodedPacket& packet) override;
+    core::Status audioConfig(int sampleRate, int channels,
+                             std::span<const std::uint8_t> audioSpecificConfig) override;
+    core::Status audio(const av::EncodedPacket& packet) override;
 
 private:
     // `nals` set: the payload is these NAL units, each written with a 4-byte length (AVCC).
