@@ -14,7 +14,7 @@
 #include "ffmpeg_publisher.h"
 #include "hook_receiver.h"
 #include "raw_http.h"
-#include "zego_signed_query.h"
+#include "zego_query.h"
 
 using regie::test::EngineProcess;
 using regie::test::HookReceiver;
@@ -155,19 +155,13 @@ class TestMixEngine : public QObject {
         return postRaw(action, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
     QJsonObject postRaw(const QByteArray& action, const QByteArray& body) {
-        return RawHttp::post(
-                   m_engine->httpPort(),
-                   regie::test::zegoSignedQuery(
-                       action, m_appId, m_engine->configValue("zego", "serverSecret").toUtf8()),
-                   "application/json", body)
+        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
+                             "application/json", body)
             .json();
     }
     QJsonObject get(const QByteArray& action, const QByteArray& query) {
-        return RawHttp::get(
-                   m_engine->httpPort(),
-                   regie::test::zegoSignedQuery(
-                       action, m_appId, m_engine->configValue("zego", "serverSecret").toUtf8()) +
-                       "&" + query)
+        return RawHttp::get(m_engine->httpPort(),
+                            regie::test::zegoQuery(*m_engine, action) + "&" + query)
             .json();
     }
     int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
