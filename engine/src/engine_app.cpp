@@ -182,7 +182,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     hooks::ZegoCallbacks zegoCallbacks(outbox, m_clock,
                                        hooks::ZegoCallbackSettings::fromConfig(*initial));
     service::mix::MixService mix(
-        {sources, rtmpserver::addLiveFormats, zegoCallbacks, workers.at(0), m_log},
+        {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log},
         service::mix::MixSettings::fromConfig(*initial));
     api::zego::registerMixActions(zego, mix);
     hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
@@ -331,6 +331,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
     mix.setPlayUrlBase("rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                        "http://" + listenIp + ":" + std::to_string(boundPorts["http"]));
+    mix.resume();
     zlmHooks.onServerStarted(*config.snapshot());
     zlmHooks.start([&server] { return api::zlm::statisticJson(server.statistic()); });
     outbox.start();

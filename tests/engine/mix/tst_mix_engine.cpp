@@ -185,6 +185,16 @@ class TestMixEngine : public QObject {
         }
         return out;
     }
+    void readRtmpPort() {
+        auto config =
+            RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" + m_secret)
+                .json()
+                .value("data")
+                .toArray()
+                .first()
+                .toObject();
+        m_rtmpPort = config.value("rtmp.port").toString().toInt();
+    }
     QJsonObject startBody(const QString& task, int sequence, const QJsonObject& redRect,
                           const QJsonObject& blueRect) {
         return {{"TaskId", task},
@@ -208,14 +218,7 @@ private slots:
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
         m_secret = m_engine->secret().toUtf8();
         m_appId = m_engine->configValue("zego", "appId").toUtf8();
-        auto config =
-            RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" + m_secret)
-                .json()
-                .value("data")
-                .toArray()
-                .first()
-                .toObject();
-        m_rtmpPort = config.value("rtmp.port").toString().toInt();
+        readRtmpPort();
         QVERIFY(m_rtmpPort > 0);
     }
 
@@ -479,6 +482,42 @@ private slots:
             [&] { return code(get("GetMixTaskInfo", "TaskId=task-2")) == 110209001; }, 15000));
         QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_stop").isEmpty(); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return !online("mixout2"); }, 5000));
+    }
+
+    void aRunningTaskComesBackAfterARestart() {
+        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
+        QVERIFY(QTest::qWaitFor([&] { return online("mixred"); }, 10000));
+        QJsonObject body{{"TaskId", "task-keep"},
+                         {"UserId", "owner-5"},
+                         {"Sequence", 7},
+                         {"BackGroundColorHex", "0x00FF0000"},
+                         {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
+                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixOutput", QJsonArray{output("mixkeep")}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return online("mixkeep"); }, 5000));
+        m_red.reset();
+
+        QVERIFY(m_engine->terminate());
+        m_hooks.clear();
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+        readRtmpPort();
+        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-keep")), 0);
+        QVERIFY(online("mixkeep"));
+        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
+        Player player(
+            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()));
+        bool shown = QTest::qWaitFor(
+            [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 15000);
+        QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
+        body["Sequence"] = 7;  // the last accepted Sequence came back too
+        QCOMPARE(code(post("StartMix", body)), 110200103);
+        QCOMPARE(code(post(
+                     "StopMix",
+                     QJsonObject{{"TaskId", "task-keep"}, {"UserId", "owner-5"}, {"Sequence", 8}})),
+                 0);
+        QVERIFY(callbacks("mix_start").isEmpty());  // resuming is not a new start
+        m_red.reset();
     }
 };
 

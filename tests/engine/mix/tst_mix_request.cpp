@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include "api/zego/mix_request.h"
+#include "service/mix/task_record.h"
 
 using regie::api::zego::MixLimits;
 using regie::api::zego::parseStartMix;
@@ -145,6 +146,24 @@ private slots:
         auto r = parseStartMix(sequenceless, MixLimits{20, true});
         QVERIFY(std::holds_alternative<ZegoResult>(r));
         QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
+    }
+
+    void aStoredTaskRecordReadsBackTheSame() {
+        auto b = body();
+        b["MixInput"].as_array()[0].as_object()["RectInfo"] = boost::json::object{};
+        b["MixInput"].as_array()[0].as_object()["StreamUrl"] = "rtmp://host/live/x";
+        auto parsed = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(parsed));
+        regie::service::mix::TaskRecord record{"1234", std::get<MixRequest>(parsed)};
+        auto text = regie::service::mix::serializeTaskRecord(record);
+        auto back = regie::service::mix::parseTaskRecord(text);
+        QVERIFY(back);
+        QCOMPARE(back->appId, std::string("1234"));
+        QCOMPARE(regie::service::mix::serializeTaskRecord(*back), text);
+        QVERIFY(!back->request.layout.inputs[0].placement);
+        QCOMPARE(back->request.layout.inputs[1].placement->cornerRadius, 8);
+        QVERIFY(!regie::service::mix::parseTaskRecord("{\"version\":2}"));
+        QVERIFY(!regie::service::mix::parseTaskRecord("not json"));
     }
 };
 

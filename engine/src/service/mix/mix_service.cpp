@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "service/mix/output_stream.h"
 #include "service/mix/push_output.h"
+#include "service/mix/task_record.h"
 
 namespace regie::service::mix {
 
@@ -104,6 +105,88 @@ MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const M
     return source;
 }
 
+MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::string& appId,
+                                                                 MixRequest request) {
+    const std::uint64_t generation = ++m_generation;
+    std::shared_ptr<media::MediaSource> source;
+    std::unique_ptr<MixSink> sink;
+    if (request.layout.output.streamUrl.empty()) {
+        auto published = publishOutput(request, generation);
+        if (auto* f = std::get_if<MixFailure>(&published)) {
+            return *f;
+        }
+        source = std::get<std::shared_ptr<media::MediaSource>>(published);
+        sink = std::make_unique<OutputStream>(source);
+    } else {
+        sink = std::make_unique<PushOutput>(request.layout.output.streamUrl);
+    }
+
+    auto entry = std::make_shared<Entry>();
+    entry->appId = appId;
+    entry->sequence = request.sequence;
+    entry->generation = generation;
+    entry->output = source;
+    entry->task = std::make_unique<MixTask>(
+        MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
+                      [this, taskId = request.taskId, generation] {
+                          boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                              end(taskId, generation, EndKind::idle);
+                          });
+                      }},
+        std::move(sink), request.layout);
+    entry->request = std::move(request);
+    m_tasks[entry->request.taskId] = entry;
+    persist(*entry);
+    return entry;
+}
+
+void MixService::persist(const Entry& entry) {
+    TaskRecord record{entry.appId, entry.request};
+    record.request.sequence = entry.sequence;
+    core::MixTaskRow row{entry.request.taskId, serializeTaskRecord(record),
+                         std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count()};
+    boost::asio::post(m_deps.teardown, [this, row = std::move(row)] {
+        if (auto saved = m_deps.store.saveMixTask(row); !saved) {
+            m_deps.log.warn("mix.save_failed",
+                            {{"task", row.taskId}, {"error", saved.error().message}});
+        }
+    });
+}
+
+void MixService::resume() {
+    auto rows = m_deps.store.loadMixTasks();
+    if (!rows) {
+        m_deps.log.warn("mix.load_failed", {{"error", rows.error().message}});
+        return;
+    }
+    for (const auto& row : rows.value()) {
+        auto record = parseTaskRecord(row.payload);
+        std::optional<MixFailure> failure;
+        if (record) {
+            std::lock_guard lock(m_mutex);
+            if (m_tasks.contains(row.taskId)) {
+                continue;
+            }
+            // Its inputs come back when their publishers reconnect; until then, background.
+            auto created = create(record->appId, std::move(record->request));
+            if (auto* f = std::get_if<MixFailure>(&created)) {
+                failure = *f;
+            }
+        } else {
+            failure = MixFailure{MixError::failed, "unreadable task record"};
+        }
+        if (failure) {
+            m_deps.log.warn("mix.resume_failed",
+                            {{"task", row.taskId}, {"error", failure->message}});
+            (void)m_deps.store.deleteMixTask(row.taskId);
+            continue;
+        }
+        m_deps.log.info("mix.resume", {{"task", row.taskId}});
+    }
+}
+
 MixTaskView MixService::view(const std::string& taskId, const Entry& entry) const {
     return {taskId,
             entry.request.userId,
@@ -139,42 +222,18 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         request.layout.output.streamId = entry.request.layout.output.streamId;
         request.layout.output.streamUrl = entry.request.layout.output.streamUrl;
         entry.request = std::move(request);
+        persist(entry);
         return view(found->first, entry);
     }
     if (auto missing = checkInputs(request.layout)) {
         return *missing;
     }
-
-    const std::uint64_t generation = ++m_generation;
-    std::shared_ptr<media::MediaSource> source;
-    std::unique_ptr<MixSink> sink;
-    if (request.layout.output.streamUrl.empty()) {
-        auto published = publishOutput(request, generation);
-        if (auto* f = std::get_if<MixFailure>(&published)) {
-            return *f;
-        }
-        source = std::get<std::shared_ptr<media::MediaSource>>(published);
-        sink = std::make_unique<OutputStream>(source);
-    } else {
-        sink = std::make_unique<PushOutput>(request.layout.output.streamUrl);
+    auto created = create(appId, std::move(request));
+    if (auto* f = std::get_if<MixFailure>(&created)) {
+        return *f;
     }
-
-    auto entry = std::make_shared<Entry>();
-    entry->appId = appId;
-    entry->sequence = request.sequence;
-    entry->generation = generation;
-    entry->output = source;
-    entry->task = std::make_unique<MixTask>(
-        MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
-                      [this, taskId = request.taskId, generation] {
-                          boost::asio::post(m_deps.teardown, [this, taskId, generation] {
-                              end(taskId, generation, EndKind::idle);
-                          });
-                      }},
-        std::move(sink), request.layout);
-    entry->request = std::move(request);
+    auto entry = std::get<std::shared_ptr<Entry>>(created);
     const std::string taskId = entry->request.taskId;
-    m_tasks[taskId] = entry;
     MixTaskView started = view(taskId, *entry);
     lock.unlock();
 
@@ -274,6 +333,10 @@ void MixService::retire(std::shared_ptr<Entry> entry, EndKind kind) {
         m_deps.sources.endPublish(entry->output);
     }
     const std::string& taskId = entry->request.taskId;
+    if (auto deleted = m_deps.store.deleteMixTask(taskId); !deleted) {
+        m_deps.log.warn("mix.delete_failed",
+                        {{"task", taskId}, {"error", deleted.error().message}});
+    }
     m_deps.log.info("mix.stop", {{"task", taskId},
                                  {"reason", kind == EndKind::stopped ? "stop"
                                             : kind == EndKind::idle  ? "inputs_gone"

@@ -1,6 +1,7 @@
 #pragma once
 // Mix tasks by TaskId (mix.md): starting one publishes its output stream and runs a MixTask;
 // the same TaskId again updates it; StopMix, a source close or 90 s without any input end it.
+// Running tasks are kept in the store and started again by resume() after a restart.
 // Ownership and Sequence ordering are checked here; mix_start / mix_stop go out through the
 // ZEGO callbacks. Safe to call from any thread; stopping a task (joining its thread) happens
 // on the teardown loop, never on the caller's.
@@ -18,6 +19,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/log.h"
+#include "core/store.h"
 #include "media/source_registry.h"
 #include "service/hooks/zego_callbacks.h"
 #include "service/mix/mix_layout.h"
@@ -39,6 +41,8 @@ struct MixServiceDeps {
     media::SourceRegistry& sources;
     std::function<void(media::MediaSource&)> addOutputFormats;
     hooks::ZegoCallbacks& callbacks;
+    core::Store& store;
+    // A worker loop: stopping a task (joining its thread) and store writes happen there.
     boost::asio::io_context& teardown;
     core::Logger& log;
 };
@@ -58,7 +62,10 @@ public:
     MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
                    std::optional<std::int64_t> sequence);
     MixResult<MixTaskView> info(const std::string& taskId) const;
-    // Ends every task without callbacks (engine shutdown), on the calling thread.
+    // Starts the tasks the store kept (at engine start, before clients come; blocks on the store).
+    void resume();
+    // Ends every task without callbacks (engine shutdown), on the calling thread; the store
+    // keeps them for the next start.
     void stopAll();
 
 private:
@@ -73,6 +80,9 @@ private:
     enum class EndKind { stopped, idle, sourceClosed };
 
     MixStatus checkInputs(const MixLayout& layout) const;
+    // Starts a task (m_mutex held): its output, its thread, its row in the store.
+    MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
+    void persist(const Entry& entry);
     // The output's live source, registered under the [zego] app.
     MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const MixRequest& request,
                                                                  std::uint64_t generation);
