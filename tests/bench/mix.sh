@@ -31,7 +31,7 @@ stop_started() {
     for pid in "${started[@]}"; do wait "$pid" 2>/dev/null || true; done
     started=()
 }
-trap 'stop_started; rm -rf "$work"' EXIT
+trap 'stop_started; [ -n "${KEEP_WORK:-}" ] && echo "kept $work" >&2 || rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 # utime + stime of a process in clock ticks.
@@ -67,6 +67,12 @@ http_port=$(jq -r '.ports.http' "$dir/ready.json")
 rtmp_port=$(jq -r '.ports.rtmp' "$dir/ready.json")
 ini() { awk -F= -v s="[$1]" -v k="$2" '$0 == s {in_s = 1; next} /^\[/ {in_s = 0} in_s && $1 == k {print $2}' "$dir/config.ini"; }
 app_id=$(ini zego appId)
+api_secret=$(ini api secret)
+# Video frames the output has produced so far (getMediaList's track counter).
+output_frames() {
+    curl -s "http://127.0.0.1:$http_port/index/api/getMediaList?secret=$api_secret&stream=mixed" |
+        jq '[.data[0].tracks[] | select(.codec_type == 0) | .frames][0] // 0'
+}
 secret=$(ini zego serverSecret)
 
 zego_post() {  # action json-body
@@ -99,8 +105,11 @@ timeout -k 5 "$limit" ffmpeg -hide_banner -loglevel error -nostdin \
 started+=($!)
 sleep 5
 before=$(cpu_ticks "$engine_pid")
+frames_before=$(output_frames)
 sleep "$window"
 after=$(cpu_ticks "$engine_pid")
+frames_after=$(output_frames)
+output_fps=$(python3 -c "print(round(($frames_after - $frames_before) / $window, 1))")
 engine_cpu=$(python3 -c "print(round(($after - $before) / $ticks_per_second / $window, 3))")
 out_probe=$(ffprobe -v error -rw_timeout 8000000 -show_entries stream=codec_name,width,height \
     -of csv=p=0 "http://127.0.0.1:$http_port/live/mixed.live.flv" | tr '\n' ' ')
@@ -119,11 +128,12 @@ for i in 1 2 3 4; do inputs+=(-i "rtmp://127.0.0.1:$rtmp_port/live/in$i"); done
 timeout -k 5 "$limit" ffmpeg -hide_banner -loglevel error -nostdin "${inputs[@]}" \
     -filter_complex "[0:v]scale=640:360[a];[1:v]scale=640:360[b];[2:v]scale=640:360[c];[3:v]scale=640:360[d];[a][b][c][d]xstack=inputs=4:layout=0_0|w0_0|0_h0|w0_h0,fps=25[v];[0:a][1:a][2:a][3:a]amix=inputs=4[a]" \
     -map "[v]" -map "[a]" -c:v libx264 -preset veryfast -tune zerolatency -b:v 2500k \
-    -maxrate 2500k -bufsize 2500k -g 50 -c:a aac -b:a 128k -ac 2 -f flv /dev/null \
+    -maxrate 2500k -bufsize 2500k -g 50 -c:a aac -b:a 128k -ac 2 -y -f flv /dev/null \
     > "$work/reference.log" 2>&1 &
 started+=($!)
-reference_pid=$!
 sleep 5
+# The ffmpeg under its timeout wrapper: a child's CPU is not counted in its parent's.
+reference_pid=$(pgrep -P "$!" ffmpeg) || { echo "the reference ffmpeg died: $(cat "$work/reference.log")" >&2; exit 1; }
 before=$(cpu_ticks "$reference_pid")
 sleep "$window"
 after=$(cpu_ticks "$reference_pid")
@@ -140,7 +150,7 @@ commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
     echo "- Inputs: 4 × 1280x720 25 fps H.264 ~1.5 Mbit/s + AAC-LC, published over RTMP (ffmpeg -re -c copy)"
     echo "- Output: 1280x720 25 fps H.264 veryfast zerolatency 2.5 Mbit/s + AAC-LC 128 kbit/s stereo, 2x2 grid"
     echo "- Window: $window s after 5 s of warm-up; CPU = (utime + stime) / window, in cores"
-    echo "- Output as probed: $out_probe"
+    echo "- Output as probed: $out_probe; the engine produced $output_fps video frames/s over the window"
     echo
     echo "| what | CPU (cores) per output second |"
     echo "|---|---|"
