@@ -184,7 +184,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     service::mix::MixService mix(
         {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log},
         service::mix::MixSettings::fromConfig(*initial));
-    api::zego::registerMixActions(zego, mix);
+    api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
     hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
                                  [](const media::MediaSource& s) {
                                      return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);

@@ -4,10 +4,12 @@
 // the same player, an input leaves and comes back, the ZEGO codes for bad requests, StopMix,
 // the idle stop, and the mix_start / mix_stop callbacks.
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "engine_process.h"
@@ -33,6 +35,7 @@ struct Yuv {
 constexpr Yuv kRed{82, 90, 240};
 constexpr Yuv kBlue{41, 240, 110};
 constexpr Yuv kGreen{145, 54, 34};
+constexpr Yuv kYellow{210, 16, 146};
 
 class Publisher {
 public:
@@ -417,6 +420,56 @@ private slots:
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
         QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})),
                  0);
+    }
+
+    void placeholderPicturesShowInsteadOfTheVideo() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("yellow.png");
+        QProcess ffmpeg;
+        ffmpeg.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                                "color=c=yellow:size=64x48", "-frames:v", "1", png});
+        QVERIFY(ffmpeg.waitForFinished(10000));
+        QFile file(png);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray picture = file.readAll();
+        m_hooks.setResponder([picture](const regie::test::ReceivedRequest& r) {
+            regie::test::HookAnswer answer;
+            if (r.target == "/yellow.png") {
+                answer.body = picture;
+            } else if (r.target != "/zego") {
+                answer.status = 404;
+            }
+            return answer;
+        });
+        auto body = [&](const QString& url, int displayMode, int sequence) {
+            return QJsonObject{
+                {"TaskId", "task-img"},
+                {"UserId", "owner-6"},
+                {"Sequence", sequence},
+                {"MixInput",
+                 QJsonArray{QJsonObject{
+                     {"StreamId", "mixred"},
+                     {"RectInfo", rect(0, 0, 320, 240)},
+                     {"Image", QJsonObject{{"Url", url}, {"DisplayMode", displayMode}}}}}},
+                {"MixOutput", QJsonArray{output("mixout4")}}};
+        };
+        const QString base = QString(m_hooks.url(""));
+        QCOMPARE(code(post("StartMix", body(base + "/missing.png", 0, 1))), 110200142);
+        QCOMPARE(code(post("StartMix", body("preset-id://a.jpg", 0, 1))), 110200141);
+
+        QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 0, 1))), 0);
+        Player player(
+            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()));
+        bool yellow = QTest::qWaitFor([&] { return player.shows(160, 120, kYellow); }, 15000);
+        QVERIFY2(yellow, qPrintable(player.describe(160, 120)));
+        // DisplayMode 2: the picture only once the input has shown nothing for 3 s.
+        QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 2, 2))), 0);
+        bool red = QTest::qWaitFor([&] { return player.shows(160, 120, kRed); }, 10000);
+        QVERIFY2(red, qPrintable(player.describe(160, 120)));
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-img"}, {"UserId", "owner-6"}})),
+                 0);
+        m_hooks.setResponder(
+            [](const regie::test::ReceivedRequest&) { return regie::test::HookAnswer{}; });
     }
 
     void pushesTheOutputToAUrl() {

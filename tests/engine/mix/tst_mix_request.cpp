@@ -126,7 +126,13 @@ private slots:
                      "RectInfo",
                      boost::json::object{{"Top", 10}, {"Left", 0}, {"Bottom", 5}, {"Right", 5}})),
                  110200155);
-        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "http://x/p.png"}})),
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "http://x/p.png"}})), 0);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://a.jpg"}})),
+                 110200141);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "ftp://x/p.png"}})),
+                 110200141);
+        QCOMPARE(codeOf(withInput(
+                     "Image", boost::json::object{{"Url", "http://x/p.png"}, {"DisplayMode", 3}})),
                  110200155);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", ""}})), 0);
         QCOMPARE(codeOf(withTop("ExPara", boost::json::array{boost::json::object{

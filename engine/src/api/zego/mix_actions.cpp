@@ -1,8 +1,10 @@
 #include "api/zego/mix_actions.h"
 
+#include <boost/asio/post.hpp>
 #include <boost/json.hpp>
 
 #include "api/zego/mix_request.h"
+#include "av/image_fetch.h"
 
 namespace regie::api::zego {
 
@@ -13,6 +15,9 @@ namespace {
 
 constexpr double kRatePerSecond = 100;
 constexpr int kParameterError = 110200002;
+constexpr int kImageFetchFailed = 110200142;
+constexpr std::size_t kMaxImageBytes = 1024 * 1024;
+constexpr auto kImageTimeout = std::chrono::seconds(5);
 
 ZegoResult failure(const mix::MixFailure& f) {
     int code = 110200151;
@@ -38,14 +43,23 @@ ZegoResult failure(const mix::MixFailure& f) {
     return {code, f.message, std::nullopt};
 }
 
-ZegoResult startMix(const ZegoRequest& request, mix::MixService& service) {
-    auto settings = service.settings();
-    auto parsed = parseStartMix(request.body, {settings.maxFps, settings.sequenceRequired});
-    if (auto* error = std::get_if<ZegoResult>(&parsed)) {
-        return std::move(*error);
+// CheckImageMode 0 (the default): every placeholder picture must download before the start.
+std::vector<std::string> imagesToCheck(const ZegoRequest& request, const mix::MixRequest& wanted) {
+    const auto* mode = request.body.if_contains("CheckImageMode");
+    if (mode != nullptr && mode->is_int64() && mode->get_int64() != 0) {
+        return {};
     }
-    auto started =
-        service.start(std::to_string(request.appId), std::get<mix::MixRequest>(std::move(parsed)));
+    std::vector<std::string> urls;
+    for (const auto& input : wanted.layout.inputs) {
+        if (input.image) {
+            urls.push_back(input.image->url);
+        }
+    }
+    return urls;
+}
+
+ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::MixRequest wanted) {
+    auto started = service.start(std::to_string(request.appId), std::move(wanted));
     if (auto* f = std::get_if<mix::MixFailure>(&started)) {
         return failure(*f);
     }
@@ -120,12 +134,42 @@ ActionSpec mixAction(std::string name, MethodStyle style,
     return spec;
 }
 
+ActionSpec startMixAction(mix::MixService& service, boost::asio::any_io_executor blocking) {
+    ActionSpec spec = mixAction("StartMix", MethodStyle::postJson, nullptr);
+    spec.handler = [&service, blocking](std::shared_ptr<const ZegoRequest> request,
+                                        ZegoResponder responder) {
+        auto settings = service.settings();
+        auto parsed = parseStartMix(request->body, {settings.maxFps, settings.sequenceRequired});
+        if (auto* error = std::get_if<ZegoResult>(&parsed)) {
+            responder.reply(std::move(*error));
+            return;
+        }
+        auto wanted = std::get<mix::MixRequest>(std::move(parsed));
+        auto images = imagesToCheck(*request, wanted);
+        if (images.empty()) {
+            responder.reply(startMix(*request, service, std::move(wanted)));
+            return;
+        }
+        boost::asio::post(blocking, [&service, request, responder, images = std::move(images),
+                                     wanted = std::move(wanted)]() mutable {
+            for (const auto& url : images) {
+                if (auto fetched = av::fetchImage(url, kMaxImageBytes, kImageTimeout); !fetched) {
+                    responder.reply({kImageFetchFailed, fetched.error().message, std::nullopt});
+                    return;
+                }
+            }
+            responder.reply(startMix(*request, service, std::move(wanted)));
+        });
+    };
+    return spec;
+}
+
 }  // namespace
 
-std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service) {
+std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
+                                                boost::asio::any_io_executor blocking) {
     std::vector<ActionSpec> specs;
-    specs.push_back(mixAction("StartMix", MethodStyle::postJson,
-                              [&service](const ZegoRequest& r) { return startMix(r, service); }));
+    specs.push_back(startMixAction(service, std::move(blocking)));
     specs.push_back(mixAction("StopMix", MethodStyle::postJson,
                               [&service](const ZegoRequest& r) { return stopMix(r, service); }));
     specs.push_back(mixAction("GetMixTaskInfo", MethodStyle::get, [&service](const ZegoRequest& r) {

@@ -2,6 +2,7 @@
 // The mix Actions (mix.md): StartMix, StopMix and GetMixTaskInfo over the MixService, and the
 // mix-family Actions the engine does not implement yet, answered as such.
 
+#include <boost/asio/any_io_executor.hpp>
 #include <optional>
 
 #include "api/zego/zego_door.h"
@@ -9,6 +10,8 @@
 
 namespace regie::api::zego {
 
-std::optional<RegisterError> registerMixActions(ZegoDoor& door, service::mix::MixService& mix);
+// `blocking` runs the downloads StartMix checks placeholder pictures with.
+std::optional<RegisterError> registerMixActions(ZegoDoor& door, service::mix::MixService& mix,
+                                                boost::asio::any_io_executor blocking);
 
 }  // namespace regie::api::zego

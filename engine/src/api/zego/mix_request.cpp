@@ -7,6 +7,8 @@ namespace regie::api::zego {
 
 namespace json = boost::json;
 using service::mix::ContentControl;
+using service::mix::ImageDisplay;
+using service::mix::ImageSpec;
 using service::mix::MixInputSpec;
 using service::mix::MixOutputSpec;
 using service::mix::MixRequest;
@@ -17,6 +19,7 @@ constexpr int kParameterError = 110200002;
 constexpr int kInputFormat = 110200155;
 constexpr int kOutputFormat = 110200156;
 constexpr int kSameInOut = 110200140;
+constexpr int kImageProtocol = 110200141;
 constexpr int kTooManyInputs = 110200158;
 constexpr int kSizeOutOfRange = 110200161;
 constexpr int kWatermark = 110200170;
@@ -240,8 +243,17 @@ MixInputSpec input(const json::value& value, std::size_t index) {
     }
     if (const auto* image = f.object("Image")) {
         Fields img(*image, where + "Image.", kInputFormat);
+        auto display = static_cast<ImageDisplay>(img.integerIn("DisplayMode", 0, 2, 0));
         if (auto url = img.string("Url"); url && !url->empty()) {
-            unsupported(kInputFormat, f.name("Image") + " (placeholder pictures)");
+            std::string_view u = *url;
+            if (u.starts_with("preset-id://")) {
+                unsupported(kImageProtocol, img.name("Url") + " preset-id:// (no preset pictures)");
+            }
+            if (!u.starts_with("http://") && !u.starts_with("https://")) {
+                refuse(kImageProtocol,
+                       img.name("Url") + " must be http://, https:// or preset-id://");
+            }
+            spec.image = ImageSpec{*url, display};
         }
     }
     if (f.has("Label")) {

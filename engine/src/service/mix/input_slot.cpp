@@ -42,6 +42,11 @@ bool InputSlot::mixAudio(float* const* mix, int count, float gain) {
     return true;
 }
 
+bool InputSlot::hasPicture(Clock::time_point now, Clock::duration fresh) const {
+    std::lock_guard lock(m_mutex);
+    return m_picture->data[0] != nullptr && now - m_pictureAt <= fresh;
+}
+
 bool InputSlot::alive(Clock::time_point now, Clock::duration fresh) const {
     std::lock_guard lock(m_mutex);
     return now - m_pictureAt <= fresh || now - m_audioAt <= fresh;

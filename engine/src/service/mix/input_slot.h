@@ -29,6 +29,7 @@ public:
         use(static_cast<const AVFrame&>(*m_picture));
         return true;
     }
+    bool hasPicture(Clock::time_point now, Clock::duration fresh) const;
     // Adds `count` samples of this input to `mix` once enough are buffered to ride out
     // network jitter; keeps the backlog bounded. Returns whether the input was heard.
     bool mixAudio(float* const* mix, int count, float gain);

@@ -15,10 +15,19 @@ namespace regie::service::mix {
 
 enum class ContentControl { audioVideo = 0, audioOnly = 1, videoOnly = 2 };
 
+// When an input's placeholder picture shows instead of its video (Image.DisplayMode).
+enum class ImageDisplay { always = 0, whileNoVideo = 1, afterEmpty3s = 2 };
+
+struct ImageSpec {
+    std::string url;  // http(s):// JPG or PNG, at most 1 MB
+    ImageDisplay display = ImageDisplay::always;
+};
+
 struct MixInputSpec {
     std::string streamId;                    // a live stream of the [zego] app, or
     std::string streamUrl;                   // a URL to pull (wins when both are set)
     std::optional<av::Placement> placement;  // none: the input is heard, not seen
+    std::optional<ImageSpec> image;
     int layer = 0;
     int volume = 100;  // percent, 0-200
     ContentControl content = ContentControl::audioVideo;

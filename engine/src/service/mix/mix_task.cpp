@@ -11,6 +11,8 @@ namespace {
 constexpr int kSampleRate = 44100;
 // A picture older than this counts as missing (stalled input): the background shows instead.
 constexpr auto kPictureFresh = std::chrono::milliseconds(1000);
+// ImageDisplay::afterEmpty3s: how long an input shows nothing before its placeholder shows.
+constexpr auto kEmptyForImage = std::chrono::seconds(3);
 // Further behind than this, the task skips ahead instead of catching up frame by frame.
 constexpr auto kMaxLag = std::chrono::milliseconds(500);
 
@@ -78,6 +80,17 @@ void MixTask::applyLayout(MixLayout layout) {
         }
     }
     m_drawOrder = av::drawOrder(layers);
+    std::map<std::string, std::unique_ptr<Placeholder>> images;
+    for (const auto& spec : layout.inputs) {
+        if (!spec.image || images.contains(spec.image->url)) {
+            continue;
+        }
+        auto kept = m_images.find(spec.image->url);
+        images[spec.image->url] = kept != m_images.end()
+                                      ? std::move(kept->second)
+                                      : std::make_unique<Placeholder>(spec.image->url);
+    }
+    m_images = std::move(images);
     m_layout = std::move(layout);
 }
 
@@ -182,15 +195,7 @@ void MixTask::encodeVideo(Clock::time_point now) {
     }
     if (m_video && m_compositor.begin(out.width, out.height, m_layout.background)) {
         for (std::size_t index : m_drawOrder) {
-            const MixInputSpec& spec = m_layout.inputs[index];
-            if (!spec.seen()) {
-                continue;
-            }
-            m_inputs[index]->slot().withPicture(now, kPictureFresh, [&](const AVFrame& picture) {
-                if (auto drawn = m_compositor.draw(index, picture, *spec.placement); !drawn) {
-                    m_deps.log.debug("mix.draw_failed", {{"error", drawn.error().message}});
-                }
-            });
+            drawInput(index, now);
         }
         auto encoded = m_video->encode(
             m_compositor.canvas(), m_videoIndex,
@@ -203,6 +208,30 @@ void MixTask::encodeVideo(Clock::time_point now) {
     if (now - videoDue() > kMaxLag) {
         m_videoIndex = micros(now - m_started) * out.fps / 1'000'000;
     }
+}
+
+void MixTask::drawInput(std::size_t index, Clock::time_point now) {
+    const MixInputSpec& spec = m_layout.inputs[index];
+    if (!spec.seen()) {
+        return;
+    }
+    auto draw = [&](const AVFrame& picture) {
+        if (auto drawn = m_compositor.draw(index, picture, *spec.placement); !drawn) {
+            m_deps.log.debug("mix.draw_failed", {{"error", drawn.error().message}});
+        }
+    };
+    InputSlot& slot = m_inputs[index]->slot();
+    Placeholder* image = spec.image ? m_images.at(spec.image->url).get() : nullptr;
+    const ImageDisplay display = spec.image ? spec.image->display : ImageDisplay::always;
+    if (image == nullptr || display != ImageDisplay::always) {
+        if (slot.withPicture(now, kPictureFresh, draw) || image == nullptr) {
+            return;
+        }
+    }
+    if (display == ImageDisplay::afterEmpty3s && slot.hasPicture(now, kEmptyForImage)) {
+        return;  // stalled for less than 3 s: the background, not the placeholder yet
+    }
+    image->withPicture(draw);
 }
 
 void MixTask::encodeAudio() {

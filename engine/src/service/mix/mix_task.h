@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "service/mix/mix_inputs.h"
 #include "service/mix/mix_layout.h"
 #include "service/mix/mix_sink.h"
+#include "service/mix/placeholder.h"
 
 namespace regie::service::mix {
 
@@ -51,6 +53,7 @@ private:
     void applyLayout(MixLayout layout);
     void checkIdle(Clock::time_point now);
     void encodeVideo(Clock::time_point now);
+    void drawInput(std::size_t index, Clock::time_point now);
     void encodeAudio();
     void reportOutput(const core::Status& sent);
     Clock::time_point videoDue() const;
@@ -69,6 +72,7 @@ private:
     MixLayout m_layout;
     std::vector<std::unique_ptr<MixInput>> m_inputs;  // parallel to m_layout.inputs
     std::vector<std::size_t> m_drawOrder;
+    std::map<std::string, std::unique_ptr<Placeholder>> m_images;  // by URL
     av::Compositor m_compositor;
     std::unique_ptr<av::VideoEncoder> m_video;
     std::unique_ptr<av::AudioEncoder> m_audio;

@@ -20,6 +20,10 @@ json::object inputJson(const MixInputSpec& in) {
         o["mode"] = static_cast<int>(p.mode);
         o["radius"] = p.cornerRadius;
     }
+    if (in.image) {
+        o["image"] =
+            json::object{{"url", in.image->url}, {"display", static_cast<int>(in.image->display)}};
+    }
     return o;
 }
 
@@ -38,6 +42,11 @@ MixInputSpec inputOf(const json::object& o) {
         p.mode = static_cast<av::RenderMode>(json::value_to<int>(o.at("mode")));
         p.cornerRadius = json::value_to<int>(o.at("radius"));
         in.placement = p;
+    }
+    if (const auto* image = o.if_contains("image")) {
+        const auto& i = image->as_object();
+        in.image = ImageSpec{json::value_to<std::string>(i.at("url")),
+                             static_cast<ImageDisplay>(json::value_to<int>(i.at("display")))};
     }
     return in;
 }
