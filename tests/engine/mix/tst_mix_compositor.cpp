@@ -1,9 +1,11 @@
 // The mix compositor on decoded pixels: placement, crop to fill against fit, layers, odd sizes
 // and positions, background colour, rounded corners, scaling and pixel-format conversion.
 
+#include <QFile>
 #include <QTest>
 
 #include "av/compositor.h"
+#include "av/text_overlay.h"
 
 using regie::av::allocFrame;
 using regie::av::Compositor;
@@ -20,6 +22,7 @@ const Yuv kBlack = yuvFromRgb(0, 0, 0);
 const Yuv kRed = yuvFromRgb(255, 0, 0);
 const Yuv kBlue = yuvFromRgb(0, 0, 255);
 const Yuv kGreen = yuvFromRgb(0, 255, 0);
+const char* const kFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 FramePtr picture(int width, int height, AVPixelFormat format = AV_PIX_FMT_YUV420P) {
     FramePtr f = allocFrame();
@@ -217,6 +220,39 @@ private slots:
         QVERIFY(c.begin(64, 48, kBlack).ok());
         QVERIFY(c.draw(0, *rgb, {{10, 10, 30, 30}}).ok());
         EXPECT_COLOR(c.canvas(), 20, 20, kBlue);
+    }
+
+    void labelsAreDrawnWhereTheySay() {
+        if (!QFile::exists(kFont)) {
+            QSKIP("fonts-noto-cjk is not installed");
+        }
+        Compositor c;
+        QVERIFY(c.begin(200, 100, kBlack).ok());
+        regie::av::TextOverlay overlay;
+        regie::av::TextLabel label;
+        label.text = "HH 中";
+        label.x = 100;
+        label.y = 20;
+        label.size = 40;
+        label.fontFile = kFont;
+        QVERIFY(overlay.apply(c.canvas(), {label}).ok());
+        auto bright = [&](int x0, int y0, int x1, int y1) {
+            int n = 0;
+            for (int y = y0; y < y1; ++y) {
+                for (int x = x0; x < x1; ++x) {
+                    n += c.canvas().data[0][y * c.canvas().linesize[0] + x] > 200 ? 1 : 0;
+                }
+            }
+            return n;
+        };
+        QVERIFY(bright(100, 20, 200, 70) > 100);  // the glyphs
+        QCOMPARE(bright(0, 0, 95, 100), 0);       // left of the label
+        QCOMPARE(bright(0, 75, 200, 100), 0);     // below it
+        QCOMPARE(c.canvas().width, 200);
+        // The same labels again reuse the graph; the canvas is refilled and drawn again.
+        QVERIFY(c.begin(200, 100, kBlack).ok());
+        QVERIFY(overlay.apply(c.canvas(), {label}).ok());
+        QVERIFY(bright(100, 20, 200, 70) > 100);
     }
 
     void emptyRectanglesDrawNothing() {

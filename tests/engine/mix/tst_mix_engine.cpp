@@ -405,13 +405,20 @@ private slots:
     void pullsAnInputByUrl() {
         const QString redFlv =
             QString("http://127.0.0.1:%1/live/mixred.live.flv").arg(m_engine->httpPort());
-        QJsonObject body{{"TaskId", "task-url"},
-                         {"UserId", "owner-3"},
-                         {"BackGroundColorHex", "0x00FF0000"},
-                         {"MixInput", QJsonArray{QJsonObject{{"StreamUrl", redFlv},
-                                                             {"StreamId", "ignored"},
-                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
-                         {"MixOutput", QJsonArray{output("mixout3")}}};
+        QJsonObject body{
+            {"TaskId", "task-url"},
+            {"UserId", "owner-3"},
+            {"BackGroundColorHex", "0x00FF0000"},
+            {"MixInput",
+             QJsonArray{QJsonObject{
+                 {"StreamUrl", redFlv},
+                 {"StreamId", "ignored"},
+                 {"Label", QJsonObject{{"Text", "CAM 1 主播"},
+                                       {"Left", 4},
+                                       {"Top", 4},
+                                       {"Font", QJsonObject{{"FontType", 0}, {"FontSize", 16}}}}},
+                 {"RectInfo", rect(0, 0, 320, 240)}}}},
+            {"MixOutput", QJsonArray{output("mixout3")}}};
         QCOMPARE(code(post("StartMix", body)), 0);
         Player player(
             QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));

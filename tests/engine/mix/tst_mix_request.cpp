@@ -154,6 +154,48 @@ private slots:
         QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
     }
 
+    void labelsAreReadAndChecked() {
+        auto withLabel = [](boost::json::object label) {
+            auto b = body();
+            b["MixInput"].as_array()[0].as_object()["Label"] = std::move(label);
+            return b;
+        };
+        boost::json::object font{{"FontType", 0},
+                                 {"FontSize", 30},
+                                 {"FontColor", 255},
+                                 {"Transparency", 50},
+                                 {"BorderColor", 16711680}};
+        boost::json::object label{{"Text", "主播 A"}, {"Left", 10}, {"Top", 20}, {"Font", font}};
+        auto r = parse(withLabel(label));
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& l = *std::get<MixRequest>(r).layout.inputs[0].label;
+        QCOMPARE(l.text, std::string("主播 A"));
+        QCOMPARE(l.left, 10);
+        QCOMPARE(l.fontSize, 30);
+        QCOMPARE(l.fontColor, std::uint32_t{0xff0000});  // R + G*256 + B*65536: red
+        QCOMPARE(*l.borderColor, std::uint32_t{0x0000ff});
+        QCOMPARE(l.transparency, 50);
+
+        auto changed = [&](const char* key, boost::json::value v) {
+            auto f = font;
+            f[key] = std::move(v);
+            auto l2 = label;
+            l2["Font"] = f;
+            return codeOf(withLabel(l2));
+        };
+        QCOMPARE(changed("FontType", 1), 110200179);
+        QCOMPARE(changed("FontSize", 8), 110200179);
+        QCOMPARE(changed("Transparency", 101), 110200179);
+        auto noText = label;
+        noText.erase("Text");
+        QCOMPARE(codeOf(withLabel(noText)), 110200179);
+        auto longText = label;
+        longText["Text"] = std::string(101 * 3, 'x');
+        QCOMPARE(codeOf(withLabel(longText)), 110200179);
+        longText["Text"] = std::string(300, 'x');
+        QCOMPARE(codeOf(withLabel(longText)), 0);
+    }
+
     void aStoredTaskRecordReadsBackTheSame() {
         auto b = body();
         b["MixInput"].as_array()[0].as_object()["RectInfo"] = boost::json::object{};

@@ -1,6 +1,8 @@
 #include "api/zego/mix_request.h"
 
+#include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <set>
 
 namespace regie::api::zego {
@@ -9,6 +11,7 @@ namespace json = boost::json;
 using service::mix::ContentControl;
 using service::mix::ImageDisplay;
 using service::mix::ImageSpec;
+using service::mix::LabelSpec;
 using service::mix::MixInputSpec;
 using service::mix::MixOutputSpec;
 using service::mix::MixRequest;
@@ -220,6 +223,59 @@ void checkExPara(const Fields& top) {
     }
 }
 
+// Characters, not bytes: the limit is 100 for CJK text and 300 for Latin text.
+std::size_t codePoints(std::string_view utf8) {
+    std::size_t n = 0;
+    for (char c : utf8) {
+        n += (static_cast<unsigned char>(c) & 0xc0) != 0x80 ? 1 : 0;
+    }
+    return n;
+}
+
+// Label colours are R + G*256 + B*65536; the overlay takes 0xRRGGBB.
+std::uint32_t rgbOf(std::int64_t zegoColor) {
+    auto v = static_cast<std::uint32_t>(zegoColor);
+    return ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff);
+}
+
+LabelSpec labelOf(const json::object& object, const std::string& where) {
+    Fields f(object, where, kLabel);
+    LabelSpec label;
+    label.text = f.requiredString("Text");
+    bool ascii = std::all_of(label.text.begin(), label.text.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (codePoints(label.text) > (ascii ? 300U : 100U)) {
+        refuse(kLabel, f.name("Text") + " is longer than 100 CJK or 300 Latin characters");
+    }
+    label.left = static_cast<int>(f.integerIn("Left", 0, kMaxSize, 0));
+    label.top = static_cast<int>(f.integerIn("Top", 0, kMaxSize, 0));
+    if (!f.has("Left") || !f.has("Top")) {
+        refuse(kLabel, where + "Left and Top are required");
+    }
+    const auto* font = f.object("Font");
+    if (font == nullptr) {
+        refuse(kLabel, f.name("Font") + " is required");
+    }
+    Fields ff(*font, where + "Font.", kLabel);
+    if (!ff.has("FontType")) {
+        refuse(kLabel, ff.name("FontType") + " is required");
+    }
+    if (ff.integerIn("FontType", 0, 3, 0) != 0) {
+        unsupported(kLabel, ff.name("FontType") + " other than 0 (only Source Han Sans)");
+    }
+    if (!std::filesystem::exists(service::mix::kLabelFontFile)) {
+        refuse(kLabel,
+               std::string("the label font is not installed: ") + service::mix::kLabelFontFile);
+    }
+    label.fontSize = static_cast<int>(ff.integerIn("FontSize", 12, 100, 24));
+    label.fontColor = rgbOf(ff.integerIn("FontColor", 0, 0xffffff, 0xffffff));
+    label.transparency = static_cast<int>(ff.integerIn("Transparency", 0, 100, 0));
+    if (ff.has("BorderColor")) {
+        label.borderColor = rgbOf(ff.integerIn("BorderColor", 0, 0xffffff, 0));
+    }
+    return label;
+}
+
 MixInputSpec input(const json::value& value, std::size_t index) {
     std::string where = "MixInput[" + std::to_string(index) + "].";
     if (!value.is_object()) {
@@ -256,8 +312,8 @@ MixInputSpec input(const json::value& value, std::size_t index) {
             spec.image = ImageSpec{*url, display};
         }
     }
-    if (f.has("Label")) {
-        unsupported(kLabel, f.name("Label") + " (text labels)");
+    if (const auto* label = f.object("Label")) {
+        spec.label = labelOf(*label, where + "Label.");
     }
     spec.content = static_cast<ContentControl>(f.integerIn("ContentControl", 0, 2, 0));
     spec.volume = static_cast<int>(f.integerIn("Volume", 0, 200, 100));

@@ -23,11 +23,27 @@ struct ImageSpec {
     ImageDisplay display = ImageDisplay::always;
 };
 
+// A text label over an input (MixInput Label). Only FontType 0, Source Han Sans Regular, is
+// installed: it is Noto Sans CJK (fonts-noto-cjk).
+inline constexpr const char* kLabelFontFile =
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+struct LabelSpec {
+    std::string text;
+    int left = 0;  // from the input rectangle's top-left corner
+    int top = 0;
+    int fontSize = 24;
+    std::uint32_t fontColor = 0xffffff;  // 0xRRGGBB
+    int transparency = 0;                // percent
+    std::optional<std::uint32_t> borderColor;
+};
+
 struct MixInputSpec {
     std::string streamId;                    // a live stream of the [zego] app, or
     std::string streamUrl;                   // a URL to pull (wins when both are set)
     std::optional<av::Placement> placement;  // none: the input is heard, not seen
     std::optional<ImageSpec> image;
+    std::optional<LabelSpec> label;
     int layer = 0;
     int volume = 100;  // percent, 0-200
     ContentControl content = ContentControl::audioVideo;

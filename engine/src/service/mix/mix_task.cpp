@@ -197,6 +197,7 @@ void MixTask::encodeVideo(Clock::time_point now) {
         for (std::size_t index : m_drawOrder) {
             drawInput(index, now);
         }
+        drawLabels();
         auto encoded = m_video->encode(
             m_compositor.canvas(), m_videoIndex,
             [this](const av::EncodedPacket& p) { reportOutput(m_output->video(p)); });
@@ -232,6 +233,33 @@ void MixTask::drawInput(std::size_t index, Clock::time_point now) {
         return;  // stalled for less than 3 s: the background, not the placeholder yet
     }
     image->withPicture(draw);
+}
+
+// Labels go on top of every input (one pass over the canvas), whatever their inputs' layers.
+void MixTask::drawLabels() {
+    std::size_t count = 0;
+    for (const auto& spec : m_layout.inputs) {
+        if (!spec.label || !spec.seen()) {
+            continue;
+        }
+        if (m_labels.size() <= count) {
+            m_labels.emplace_back();
+        }
+        const LabelSpec& l = *spec.label;
+        av::TextLabel& label = m_labels[count++];
+        label.text = l.text;
+        label.x = spec.placement->rect.left + l.left;
+        label.y = spec.placement->rect.top + l.top;
+        label.size = l.fontSize;
+        label.color = l.fontColor;
+        label.opacity = 1.0 - l.transparency / 100.0;
+        label.border = l.borderColor;
+        label.fontFile = kLabelFontFile;
+    }
+    m_labels.resize(count);
+    if (auto drawn = m_overlay.apply(m_compositor.canvas(), m_labels); !drawn) {
+        m_deps.log.debug("mix.labels_failed", {{"error", drawn.error().message}});
+    }
 }
 
 void MixTask::encodeAudio() {

@@ -17,6 +17,7 @@
 
 #include "av/compositor.h"
 #include "av/encoders.h"
+#include "av/text_overlay.h"
 #include "core/log.h"
 #include "media/source_registry.h"
 #include "service/mix/mix_inputs.h"
@@ -54,6 +55,7 @@ private:
     void checkIdle(Clock::time_point now);
     void encodeVideo(Clock::time_point now);
     void drawInput(std::size_t index, Clock::time_point now);
+    void drawLabels();
     void encodeAudio();
     void reportOutput(const core::Status& sent);
     Clock::time_point videoDue() const;
@@ -74,6 +76,8 @@ private:
     std::vector<std::size_t> m_drawOrder;
     std::map<std::string, std::unique_ptr<Placeholder>> m_images;  // by URL
     av::Compositor m_compositor;
+    av::TextOverlay m_overlay;
+    std::vector<av::TextLabel> m_labels;  // this frame's, kept to reuse their storage
     std::unique_ptr<av::VideoEncoder> m_video;
     std::unique_ptr<av::AudioEncoder> m_audio;
     av::FramePtr m_audioFrame = av::allocFrame();

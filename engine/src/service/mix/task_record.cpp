@@ -48,6 +48,20 @@ MixInputSpec inputOf(const json::object& o) {
         in.image = ImageSpec{json::value_to<std::string>(i.at("url")),
                              static_cast<ImageDisplay>(json::value_to<int>(i.at("display")))};
     }
+    if (const auto* label = o.if_contains("label")) {
+        const auto& l = label->as_object();
+        LabelSpec spec;
+        spec.text = json::value_to<std::string>(l.at("text"));
+        spec.left = json::value_to<int>(l.at("left"));
+        spec.top = json::value_to<int>(l.at("top"));
+        spec.fontSize = json::value_to<int>(l.at("size"));
+        spec.fontColor = json::value_to<std::uint32_t>(l.at("color"));
+        spec.transparency = json::value_to<int>(l.at("transparency"));
+        if (const auto* border = l.if_contains("border")) {
+            spec.borderColor = json::value_to<std::uint32_t>(*border);
+        }
+        in.label = spec;
+    }
     return in;
 }
 
