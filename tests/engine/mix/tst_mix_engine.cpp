@@ -39,12 +39,16 @@ constexpr Yuv kYellow{210, 16, 146};
 
 class Publisher {
 public:
-    Publisher(const QString& color, int tone, const QString& url) {
+    // `format` is "<size>:<fps>:<sample rate>", so inputs can differ in all three.
+    Publisher(const QString& color, int tone, const QString& url,
+              const QString& format = "320x240:25:44100") {
+        const QStringList f = format.split(':');
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start("ffmpeg",
-                        regie::test::ffmpegPublishArgs(
-                            QString("color=c=%1:size=320x240:rate=25").arg(color),
-                            QString("sine=frequency=%1:sample_rate=44100").arg(tone), 120, url));
+        m_process.start(
+            "ffmpeg",
+            regie::test::ffmpegPublishArgs(
+                QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
+                QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120, url));
     }
     ~Publisher() { stop(); }
     void stop() {
@@ -299,7 +303,8 @@ private slots:
 
     void mixesTwoInputsSideBySide() {
         m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
-        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"));
+        // A different size (scaled and cropped into its rectangle), frame rate and sample rate.
+        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"), "640x360:15:48000");
         QVERIFY(QTest::qWaitFor([&] { return online("mixred") && online("mixblue"); }, 10000));
 
         auto answer = post("StartMix",
