@@ -134,6 +134,20 @@ QString probeCodecs(const QString& url) {
     return seen.join(',');
 }
 
+// ffmpeg's volumedetect over three seconds of a URL's sound, in dB (-1000: nothing measured).
+double meanVolume(const QString& url) {
+    QProcess p;
+    p.start("ffmpeg", {"-hide_banner", "-nostats", "-rw_timeout", "8000000", "-i", url, "-t", "3",
+                       "-vn", "-af", "volumedetect", "-f", "null", "-"});
+    p.waitForFinished(20000);
+    const QString out = QString::fromUtf8(p.readAllStandardError());
+    const int at = out.indexOf("mean_volume:");
+    if (at < 0) {
+        return -1000;
+    }
+    return out.mid(at + 12).section(' ', 1, 1).toDouble();
+}
+
 QJsonObject rect(int left, int top, int right, int bottom, int layer = 0) {
     return {{"Left", left}, {"Top", top}, {"Right", right}, {"Bottom", bottom}, {"Layer", layer}};
 }
@@ -506,11 +520,30 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !online("pushed"); }, 5000));
     }
 
+    void volumeScalesTheSound() {
+        const QString url =
+            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+        const double loud = meanVolume(url);
+        QVERIFY2(loud > -40, qPrintable(QString::number(loud)));
+        QJsonObject body = startBody("task-1", 5, rect(320, 0, 640, 240), rect(0, 0, 320, 240));
+        QJsonArray inputs = body["MixInput"].toArray();
+        for (int i = 0; i < inputs.size(); ++i) {
+            QJsonObject in = inputs[i].toObject();
+            in["Volume"] = 0;
+            inputs[i] = in;
+        }
+        body["MixInput"] = inputs;
+        QCOMPARE(code(post("StartMix", body)), 0);
+        double quiet = 0;
+        QVERIFY2(QTest::qWaitFor([&] { return (quiet = meanVolume(url)) < -70; }, 20000),
+                 qPrintable(QString::number(quiet)));
+    }
+
     void stopMixEndsTheOutput() {
         QVERIFY(m_player);
         QCOMPARE(
             code(post("StopMix",
-                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 5}})),
+                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 6}})),
             0);
         QVERIFY(QTest::qWaitFor([&] { return !online("mixout"); }, 5000));
         QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 110209001);
@@ -525,7 +558,7 @@ private slots:
                 return !stopped.isEmpty();
             },
             5000));
-        QCOMPARE(stopped.value("seq").toString(), QString("5"));
+        QCOMPARE(stopped.value("seq").toString(), QString("6"));
         QCOMPARE(stopped.value("mix_stream_alias").toString(), QString("mixout"));
         QVERIFY(m_player->process().waitForFinished(10000));
         m_player.reset();
