@@ -7,8 +7,8 @@ namespace regie::av {
 namespace {
 
 struct Deadline {
-    std::chrono::steady_clock::time_point at;
-    const std::atomic<bool>* cancel;
+    std::chrono::steady_clock::time_point at{};
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 int interrupted(void* opaque) {

@@ -55,8 +55,8 @@ void StreamPull::pullOnce() {
         return;
     }
     raw->interrupt_callback = AVIOInterruptCB{&StreamPull::interrupted, this};
-    raw->probesize = 512 * 1024;
-    raw->max_analyze_duration = 2 * AV_TIME_BASE;
+    raw->probesize = std::int64_t{512} * 1024;
+    raw->max_analyze_duration = std::int64_t{2} * AV_TIME_BASE;
     if (avformat_open_input(&raw, m_url.c_str(), nullptr, nullptr) < 0) {
         return;  // avformat_open_input frees the context on failure
     }

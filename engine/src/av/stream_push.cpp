@@ -7,7 +7,7 @@ namespace regie::av {
 namespace {
 
 // About four seconds of a 2.5 Mbit/s output.
-constexpr std::size_t kMaxQueuedBytes = 1300 * 1000;
+constexpr std::size_t kMaxQueuedBytes = std::size_t{1300} * 1000;
 
 bool setExtradata(AVCodecParameters& par, const std::vector<std::uint8_t>& data) {
     par.extradata =

@@ -16,8 +16,6 @@ namespace {
 constexpr double kRatePerSecond = 100;
 constexpr int kParameterError = 110200002;
 constexpr int kImageFetchFailed = 110200142;
-constexpr std::size_t kMaxImageBytes = 1024 * 1024;
-constexpr auto kImageTimeout = std::chrono::seconds(5);
 
 ZegoResult failure(const mix::MixFailure& f) {
     int code = 110200151;
@@ -127,17 +125,17 @@ ActionSpec mixAction(std::string name, MethodStyle style,
     spec.style = style;
     spec.family = Family::mix;
     spec.ratePerSecond = kRatePerSecond;
-    spec.handler = [answer = std::move(answer)](std::shared_ptr<const ZegoRequest> request,
-                                                ZegoResponder responder) {
+    spec.handler = [answer = std::move(answer)](const std::shared_ptr<const ZegoRequest>& request,
+                                                const ZegoResponder& responder) {
         responder.reply(answer(*request));
     };
     return spec;
 }
 
-ActionSpec startMixAction(mix::MixService& service, boost::asio::any_io_executor blocking) {
+ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_executor& blocking) {
     ActionSpec spec = mixAction("StartMix", MethodStyle::postJson, nullptr);
-    spec.handler = [&service, blocking](std::shared_ptr<const ZegoRequest> request,
-                                        ZegoResponder responder) {
+    spec.handler = [&service, blocking](const std::shared_ptr<const ZegoRequest>& request,
+                                        const ZegoResponder& responder) {
         auto settings = service.settings();
         auto parsed = parseStartMix(request->body, {settings.maxFps, settings.sequenceRequired});
         if (auto* error = std::get_if<ZegoResult>(&parsed)) {
@@ -153,7 +151,9 @@ ActionSpec startMixAction(mix::MixService& service, boost::asio::any_io_executor
         boost::asio::post(blocking, [&service, request, responder, images = std::move(images),
                                      wanted = std::move(wanted)]() mutable {
             for (const auto& url : images) {
-                if (auto fetched = av::fetchImage(url, kMaxImageBytes, kImageTimeout); !fetched) {
+                if (auto fetched =
+                        av::fetchImage(url, mix::kMaxImageBytes, mix::kImageFetchTimeout);
+                    !fetched) {
                     responder.reply({kImageFetchFailed, fetched.error().message, std::nullopt});
                     return;
                 }
@@ -169,7 +169,7 @@ ActionSpec startMixAction(mix::MixService& service, boost::asio::any_io_executor
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
                                                 boost::asio::any_io_executor blocking) {
     std::vector<ActionSpec> specs;
-    specs.push_back(startMixAction(service, std::move(blocking)));
+    specs.push_back(startMixAction(service, blocking));
     specs.push_back(mixAction("StopMix", MethodStyle::postJson,
                               [&service](const ZegoRequest& r) { return stopMix(r, service); }));
     specs.push_back(mixAction("GetMixTaskInfo", MethodStyle::get, [&service](const ZegoRequest& r) {

@@ -3,6 +3,7 @@
 // they go, the background, and the output stream's encoding.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,8 +19,12 @@ enum class ContentControl { audioVideo = 0, audioOnly = 1, videoOnly = 2 };
 // When an input's placeholder picture shows instead of its video (Image.DisplayMode).
 enum class ImageDisplay { always = 0, whileNoVideo = 1, afterEmpty3s = 2 };
 
+// mix.md: placeholder pictures are at most 1 MB; a download gets this long.
+inline constexpr std::size_t kMaxImageBytes = std::size_t{1024} * 1024;
+inline constexpr std::chrono::seconds kImageFetchTimeout{5};
+
 struct ImageSpec {
-    std::string url;  // http(s):// JPG or PNG, at most 1 MB
+    std::string url;  // http(s):// JPG or PNG, at most kMaxImageBytes
     ImageDisplay display = ImageDisplay::always;
 };
 

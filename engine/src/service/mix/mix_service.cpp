@@ -324,10 +324,10 @@ void MixService::end(const std::string& taskId, std::uint64_t generation, EndKin
         entry = found->second;
         m_tasks.erase(found);
     }
-    retire(std::move(entry), kind);
+    retire(entry, kind);
 }
 
-void MixService::retire(std::shared_ptr<Entry> entry, EndKind kind) {
+void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
     entry->task.reset();
     if (entry->output) {
         m_deps.sources.endPublish(entry->output);

@@ -89,7 +89,7 @@ private:
     PlayUrls playUrls(const MixOutputSpec& output) const;  // call with m_mutex held
     MixTaskView view(const std::string& taskId, const Entry& entry) const;
     void end(const std::string& taskId, std::uint64_t generation, EndKind kind);
-    void retire(std::shared_ptr<Entry> entry, EndKind kind);
+    void retire(const std::shared_ptr<Entry>& entry, EndKind kind);
 
     MixServiceDeps m_deps;
     mutable std::mutex m_mutex;

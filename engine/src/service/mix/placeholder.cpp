@@ -1,12 +1,11 @@
 #include "service/mix/placeholder.h"
 
 #include "av/image_fetch.h"
+#include "service/mix/mix_layout.h"
 
 namespace regie::service::mix {
 
 namespace {
-constexpr std::size_t kMaxImageBytes = 1024 * 1024;  // mix.md: at most 1 MB
-constexpr auto kFetchTimeout = std::chrono::seconds(5);
 constexpr auto kRetryDelay = std::chrono::seconds(2);
 constexpr int kTries = 3;
 }  // namespace
@@ -24,7 +23,7 @@ Placeholder::~Placeholder() {
 
 void Placeholder::run() {
     for (int attempt = 0; attempt < kTries && !m_stop; ++attempt) {
-        auto fetched = av::fetchImage(m_url, kMaxImageBytes, kFetchTimeout, &m_stop);
+        auto fetched = av::fetchImage(m_url, kMaxImageBytes, kImageFetchTimeout, &m_stop);
         std::unique_lock lock(m_mutex);
         if (fetched) {
             m_picture = std::move(fetched.value());
