@@ -498,6 +498,27 @@ private slots:
             [](const regie::test::ReceivedRequest&) { return regie::test::HookAnswer{}; });
     }
 
+    void anAudioOnlyMixHasNoPicture() {
+        QJsonObject out{{"StreamId", "mixaudio"}, {"Width", 1},     {"Height", 1}, {"Fps", 1},
+                        {"VideoBitrate", 1},      {"AudioCodec", 1}};
+        QJsonObject body{
+            {"TaskId", "task-audio"},
+            {"UserId", "owner-7"},
+            {"MixInput",
+             QJsonArray{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", QJsonObject{}}},
+                        QJsonObject{{"StreamId", "mixblue"}, {"RectInfo", QJsonObject{}}}}},
+            {"MixOutput", QJsonArray{out}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        const QString url =
+            QString("http://127.0.0.1:%1/live/mixaudio.live.flv").arg(m_engine->httpPort());
+        QVERIFY(QTest::qWaitFor([&] { return online("mixaudio"); }, 5000));
+        QCOMPARE(probeCodecs(url), QString("aac@1ch"));  // SoundChannel defaults to mono
+        const double level = meanVolume(url);
+        QVERIFY2(level > -40, qPrintable(QString::number(level)));
+        QCOMPARE(
+            code(post("StopMix", QJsonObject{{"TaskId", "task-audio"}, {"UserId", "owner-7"}})), 0);
+    }
+
     void pushesTheOutputToAUrl() {
         QJsonObject out = output("ignored-alias");
         out["StreamUrl"] = rtmpUrl("pushed");

@@ -407,11 +407,9 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     if (height < 0 || height > kMaxSize) {
         refuse(kSizeOutOfRange, f.name("Height") + " must be between 0 and 3000");
     }
-    if (width <= 1 || height <= 1) {
-        unsupported(kOutputFormat, where + "audio-only output (Width/Height 0 or 1)");
-    }
-    if (width % 2 != 0 || height % 2 != 0) {
-        refuse(kOutputFormat, where + "Width and Height must be even");
+    const bool audioOnly = width <= 1 && height <= 1;  // mix.md: audio-only mixes use 1 (or 0)
+    if (!audioOnly && (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0)) {
+        refuse(kOutputFormat, where + "Width and Height must be even (or both 0 or 1: audio only)");
     }
     spec.width = static_cast<int>(width);
     spec.height = static_cast<int>(height);

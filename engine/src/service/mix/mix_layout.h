@@ -70,6 +70,9 @@ struct MixOutputSpec {
     std::int64_t videoBitrate = 0;
     std::int64_t audioBitrate = 48000;
     int channels = 1;
+
+    // No picture at all (Width and Height 0 or 1): fixed for the task's life.
+    bool audioOnly() const { return width <= 1 && height <= 1; }
 };
 
 struct MixLayout {

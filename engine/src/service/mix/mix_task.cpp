@@ -57,6 +57,10 @@ void MixTask::applyLayout(MixLayout layout) {
     layout.output.channels = m_layout.output.channels;
     layout.output.audioBitrate = m_layout.output.audioBitrate;
     layout.output.streamId = m_layout.output.streamId;
+    if (layout.output.audioOnly() != m_layout.output.audioOnly()) {
+        layout.output.width = m_layout.output.width;  // a track cannot appear or go mid-stream
+        layout.output.height = m_layout.output.height;
+    }
 
     std::map<std::string, std::unique_ptr<MixInput>> previous;
     for (std::size_t i = 0; i < m_inputs.size(); ++i) {
@@ -132,6 +136,9 @@ void MixTask::run() {
         {
             std::unique_lock lock(m_mutex);
             auto due = m_audio ? std::min(videoDue(), audioDue()) : videoDue();
+            if (m_layout.output.audioOnly()) {
+                due = m_audio ? audioDue() : Clock::now() + std::chrono::milliseconds(100);
+            }
             m_wake.wait_until(lock, due, [this] { return m_stop || m_pending.has_value(); });
             if (m_stop) {
                 return;
@@ -145,7 +152,7 @@ void MixTask::run() {
         for (auto& input : m_inputs) {
             input->poll(now);
         }
-        if (now >= videoDue()) {
+        if (!m_layout.output.audioOnly() && now >= videoDue()) {
             encodeVideo(now);
         }
         if (m_audio) {
