@@ -17,6 +17,7 @@
 #include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
 #include "api/zego/room_actions.h"
+#include "api/zego/mix_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/rule_actions.h"
 #include "api/zego/zego_door.h"
@@ -36,6 +37,7 @@
 #include "media/source_registry.h"
 #include "protocol/http/http_server.h"
 #include "protocol/httpflv/http_flv_service.h"
+#include "protocol/rtmpserver/rtmp_muxer.h"
 #include "protocol/rtmpserver/rtmp_server.h"
 #include "service/hooks/callback_outbox.h"
 #include "service/hooks/media_hooks.h"
@@ -46,6 +48,7 @@
 #include "service/rules/rule_service.h"
 #include "service/rules/rule_sweeper.h"
 #include "service/rules/source_enforcer.h"
+#include "service/mix/mix_service.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -178,6 +181,10 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     hooks::CallbackOutbox outbox({io.at(0), workers.at(0), *store.value(), m_clock, m_log});
     hooks::ZegoCallbacks zegoCallbacks(outbox, m_clock,
                                        hooks::ZegoCallbackSettings::fromConfig(*initial));
+    service::mix::MixService mix(
+        {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log},
+        service::mix::MixSettings::fromConfig(*initial));
+    api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
     hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
                                  [](const media::MediaSource& s) {
                                      return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);
@@ -261,6 +268,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         rules.updateSettings(ruleSettings(c));
         zlmHooks.updateSettings(hooks::HookSettings::fromConfig(c));
         zegoCallbacks.updateSettings(hooks::ZegoCallbackSettings::fromConfig(c));
+        mix.updateSettings(service::mix::MixSettings::fromConfig(c));
         httpServer.setLimits(httpLimits(c));
     };
     httpServer.setLimits(httpLimits(*initial));
@@ -321,6 +329,9 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     ruleSweeper->start();
     mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
+    mix.setPlayUrlBase("rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
+                       "http://" + listenIp + ":" + std::to_string(boundPorts["http"]));
+    mix.resume();
     zlmHooks.onServerStarted(*config.snapshot());
     zlmHooks.start([&server] { return api::zlm::statisticJson(server.statistic()); });
     outbox.start();
@@ -366,6 +377,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     rooms.stop();
     ruleEvents->stop();
     ruleSweeper->stop();
+    mix.stopAll();
     sources.closeAll(media::SourceEndReason::shutdown);
     // on_server_exited gets its chance to go out, bounded by the hook timeout.
     auto exited = std::make_shared<std::promise<void>>();

@@ -182,6 +182,10 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"zego.app", "live", kLive},
     {"zego.nonceCheck", "1", kLive},
     {"zego.rateLimits", "", kLive},
+    {"zego.mixOwnerCheck", "0", kLive},
+    {"zego.mixSequenceRequired", "0", kLive},
+    {"zego.mixMaxFps", "20", kLive},
+    {"zego.mixIdleStopMs", "90000", kLive},
 });
 
 }  // namespace

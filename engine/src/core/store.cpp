@@ -9,7 +9,7 @@ namespace regie::core {
 namespace {
 
 // Each entry upgrades the schema by one version; never edit a released entry, append.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     "CREATE TABLE config_override ("
     "  key TEXT PRIMARY KEY NOT NULL,"
     "  value TEXT NOT NULL,"
@@ -31,6 +31,10 @@ constexpr std::array<const char*, 3> kMigrations = {
     "  created_at INTEGER NOT NULL,"
     "  expires_at INTEGER NOT NULL,"
     "  PRIMARY KEY (kind, rule_key));",
+    "CREATE TABLE mix_task ("
+    "  task_id TEXT PRIMARY KEY NOT NULL,"
+    "  payload TEXT NOT NULL,"
+    "  updated_at_ms INTEGER NOT NULL);",
 };
 
 class Statement {
@@ -330,6 +334,54 @@ Status Store::purgeBanRules(std::int64_t expiredBefore) {
     st.bind(1, expiredBefore);
     if (st.step() != SQLITE_DONE) {
         return sqliteError(m_db, "purge ban rules");
+    }
+    return okStatus();
+}
+
+Result<std::vector<MixTaskRow>> Store::loadMixTasks() {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "SELECT task_id, payload, updated_at_ms FROM mix_task ORDER BY task_id;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "load mix tasks");
+    }
+    std::vector<MixTaskRow> out;
+    int rc = SQLITE_ROW;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        out.push_back({st.text(0), st.text(1), st.int64(2)});
+    }
+    if (rc != SQLITE_DONE) {
+        return sqliteError(m_db, "load mix tasks");
+    }
+    return out;
+}
+
+Status Store::saveMixTask(const MixTaskRow& row) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db,
+                 "INSERT INTO mix_task(task_id, payload, updated_at_ms) VALUES(?1, ?2, ?3) "
+                 "ON CONFLICT(task_id) DO UPDATE SET payload=excluded.payload, "
+                 "updated_at_ms=excluded.updated_at_ms;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "save mix task");
+    }
+    st.bind(1, row.taskId);
+    st.bind(2, row.payload);
+    st.bind(3, row.updatedAtMs);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "save mix task " + row.taskId);
+    }
+    return okStatus();
+}
+
+Status Store::deleteMixTask(const std::string& taskId) {
+    std::lock_guard lock(m_mutex);
+    Statement st(m_db, "DELETE FROM mix_task WHERE task_id = ?1;");
+    if (!st.valid()) {
+        return sqliteError(m_db, "delete mix task");
+    }
+    st.bind(1, taskId);
+    if (st.step() != SQLITE_DONE) {
+        return sqliteError(m_db, "delete mix task " + taskId);
     }
     return okStatus();
 }

@@ -45,6 +45,14 @@ struct BanRuleRow {
     std::int64_t expiresAt = 0;
 };
 
+// One running mix task, started again after a restart: the store keeps its request as an
+// opaque payload.
+struct MixTaskRow {
+    std::string taskId;
+    std::string payload;
+    std::int64_t updatedAtMs = 0;
+};
+
 class Store {
 public:
     static Result<std::unique_ptr<Store>> open(const std::string& path);
@@ -73,6 +81,10 @@ public:
     Status deleteBanRule(const std::string& kind, const std::string& key);
     // Deletes the rules that expired before `expiredBefore`; rules without expiry stay.
     Status purgeBanRules(std::int64_t expiredBefore);
+
+    Result<std::vector<MixTaskRow>> loadMixTasks();
+    Status saveMixTask(const MixTaskRow& row);
+    Status deleteMixTask(const std::string& taskId);
 
 private:
     explicit Store(sqlite3* db) : m_db(db) {}

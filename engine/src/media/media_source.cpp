@@ -4,6 +4,8 @@
 #include <boost/asio/post.hpp>
 #include <utility>
 
+#include "protocol/flv/tag_body.h"
+
 namespace regie::media {
 
 namespace {
@@ -60,6 +62,12 @@ void MediaSource::input(const Frame& frame) {
             return;
         }
         countFrame(frame);
+        // A withheld track reaches taps too only as its sequence headers.
+        if (!m_withheld.withholds(frame.kind) || frame.config) {
+            for (const auto& [id, tap] : m_taps) {
+                tap(frame);
+            }
+        }
         for (auto& [name, format] : m_formats) {
             for (auto& out : format.muxer->mux(frame)) {
                 SeqPacket sp{m_nextSeq++, std::move(out.packet)};
@@ -235,6 +243,40 @@ void MediaSource::setWithheldTracks(WithheldTracks withheld) {
 WithheldTracks MediaSource::withheldTracks() const {
     std::lock_guard lock(m_mutex);
     return m_withheld;
+}
+
+std::uint64_t MediaSource::addFrameTap(FrameTap tap) {
+    std::lock_guard lock(m_mutex);
+    for (TrackKind kind : {TrackKind::video, TrackKind::audio}) {
+        auto it = m_tracks.find(kind);
+        if (it == m_tracks.end() || !it->second.config) {
+            continue;
+        }
+        const SharedBytes& body = it->second.config;
+        auto tag = kind == TrackKind::video ? flv::parseVideoTag(*body, m_lastInputDts)
+                                            : flv::parseAudioTag(*body, m_lastInputDts);
+        if (!tag) {
+            continue;
+        }
+        Frame header;
+        header.kind = kind;
+        header.codec = tag.value().codec;
+        header.dts = header.pts = m_lastInputDts;
+        header.config = true;
+        header.keyframe = true;
+        header.flvBody = body;
+        header.payload =
+            BufferRef{body, static_cast<std::size_t>(tag.value().payload.data() - body->data()),
+                      tag.value().payload.size()};
+        tap(header);
+    }
+    m_taps.emplace_back(m_nextTapId, std::move(tap));
+    return m_nextTapId++;
+}
+
+void MediaSource::removeFrameTap(std::uint64_t id) {
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_taps, [id](const auto& entry) { return entry.first == id; });
 }
 
 void MediaSource::close() {

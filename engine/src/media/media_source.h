@@ -84,6 +84,8 @@ struct PublisherInfo {
     // Overrides of the engine-wide settings for this stream (from the on_publish reply).
     std::optional<std::chrono::milliseconds> continuePush;
     std::optional<bool> autoClose;
+    // A stream the engine produces itself (a mix output): no stream_create/stream_close.
+    bool engineOutput = false;
 };
 
 class MediaSource : public std::enable_shared_from_this<MediaSource> {
@@ -115,6 +117,14 @@ public:
     // and new readers get the whole GOP again. Any thread.
     void setWithheldTracks(WithheldTracks withheld);
     WithheldTracks withheldTracks() const;
+
+    // A tap sees every frame as it comes in, on the publisher's thread and under the source's
+    // lock, so it must only queue it (the mixer decodes from there). A new tap is first given
+    // the latest sequence headers. Withheld tracks are withheld from taps as well (except their
+    // sequence headers). Removal returns only when no call is in progress.
+    using FrameTap = std::function<void(const Frame&)>;
+    std::uint64_t addFrameTap(FrameTap tap);
+    void removeFrameTap(std::uint64_t id);
 
     // Ends the source: readers are told on their own threads. Idempotent.
     void close();
@@ -177,6 +187,8 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::string, Format, std::less<>> m_formats;
     std::map<TrackKind, TrackState> m_tracks;
+    std::vector<std::pair<std::uint64_t, FrameTap>> m_taps;
+    std::uint64_t m_nextTapId = 1;
     PublisherInfo m_publisher;
     std::function<void()> m_publisherCloser;
     bool m_hasPublisher = true;

@@ -154,11 +154,11 @@ private slots:
         {
             auto store = Store::open(path);
             QVERIFY(store.ok());
-            QCOMPARE(store.value()->schemaVersion(), 3);
+            QCOMPARE(store.value()->schemaVersion(), 4);
             QVERIFY(store.value()->saveConfigOverrides({{"a.b", "1"}}, 5).ok());
         }
         auto again = Store::open(path);
-        QCOMPARE(again.value()->schemaVersion(), 3);
+        QCOMPARE(again.value()->schemaVersion(), 4);
         QCOMPARE(again.value()->loadConfigOverrides().value().size(), std::size_t(1));
         QVERIFY(std::filesystem::exists(path + "-wal") || std::filesystem::exists(path));
         QVERIFY(!Store::open(dir.filePath("missing/dir/r.db").toStdString()).ok());

@@ -1,5 +1,6 @@
 #include "protocol/rtmpserver/rtmp_muxer.h"
 
+#include "media/flv_muxer.h"
 #include "protocol/rtmp/chunk_writer.h"
 #include "protocol/rtmp/rtmp_message.h"
 
@@ -39,6 +40,11 @@ std::vector<media::Muxer::Output> RtmpMuxer::mux(const media::Frame& frame) {
         out.headerSlot = frame.kind == media::TrackKind::video ? "video" : "audio";
     }
     return {std::move(out)};
+}
+
+void addLiveFormats(media::MediaSource& source) {
+    source.addFormat(std::string(kRtmpFormat), std::make_unique<RtmpMuxer>());
+    source.addFormat(std::string(media::kFlvFormat), std::make_unique<media::FlvMuxer>());
 }
 
 }  // namespace regie::rtmpserver

@@ -16,4 +16,7 @@ public:
     std::vector<Output> mux(const media::Frame& frame) override;
 };
 
+// The output formats of every live source: RTMP and FLV (HTTP-FLV, WS-FLV).
+void addLiveFormats(media::MediaSource& source);
+
 }  // namespace regie::rtmpserver

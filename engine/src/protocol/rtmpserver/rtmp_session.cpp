@@ -3,7 +3,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
-#include "media/flv_muxer.h"
 #include "protocol/rtmp/chunk_writer.h"
 #include "protocol/rtmp/rtmp_url.h"
 #include "protocol/rtmpserver/rtmp_muxer.h"
@@ -283,10 +282,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
             }
         },
         m_deps.clock.unixSeconds(),
-        [](media::MediaSource& s) {
-            s.addFormat(std::string(kRtmpFormat), std::make_unique<RtmpMuxer>());
-            s.addFormat(std::string(media::kFlvFormat), std::make_unique<media::FlvMuxer>());
-        });
+        addLiveFormats);
     if (result == media::SourceRegistry::PublishResult::busy) {
         m_deps.log.info("rtmp.publish_busy", {{"stream", request.key.str()}, {"peer", m_peerIp}});
         sendStatus(rtmp::status::kError, rtmp::status::kPublishBadName,

@@ -102,7 +102,8 @@ bool MediaHooks::isZegoStream(const media::MediaKey& key) const {
 void MediaHooks::streamAdded(const media::MediaSource& source) {
     const auto& key = source.key();
     m_zlm.onStreamChanged({true, std::string(kSchema), {key.vhost, key.app, key.stream}, m_describe(source)});
-    if (!isZegoStream(key)) {
+    // callbacks.md: mix outputs announce themselves with mix_start, not stream_create.
+    if (!isZegoStream(key) || source.publisher().engineOutput) {
         return;
     }
     PlayUrlBase urls;
@@ -131,7 +132,7 @@ void MediaHooks::streamAdded(const media::MediaSource& source) {
 void MediaHooks::streamRemoved(const media::MediaSource& source, media::SourceEndReason reason) {
     const auto& key = source.key();
     m_zlm.onStreamChanged({false, std::string(kSchema), {key.vhost, key.app, key.stream}, {}});
-    if (!isZegoStream(key)) {
+    if (!isZegoStream(key) || source.publisher().engineOutput) {
         return;
     }
     StreamCloseEvent event;

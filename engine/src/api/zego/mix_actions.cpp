@@ -1,0 +1,193 @@
+#include "api/zego/mix_actions.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/json.hpp>
+
+#include "api/zego/mix_request.h"
+#include "av/image_fetch.h"
+
+namespace regie::api::zego {
+
+namespace json = boost::json;
+namespace mix = service::mix;
+
+namespace {
+
+constexpr double kRatePerSecond = 100;
+constexpr int kParameterError = 110200002;
+constexpr int kImageFetchFailed = 110200142;
+
+ZegoResult failure(const mix::MixFailure& f) {
+    int code = 110200151;
+    switch (f.error) {
+        case mix::MixError::notOwner:
+            code = 110200160;
+            break;
+        case mix::MixError::sequence:
+            code = 110200103;
+            break;
+        case mix::MixError::inputMissing:
+            code = 110200150;
+            break;
+        case mix::MixError::outputBusy:
+            code = 110200154;
+            break;
+        case mix::MixError::noSuchTask:
+            code = 110209001;
+            break;
+        case mix::MixError::failed:
+            break;
+    }
+    return {code, f.message, std::nullopt};
+}
+
+// CheckImageMode 0 (the default): every placeholder picture must download before the start.
+std::vector<std::string> imagesToCheck(const ZegoRequest& request, const mix::MixRequest& wanted) {
+    const auto* mode = request.body.if_contains("CheckImageMode");
+    if (mode != nullptr && mode->is_int64() && mode->get_int64() != 0) {
+        return {};
+    }
+    std::vector<std::string> urls;
+    for (const auto& input : wanted.layout.inputs) {
+        if (input.image) {
+            urls.push_back(input.image->url);
+        }
+    }
+    return urls;
+}
+
+ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::MixRequest wanted) {
+    auto started = service.start(std::to_string(request.appId), std::move(wanted));
+    if (auto* f = std::get_if<mix::MixFailure>(&started)) {
+        return failure(*f);
+    }
+    const auto& task = std::get<mix::MixTaskView>(started);
+    const auto& urls = task.urls;
+    json::array playInfo;
+    playInfo.push_back(json::object{{"StreamId", task.outputStreamId},
+                                    {"RTMP", urls.rtmp},
+                                    {"HLS", urls.hls},
+                                    {"FLV", urls.flv},
+                                    {"Status", 0},
+                                    {"UserName", ""}});
+    return {0, "",
+            json::value(json::object{{"UserId", task.userId},
+                                     {"Sequence", task.sequence},
+                                     {"RoomId", task.roomId},
+                                     {"PlayInfo", std::move(playInfo)}})};
+}
+
+ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
+    const auto* taskId = request.body.if_contains("TaskId");
+    if (taskId == nullptr || !taskId->is_string() || taskId->get_string().empty()) {
+        return {kParameterError, "TaskId is required", std::nullopt};
+    }
+    std::optional<std::int64_t> sequence;
+    if (const auto* s = request.body.if_contains("Sequence"); s != nullptr && !s->is_null()) {
+        if (!s->is_int64()) {
+            return {kParameterError, "Sequence must be an integer", std::nullopt};
+        }
+        sequence = s->get_int64();
+    }
+    std::optional<std::string> userId;
+    if (const auto* u = request.body.if_contains("UserId"); u != nullptr && !u->is_null()) {
+        if (!u->is_string()) {
+            return {kParameterError, "UserId must be a String", std::nullopt};
+        }
+        userId = std::string(u->get_string());
+    }
+    if (auto f = service.stop(std::string(taskId->get_string()), userId, sequence)) {
+        return failure(*f);
+    }
+    return {0, "", std::nullopt};
+}
+
+ZegoResult mixTaskInfo(const ZegoRequest& request, const mix::MixService& service) {
+    auto taskId = request.query.value("TaskId");
+    if (!taskId || taskId->empty()) {
+        return {kParameterError, "TaskId is required", std::nullopt};
+    }
+    auto info = service.info(std::string(*taskId));
+    if (auto* f = std::get_if<mix::MixFailure>(&info)) {
+        return failure(*f);
+    }
+    const auto& task = std::get<mix::MixTaskView>(info);
+    return {0, "",
+            json::value(
+                json::object{{"TaskInfo", json::object{{"TaskId", task.taskId},
+                                                       {"MixDuration", task.duration.count()}}}})};
+}
+
+ActionSpec mixAction(std::string name, MethodStyle style,
+                     std::function<ZegoResult(const ZegoRequest&)> answer) {
+    ActionSpec spec;
+    spec.name = std::move(name);
+    spec.style = style;
+    spec.family = Family::mix;
+    spec.ratePerSecond = kRatePerSecond;
+    spec.handler = [answer = std::move(answer)](const std::shared_ptr<const ZegoRequest>& request,
+                                                const ZegoResponder& responder) {
+        responder.reply(answer(*request));
+    };
+    return spec;
+}
+
+ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_executor& blocking) {
+    ActionSpec spec = mixAction("StartMix", MethodStyle::postJson, nullptr);
+    spec.handler = [&service, blocking](const std::shared_ptr<const ZegoRequest>& request,
+                                        const ZegoResponder& responder) {
+        auto settings = service.settings();
+        auto parsed = parseStartMix(request->body, {settings.maxFps, settings.sequenceRequired});
+        if (auto* error = std::get_if<ZegoResult>(&parsed)) {
+            responder.reply(std::move(*error));
+            return;
+        }
+        auto wanted = std::get<mix::MixRequest>(std::move(parsed));
+        auto images = imagesToCheck(*request, wanted);
+        if (images.empty()) {
+            responder.reply(startMix(*request, service, std::move(wanted)));
+            return;
+        }
+        boost::asio::post(blocking, [&service, request, responder, images = std::move(images),
+                                     wanted = std::move(wanted)]() mutable {
+            for (const auto& url : images) {
+                if (auto fetched =
+                        av::fetchImage(url, mix::kMaxImageBytes, mix::kImageFetchTimeout);
+                    !fetched) {
+                    responder.reply({kImageFetchFailed, fetched.error().message, std::nullopt});
+                    return;
+                }
+            }
+            responder.reply(startMix(*request, service, std::move(wanted)));
+        });
+    };
+    return spec;
+}
+
+}  // namespace
+
+std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
+                                                boost::asio::any_io_executor blocking) {
+    std::vector<ActionSpec> specs;
+    specs.push_back(startMixAction(service, blocking));
+    specs.push_back(mixAction("StopMix", MethodStyle::postJson,
+                              [&service](const ZegoRequest& r) { return stopMix(r, service); }));
+    specs.push_back(mixAction("GetMixTaskInfo", MethodStyle::get, [&service](const ZegoRequest& r) {
+        return mixTaskInfo(r, service);
+    }));
+    for (const char* name :
+         {"StartAutoMix", "StopAutoMix", "StartCloudTranscode", "StopCloudTranscode"}) {
+        specs.push_back(mixAction(name, MethodStyle::postJson, [name](const ZegoRequest&) {
+            return ZegoResult{kParameterError, std::string(name) + " is not supported yet",
+                              std::nullopt};
+        }));
+    }
+    for (auto& spec : specs) {
+        if (auto error = door.registerAction(std::move(spec))) {
+            return error;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace regie::api::zego

@@ -1,0 +1,536 @@
+#include "api/zego/mix_request.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <set>
+
+namespace regie::api::zego {
+
+namespace json = boost::json;
+using service::mix::ContentControl;
+using service::mix::ImageDisplay;
+using service::mix::ImageSpec;
+using service::mix::LabelSpec;
+using service::mix::MixInputSpec;
+using service::mix::MixOutputSpec;
+using service::mix::MixRequest;
+
+namespace {
+
+constexpr int kParameterError = 110200002;
+constexpr int kInputFormat = 110200155;
+constexpr int kOutputFormat = 110200156;
+constexpr int kSameInOut = 110200140;
+constexpr int kImageProtocol = 110200141;
+constexpr int kTooManyInputs = 110200158;
+constexpr int kSizeOutOfRange = 110200161;
+constexpr int kWatermark = 110200170;
+constexpr int kExPara = 110200172;
+constexpr int kDuplicateInput = 110200175;
+constexpr int kDuplicateOutput = 110200176;
+constexpr int kTooManyOutputs = 110200178;
+constexpr int kLabel = 110200179;
+constexpr std::size_t kMaxInputs = 9;
+constexpr std::size_t kMaxOutputs = 4;
+constexpr std::int64_t kMaxSize = 3000;
+
+// Thrown inside the parser only; parseStartMix turns it into the answer.
+struct Refusal {
+    int code;
+    std::string message;
+};
+
+[[noreturn]] void refuse(int code, std::string message) {
+    throw Refusal{code, std::move(message)};
+}
+
+[[noreturn]] void unsupported(int code, const std::string& what) {
+    refuse(code, what + " is not supported yet");
+}
+
+bool isTextChar(char c) {
+    static constexpr std::string_view kPunctuation = "~!@#$%^&*()_+=-`;',.<>/";
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           kPunctuation.find(c) != std::string_view::npos;
+}
+
+// Typed access to one JSON object; `where` prefixes messages ("MixInput[1].").
+class Fields {
+public:
+    Fields(const json::object& object, std::string where, int code)
+        : m_object(object), m_where(std::move(where)), m_code(code) {}
+
+    bool has(std::string_view name) const {
+        const auto* v = m_object.if_contains(name);
+        return v != nullptr && !v->is_null();
+    }
+    std::string name(std::string_view field) const { return m_where + std::string(field); }
+
+    std::optional<std::string> string(std::string_view field) const {
+        if (!has(field)) {
+            return std::nullopt;
+        }
+        const auto& v = m_object.at(field);
+        if (!v.is_string()) {
+            refuse(m_code, name(field) + " must be a String");
+        }
+        return std::string(v.get_string());
+    }
+    std::string requiredString(std::string_view field) const {
+        auto s = string(field);
+        if (!s || s->empty()) {
+            refuse(m_code, name(field) + " is required");
+        }
+        return *s;
+    }
+    std::optional<std::int64_t> integer(std::string_view field) const {
+        if (!has(field)) {
+            return std::nullopt;
+        }
+        const auto& v = m_object.at(field);
+        if (v.is_int64()) {
+            return v.get_int64();
+        }
+        if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+            return static_cast<std::int64_t>(v.get_uint64());
+        }
+        refuse(m_code, name(field) + " must be an integer");
+    }
+    std::int64_t requiredInteger(std::string_view field) const {
+        auto i = integer(field);
+        if (!i) {
+            refuse(m_code, name(field) + " is required");
+        }
+        return *i;
+    }
+    std::int64_t integerIn(std::string_view field, std::int64_t low, std::int64_t high,
+                           std::int64_t fallback) const {
+        auto i = integer(field).value_or(fallback);
+        if (i < low || i > high) {
+            refuse(m_code, name(field) + " must be between " + std::to_string(low) + " and " +
+                               std::to_string(high));
+        }
+        return i;
+    }
+    const json::object* object(std::string_view field) const {
+        if (!has(field)) {
+            return nullptr;
+        }
+        if (!m_object.at(field).is_object()) {
+            refuse(m_code, name(field) + " must be an Object");
+        }
+        return &m_object.at(field).get_object();
+    }
+    const json::array& requiredArray(std::string_view field) const {
+        if (!has(field) || !m_object.at(field).is_array()) {
+            refuse(m_code, name(field) + " is required and must be an Array");
+        }
+        return m_object.at(field).get_array();
+    }
+
+private:
+    const json::object& m_object;
+    std::string m_where;
+    int m_code;
+};
+
+void checkText(const Fields& f, std::string_view field, const std::string& value) {
+    for (char c : value) {
+        if (!isTextChar(c)) {
+            refuse(kParameterError, f.name(field) + " has a character StartMix does not accept");
+        }
+    }
+}
+
+// "0xRRGGBBAA" (alpha ignored) or the legacy decimal RRGGBB00.
+std::optional<av::Yuv> background(const Fields& top) {
+    if (auto hex = top.string("BackGroundColorHex"); hex && !hex->empty()) {
+        std::string_view digits = *hex;
+        if (digits.starts_with("0x") || digits.starts_with("0X")) {
+            digits.remove_prefix(2);
+        }
+        std::uint32_t rgba = 0;
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), rgba, 16);
+        if (digits.size() != 8 || ec != std::errc() || end != digits.data() + digits.size()) {
+            refuse(kParameterError, "BackGroundColorHex must look like 0xRRGGBBAA");
+        }
+        return av::yuvFromRgb(static_cast<int>((rgba >> 24) & 0xff),
+                              static_cast<int>((rgba >> 16) & 0xff),
+                              static_cast<int>((rgba >> 8) & 0xff));
+    }
+    if (auto legacy = top.integer("BackgroundColor")) {
+        if (*legacy < 0 || *legacy > 0xffffffffLL) {
+            refuse(kParameterError, "BackgroundColor must be a 32-bit RRGGBB00 value");
+        }
+        auto rgba = static_cast<std::uint32_t>(*legacy);
+        return av::yuvFromRgb(static_cast<int>((rgba >> 24) & 0xff),
+                              static_cast<int>((rgba >> 16) & 0xff),
+                              static_cast<int>((rgba >> 8) & 0xff));
+    }
+    return std::nullopt;
+}
+
+void checkTopLevelFeatures(const Fields& top) {
+    if (auto data = top.string("UserData"); data && !data->empty()) {
+        unsupported(kParameterError, "UserData (SEI)");
+    }
+    if (top.integerIn("SoundLevel", 0, 1, 0) == 1) {
+        unsupported(kParameterError, "SoundLevel=1 (sound-level SEI)");
+    }
+    if (top.integerIn("ByPass", 0, 1, 0) == 1) {
+        unsupported(kParameterError, "ByPass=1 (single-input pass-through)");
+    }
+    if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
+        unsupported(kParameterError, "BackgroundImage");
+    }
+    if (top.has("WaterMark")) {
+        top.object("WaterMark");
+        unsupported(kWatermark, "WaterMark");
+    }
+    top.integerIn("CheckImageMode", 0, 2, 0);
+    if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
+        unsupported(kParameterError, "AlignmentType (NTP alignment)");
+    }
+    if (top.integerIn("RecvBufferLevel", 0, 4000, 0) != 0) {
+        unsupported(kParameterError, "RecvBufferLevel other than 0");
+    }
+    if (top.integerIn("WaitVideoInput", 0, 1, 0) != 0) {
+        unsupported(kParameterError, "WaitVideoInput=1");
+    }
+}
+
+void checkExPara(const Fields& top) {
+    if (!top.has("ExPara")) {
+        return;
+    }
+    for (const auto& item : top.requiredArray("ExPara")) {
+        if (!item.is_object()) {
+            refuse(kExPara, "ExPara entries must be {Key, Value} objects");
+        }
+        Fields entry(item.get_object(), "ExPara.", kExPara);
+        auto key = entry.requiredString("Key");
+        auto value = entry.string("Value");
+        if (!value) {
+            refuse(kExPara, "ExPara." + key + " needs a String Value");
+        }
+        if (key == "video_encode" && *value != "h264") {
+            unsupported(kExPara, "ExPara video_encode=" + *value);
+        }
+        if (key == "sei_mode" || key == "mixowner_userid") {
+            unsupported(kExPara, "ExPara " + key);
+        }
+    }
+}
+
+// Characters, not bytes: the limit is 100 for CJK text and 300 for Latin text.
+std::size_t codePoints(std::string_view utf8) {
+    std::size_t n = 0;
+    for (char c : utf8) {
+        n += (static_cast<unsigned char>(c) & 0xc0) != 0x80 ? 1 : 0;
+    }
+    return n;
+}
+
+// Label colours are R + G*256 + B*65536; the overlay takes 0xRRGGBB.
+std::uint32_t rgbOf(std::int64_t zegoColor) {
+    auto v = static_cast<std::uint32_t>(zegoColor);
+    return ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff);
+}
+
+LabelSpec labelOf(const json::object& object, const std::string& where) {
+    Fields f(object, where, kLabel);
+    LabelSpec label;
+    label.text = f.requiredString("Text");
+    bool ascii = std::all_of(label.text.begin(), label.text.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (codePoints(label.text) > (ascii ? 300U : 100U)) {
+        refuse(kLabel, f.name("Text") + " is longer than 100 CJK or 300 Latin characters");
+    }
+    label.left = static_cast<int>(f.integerIn("Left", 0, kMaxSize, 0));
+    label.top = static_cast<int>(f.integerIn("Top", 0, kMaxSize, 0));
+    if (!f.has("Left") || !f.has("Top")) {
+        refuse(kLabel, where + "Left and Top are required");
+    }
+    const auto* font = f.object("Font");
+    if (font == nullptr) {
+        refuse(kLabel, f.name("Font") + " is required");
+    }
+    Fields ff(*font, where + "Font.", kLabel);
+    if (!ff.has("FontType")) {
+        refuse(kLabel, ff.name("FontType") + " is required");
+    }
+    if (ff.integerIn("FontType", 0, 3, 0) != 0) {
+        unsupported(kLabel, ff.name("FontType") + " other than 0 (only Source Han Sans)");
+    }
+    if (!std::filesystem::exists(service::mix::kLabelFontFile)) {
+        refuse(kLabel,
+               std::string("the label font is not installed: ") + service::mix::kLabelFontFile);
+    }
+    label.fontSize = static_cast<int>(ff.integerIn("FontSize", 12, 100, 24));
+    label.fontColor = rgbOf(ff.integerIn("FontColor", 0, 0xffffff, 0xffffff));
+    label.transparency = static_cast<int>(ff.integerIn("Transparency", 0, 100, 0));
+    if (ff.has("BorderColor")) {
+        label.borderColor = rgbOf(ff.integerIn("BorderColor", 0, 0xffffff, 0));
+    }
+    return label;
+}
+
+MixInputSpec input(const json::value& value, std::size_t index) {
+    std::string where = "MixInput[" + std::to_string(index) + "].";
+    if (!value.is_object()) {
+        refuse(kInputFormat, where + " must be an Object");
+    }
+    Fields f(value.get_object(), where, kInputFormat);
+    MixInputSpec spec;
+    spec.streamUrl = f.string("StreamUrl").value_or("");
+    spec.streamId = f.string("StreamId").value_or("");
+    if (!spec.streamUrl.empty()) {
+        spec.streamId.clear();
+        std::string_view url = spec.streamUrl;
+        if (!url.starts_with("rtmp://") && !url.starts_with("http://") &&
+            !url.starts_with("https://")) {
+            refuse(kInputFormat, f.name("StreamUrl") + " must be an rtmp:// or HTTP-FLV URL");
+        }
+    } else if (spec.streamId.empty()) {
+        refuse(kInputFormat, where + "StreamId or StreamUrl is required");
+    } else if (!isMixStreamId(spec.streamId)) {
+        refuse(kInputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
+    }
+    if (const auto* image = f.object("Image")) {
+        Fields img(*image, where + "Image.", kInputFormat);
+        auto display = static_cast<ImageDisplay>(img.integerIn("DisplayMode", 0, 2, 0));
+        if (auto url = img.string("Url"); url && !url->empty()) {
+            std::string_view u = *url;
+            if (u.starts_with("preset-id://")) {
+                unsupported(kImageProtocol, img.name("Url") + " preset-id:// (no preset pictures)");
+            }
+            if (!u.starts_with("http://") && !u.starts_with("https://")) {
+                refuse(kImageProtocol,
+                       img.name("Url") + " must be http://, https:// or preset-id://");
+            }
+            spec.image = ImageSpec{*url, display};
+        }
+    }
+    if (const auto* label = f.object("Label")) {
+        spec.label = labelOf(*label, where + "Label.");
+    }
+    spec.content = static_cast<ContentControl>(f.integerIn("ContentControl", 0, 2, 0));
+    spec.volume = static_cast<int>(f.integerIn("Volume", 0, 200, 100));
+    auto mode = static_cast<av::RenderMode>(f.integerIn("RenderMode", 0, 1, 0));
+    f.integer("SoundLevelId");
+    if (auto uid = f.string("UID"); uid && uid->size() >= 64) {
+        refuse(kInputFormat, f.name("UID") + " must be shorter than 64 bytes");
+    }
+    const auto* rectObject = f.object("RectInfo");
+    if (rectObject == nullptr) {
+        refuse(kInputFormat, f.name("RectInfo") + " is required");
+    }
+    Fields rect(*rectObject, where + "RectInfo.", kInputFormat);
+    spec.layer = static_cast<int>(rect.integerIn("Layer", 0, INT32_MAX, 0));
+    int radius = static_cast<int>(rect.integerIn("CornerRadius", 0, kMaxSize, 0));
+    int given = 0;
+    for (auto side : {"Top", "Left", "Bottom", "Right"}) {
+        given += rect.has(side) ? 1 : 0;
+    }
+    if (given == 0) {
+        return spec;  // heard, not seen
+    }
+    if (given != 4) {
+        refuse(kInputFormat, where + "RectInfo needs all of Top, Left, Bottom and Right");
+    }
+    av::Rect r{static_cast<int>(rect.integerIn("Left", 0, kMaxSize, 0)),
+               static_cast<int>(rect.integerIn("Top", 0, kMaxSize, 0)),
+               static_cast<int>(rect.integerIn("Right", 0, kMaxSize, 0)),
+               static_cast<int>(rect.integerIn("Bottom", 0, kMaxSize, 0))};
+    if (r.right <= r.left || r.bottom <= r.top) {
+        refuse(kInputFormat, where + "RectInfo needs Right > Left and Bottom > Top");
+    }
+    spec.placement = av::Placement{r, mode, radius};
+    return spec;
+}
+
+MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {
+    std::string where = "MixOutput[" + std::to_string(index) + "].";
+    if (!value.is_object()) {
+        refuse(kOutputFormat, where + " must be an Object");
+    }
+    Fields f(value.get_object(), where, kOutputFormat);
+    MixOutputSpec spec;
+    spec.streamUrl = f.string("StreamUrl").value_or("");
+    spec.streamId = f.string("StreamId").value_or("");
+    if (!spec.streamUrl.empty()) {
+        if (!std::string_view(spec.streamUrl).starts_with("rtmp://")) {
+            refuse(kOutputFormat, f.name("StreamUrl") + " must be an rtmp:// URL");
+        }
+    } else if (spec.streamId.empty()) {
+        refuse(kOutputFormat, where + "StreamId or StreamUrl is required");
+    } else if (!isMixStreamId(spec.streamId)) {
+        refuse(kOutputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
+    }
+    spec.videoBitrate = f.requiredInteger("VideoBitrate");
+    if (spec.videoBitrate <= 0) {
+        refuse(kOutputFormat, f.name("VideoBitrate") + " must be greater than 0");
+    }
+    switch (f.integer("VideoEncId").value_or(0)) {
+        case 0:
+            break;
+        case 2:
+            unsupported(kOutputFormat, f.name("VideoEncId") + "=2 (VP8)");
+        case 3:
+            unsupported(kOutputFormat, f.name("VideoEncId") + "=3 (H.265)");
+        case 4:
+            unsupported(kOutputFormat, f.name("VideoEncId") + "=4 (H.264 SVC)");
+        default:
+            refuse(kOutputFormat, f.name("VideoEncId") + " must be 0, 2, 3 or 4");
+    }
+    if (f.has("ExtraLayers")) {
+        unsupported(kOutputFormat, f.name("ExtraLayers"));
+    }
+    if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
+        unsupported(kOutputFormat, f.name("LowBitrateHD") + "=1");
+    }
+    if (f.has("TargetRoom")) {
+        unsupported(kOutputFormat, f.name("TargetRoom"));
+    }
+    auto fps = f.requiredInteger("Fps");
+    if (fps < 1 || fps > limits.maxFps) {
+        refuse(kOutputFormat,
+               f.name("Fps") + " must be between 1 and " + std::to_string(limits.maxFps));
+    }
+    spec.fps = static_cast<int>(fps);
+    auto width = f.requiredInteger("Width");
+    auto height = f.requiredInteger("Height");
+    if (width < 0 || width > kMaxSize) {
+        refuse(kSizeOutOfRange, f.name("Width") + " must be between 0 and 3000");
+    }
+    if (height < 0 || height > kMaxSize) {
+        refuse(kSizeOutOfRange, f.name("Height") + " must be between 0 and 3000");
+    }
+    const bool audioOnly = width <= 1 && height <= 1;  // mix.md: audio-only mixes use 1 (or 0)
+    if (!audioOnly && (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0)) {
+        refuse(kOutputFormat, where + "Width and Height must be even (or both 0 or 1: audio only)");
+    }
+    spec.width = static_cast<int>(width);
+    spec.height = static_cast<int>(height);
+    switch (f.integer("AudioCodec").value_or(1)) {
+        case 1:
+            break;
+        case 0:
+            unsupported(kOutputFormat, f.name("AudioCodec") + "=0 (HE-AAC); use 1 (AAC-LC)");
+        case 2:
+            unsupported(kOutputFormat, f.name("AudioCodec") + "=2 (MP3)");
+        case 3:
+            unsupported(kOutputFormat, f.name("AudioCodec") + "=3 (Opus)");
+        default:
+            refuse(kOutputFormat, f.name("AudioCodec") + " must be 0, 1, 2 or 3");
+    }
+    spec.audioBitrate = f.integer("AudioBitrate").value_or(48000);
+    if (spec.audioBitrate <= 0) {
+        refuse(kOutputFormat, f.name("AudioBitrate") + " must be greater than 0");
+    }
+    if (f.has("SoundChannel")) {
+        spec.channels = static_cast<int>(f.integerIn("SoundChannel", 1, 2, 1));
+    } else {
+        spec.channels = 0;  // the top-level default
+    }
+    return spec;
+}
+
+MixRequest parse(const json::object& body, const MixLimits& limits) {
+    Fields top(body, "", kParameterError);
+    MixRequest request;
+    request.taskId = top.requiredString("TaskId");
+    checkText(top, "TaskId", request.taskId);
+    request.userId = top.requiredString("UserId");
+    checkText(top, "UserId", request.userId);
+    request.roomId = top.string("RoomId").value_or("");
+    checkText(top, "RoomId", request.roomId);
+    request.sequence = top.integer("Sequence");
+    if (!request.sequence && limits.sequenceRequired) {
+        refuse(kParameterError, "Sequence is required");
+    }
+    const auto& inputs = top.requiredArray("MixInput");
+    const auto& outputs = top.requiredArray("MixOutput");
+    if (inputs.empty()) {
+        refuse(kParameterError, "MixInput needs at least one input");
+    }
+    if (outputs.empty()) {
+        refuse(kParameterError, "MixOutput needs at least one output");
+    }
+    if (inputs.size() > kMaxInputs) {
+        refuse(kTooManyInputs, "MixInput has more than 9 inputs");
+    }
+    if (outputs.size() > kMaxOutputs) {
+        refuse(kTooManyOutputs, "MixOutput has more than 4 outputs");
+    }
+
+    checkTopLevelFeatures(top);
+    checkExPara(top);
+    int defaultChannels = 1;
+    if (auto channels = top.string("SoundChannel")) {
+        if (*channels != "1" && *channels != "2") {
+            refuse(kParameterError, "SoundChannel must be \"1\" or \"2\"");
+        }
+        defaultChannels = *channels == "2" ? 2 : 1;
+    }
+    if (auto color = background(top)) {
+        request.layout.background = *color;
+    }
+
+    std::set<std::string> sources;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        auto spec = input(inputs[i], i);
+        if (!sources.insert(spec.sourceKey()).second) {
+            refuse(kDuplicateInput, "MixInput[" + std::to_string(i) + "] repeats an input");
+        }
+        request.layout.inputs.push_back(std::move(spec));
+    }
+    std::set<std::string> outputIds;
+    std::vector<MixOutputSpec> parsed;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        auto spec = output(outputs[i], i, limits);
+        if (!outputIds.insert(spec.streamUrl.empty() ? spec.streamId : spec.streamUrl).second) {
+            refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
+        }
+        if (spec.streamUrl.empty() && sources.contains("id:" + spec.streamId)) {
+            refuse(kSameInOut, "stream " + spec.streamId + " is both an input and an output");
+        }
+        parsed.push_back(std::move(spec));
+    }
+    if (parsed.size() > 1) {
+        unsupported(kOutputFormat, "more than one MixOutput");
+    }
+    request.layout.output = std::move(parsed.front());
+    if (request.layout.output.channels == 0) {
+        request.layout.output.channels = defaultChannels;
+    }
+    return request;
+}
+
+}  // namespace
+
+bool isMixStreamId(std::string_view id) {
+    if (id.empty() || id.size() > 256) {
+        return false;
+    }
+    for (char c : id) {
+        bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  c == '-' || c == '_';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::variant<MixRequest, ZegoResult> parseStartMix(const json::object& body,
+                                                   const MixLimits& limits) {
+    try {
+        return parse(body, limits);
+    } catch (const Refusal& refusal) {
+        return ZegoResult{refusal.code, refusal.message, std::nullopt};
+    }
+}
+
+}  // namespace regie::api::zego

@@ -1,0 +1,121 @@
+#include "av/encoders.h"
+
+extern "C" {
+#include <libavutil/opt.h>
+}
+
+namespace regie::av {
+
+namespace {
+
+core::Status drain(AVCodecContext& context, AVPacket& packet, const PacketOutput& output,
+                   std::int64_t unitsPerSecond, std::int64_t offset) {
+    for (;;) {
+        int rc = avcodec_receive_packet(&context, &packet);
+        if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) {
+            return core::okStatus();
+        }
+        if (rc < 0) {
+            return core::Error{"encoding failed: " + errorText(rc)};
+        }
+        EncodedPacket out;
+        out.data = {packet.data, static_cast<std::size_t>(packet.size)};
+        out.dtsMs = (packet.dts + offset) * 1000 / unitsPerSecond;
+        out.ptsMs = (packet.pts + offset) * 1000 / unitsPerSecond;
+        out.keyframe = (packet.flags & AV_PKT_FLAG_KEY) != 0;
+        output(out);
+        av_packet_unref(&packet);
+    }
+}
+
+std::span<const std::uint8_t> extradataOf(const AVCodecContext& context) {
+    return {context.extradata, static_cast<std::size_t>(std::max(context.extradata_size, 0))};
+}
+
+}  // namespace
+
+VideoEncoder::VideoEncoder(CodecContextPtr context, VideoEncoderParams params)
+    : m_context(std::move(context)), m_params(params) {}
+
+core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderParams& params) {
+    const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
+    if (codec == nullptr) {
+        return core::Error{"libavcodec has no libx264 encoder"};
+    }
+    CodecContextPtr context(avcodec_alloc_context3(codec));
+    if (!context) {
+        return core::Error{"could not allocate the video encoder"};
+    }
+    context->width = params.width;
+    context->height = params.height;
+    context->pix_fmt = AV_PIX_FMT_YUV420P;
+    context->time_base = AVRational{1, params.fps};
+    context->framerate = AVRational{params.fps, 1};
+    context->gop_size = params.fps * 2;
+    context->max_b_frames = 0;
+    context->bit_rate = params.bitrate;
+    // A live output: the bitrate is a ceiling over about one second, not only an average.
+    context->rc_max_rate = params.bitrate;
+    context->rc_buffer_size = static_cast<int>(std::min<std::int64_t>(params.bitrate, INT32_MAX));
+    context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    av_opt_set(context->priv_data, "preset", "veryfast", 0);
+    av_opt_set(context->priv_data, "tune", "zerolatency", 0);
+    if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
+        return core::Error{"could not open libx264: " + errorText(rc)};
+    }
+    return std::unique_ptr<VideoEncoder>(new VideoEncoder(std::move(context), params));
+}
+
+std::span<const std::uint8_t> VideoEncoder::extradata() const {
+    return extradataOf(*m_context);
+}
+
+core::Status VideoEncoder::encode(AVFrame& frame, std::int64_t index, const PacketOutput& output) {
+    frame.pts = index;
+    frame.pict_type = AV_PICTURE_TYPE_NONE;
+    if (int rc = avcodec_send_frame(m_context.get(), &frame); rc < 0) {
+        return core::Error{"video encoder refused a frame: " + errorText(rc)};
+    }
+    return drain(*m_context, *m_packet, output, m_params.fps, 0);
+}
+
+AudioEncoder::AudioEncoder(CodecContextPtr context) : m_context(std::move(context)) {}
+
+core::Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(int sampleRate, int channels,
+                                                               std::int64_t bitrate) {
+    const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
+    if (codec == nullptr) {
+        return core::Error{"libavcodec has no AAC encoder"};
+    }
+    CodecContextPtr context(avcodec_alloc_context3(codec));
+    if (!context) {
+        return core::Error{"could not allocate the audio encoder"};
+    }
+    context->sample_fmt = AV_SAMPLE_FMT_FLTP;
+    context->sample_rate = sampleRate;
+    av_channel_layout_default(&context->ch_layout, channels);
+    context->bit_rate = bitrate;
+    context->profile = FF_PROFILE_AAC_LOW;
+    context->time_base = AVRational{1, sampleRate};
+    context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
+        return core::Error{"could not open the AAC encoder: " + errorText(rc)};
+    }
+    return std::unique_ptr<AudioEncoder>(new AudioEncoder(std::move(context)));
+}
+
+std::span<const std::uint8_t> AudioEncoder::extradata() const {
+    return extradataOf(*m_context);
+}
+
+core::Status AudioEncoder::encode(AVFrame& frame, std::int64_t firstSample,
+                                  const PacketOutput& output) {
+    frame.pts = firstSample;
+    if (int rc = avcodec_send_frame(m_context.get(), &frame); rc < 0) {
+        return core::Error{"audio encoder refused a frame: " + errorText(rc)};
+    }
+    // The encoder's priming delay shifts its packets before zero; the output starts at zero.
+    return drain(*m_context, *m_packet, output, m_context->sample_rate, m_context->initial_padding);
+}
+
+}  // namespace regie::av

@@ -1,0 +1,71 @@
+#include "av/image_fetch.h"
+
+#include "av/decoder.h"
+
+namespace regie::av {
+
+namespace {
+
+struct Deadline {
+    std::chrono::steady_clock::time_point at{};
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+int interrupted(void* opaque) {
+    const auto* d = static_cast<const Deadline*>(opaque);
+    return (d->cancel != nullptr && d->cancel->load()) || std::chrono::steady_clock::now() > d->at
+               ? 1
+               : 0;
+}
+
+}  // namespace
+
+core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
+                                  std::chrono::milliseconds timeout,
+                                  const std::atomic<bool>* cancel) {
+    Deadline deadline{std::chrono::steady_clock::now() + timeout, cancel};
+    AVFormatContext* raw = avformat_alloc_context();
+    if (raw == nullptr) {
+        return core::Error{"out of memory"};
+    }
+    raw->interrupt_callback = AVIOInterruptCB{&interrupted, &deadline};
+    if (int rc = avformat_open_input(&raw, url.c_str(), nullptr, nullptr); rc < 0) {
+        return core::Error{"could not fetch " + url + ": " + errorText(rc)};
+    }
+    FormatContextPtr input(raw);
+    if (input->nb_streams < 1) {
+        return core::Error{url + " holds no picture"};
+    }
+    const AVCodecParameters& par = *input->streams[0]->codecpar;
+    if (par.codec_id != AV_CODEC_ID_MJPEG && par.codec_id != AV_CODEC_ID_PNG) {
+        return core::Error{url + " is not a JPG or PNG picture"};
+    }
+    PacketPtr packet = allocPacket();
+    if (int rc = av_read_frame(input.get(), packet.get()); rc < 0) {
+        return core::Error{"could not read " + url + ": " + errorText(rc)};
+    }
+    if (static_cast<std::size_t>(packet->size) > maxBytes) {
+        return core::Error{url + " is larger than " + std::to_string(maxBytes) + " bytes"};
+    }
+    auto decoder = Decoder::open(par);
+    if (!decoder) {
+        return decoder.error();
+    }
+    FramePtr picture;
+    auto keep = [&](AVFrame& f) {
+        if (!picture) {
+            picture.reset(av_frame_clone(&f));
+        }
+    };
+    decoder.value()->decode(*packet, keep);
+    if (!picture) {
+        PacketPtr flush = allocPacket();  // empty: asks the decoder for what it holds
+        decoder.value()->decode(*flush, keep);
+    }
+    if (!picture) {
+        return core::Error{"could not decode " + url};
+    }
+    return picture;
+}
+
+}  // namespace regie::av

@@ -1,0 +1,21 @@
+#pragma once
+// Downloads and decodes one JPG or PNG picture (http://, https://) with libavformat, for mix
+// placeholders. Blocking: call it on a worker thread.
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+#include "av/av_handles.h"
+#include "core/result.h"
+
+namespace regie::av {
+
+// Fails on a network error, a timeout, a picture larger than `maxBytes`, or anything but
+// JPG/PNG. `cancel`, when set, aborts a download in progress.
+core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
+                                  std::chrono::milliseconds timeout,
+                                  const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace regie::av

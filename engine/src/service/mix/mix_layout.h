@@ -1,0 +1,121 @@
+#pragma once
+// What a mix task produces, as StartMix describes it after validation: the inputs and where
+// they go, the background, and the output stream's encoding.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "av/compositor.h"
+
+namespace regie::service::mix {
+
+enum class ContentControl { audioVideo = 0, audioOnly = 1, videoOnly = 2 };
+
+// When an input's placeholder picture shows instead of its video (Image.DisplayMode).
+enum class ImageDisplay { always = 0, whileNoVideo = 1, afterEmpty3s = 2 };
+
+// mix.md: placeholder pictures are at most 1 MB; a download gets this long.
+inline constexpr std::size_t kMaxImageBytes = std::size_t{1024} * 1024;
+inline constexpr std::chrono::seconds kImageFetchTimeout{5};
+
+struct ImageSpec {
+    std::string url;  // http(s):// JPG or PNG, at most kMaxImageBytes
+    ImageDisplay display = ImageDisplay::always;
+};
+
+// A text label over an input (MixInput Label). Only FontType 0, Source Han Sans Regular, is
+// installed: it is Noto Sans CJK (fonts-noto-cjk).
+inline constexpr const char* kLabelFontFile =
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+struct LabelSpec {
+    std::string text;
+    int left = 0;  // from the input rectangle's top-left corner
+    int top = 0;
+    int fontSize = 24;
+    std::uint32_t fontColor = 0xffffff;  // 0xRRGGBB
+    int transparency = 0;                // percent
+    std::optional<std::uint32_t> borderColor;
+};
+
+struct MixInputSpec {
+    std::string streamId;                    // a live stream of the [zego] app, or
+    std::string streamUrl;                   // a URL to pull (wins when both are set)
+    std::optional<av::Placement> placement;  // none: the input is heard, not seen
+    std::optional<ImageSpec> image;
+    std::optional<LabelSpec> label;
+    int layer = 0;
+    int volume = 100;  // percent, 0-200
+    ContentControl content = ContentControl::audioVideo;
+
+    // Two specs with the same source are the same input, whatever their layout.
+    std::string sourceKey() const {
+        return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl;
+    }
+    bool heard() const { return content != ContentControl::videoOnly; }
+    bool seen() const { return placement && content != ContentControl::audioOnly; }
+};
+
+struct MixOutputSpec {
+    std::string streamId;   // published here as a live stream, or
+    std::string streamUrl;  // pushed there (rtmp://; wins when both are set)
+    int width = 0;
+    int height = 0;
+    int fps = 15;
+    std::int64_t videoBitrate = 0;
+    std::int64_t audioBitrate = 48000;
+    int channels = 1;
+
+    // No picture at all (Width and Height 0 or 1): fixed for the task's life.
+    bool audioOnly() const { return width <= 1 && height <= 1; }
+};
+
+struct MixLayout {
+    std::vector<MixInputSpec> inputs;
+    MixOutputSpec output;
+    av::Yuv background = av::yuvFromRgb(0, 0, 0);
+};
+
+struct MixRequest {
+    std::string taskId;
+    std::string userId;
+    std::string roomId;
+    std::optional<std::int64_t> sequence;
+    MixLayout layout;
+};
+
+// Where players find a mix output; empty for an output pushed elsewhere.
+struct PlayUrls {
+    std::string rtmp;
+    std::string flv;
+    std::string hls;  // empty: the engine serves no HLS yet
+};
+
+// What a running task answers with (StartMix Data, GetMixTaskInfo).
+struct MixTaskView {
+    std::string taskId;
+    std::string userId;
+    std::string roomId;
+    std::int64_t sequence = 0;
+    std::string outputStreamId;
+    PlayUrls urls;
+    std::chrono::seconds duration{0};
+};
+
+enum class MixError { notOwner, sequence, inputMissing, outputBusy, noSuchTask, failed };
+
+struct MixFailure {
+    MixError error = MixError::failed;
+    std::string message;
+};
+
+template <typename T>
+using MixResult = std::variant<T, MixFailure>;
+using MixStatus = std::optional<MixFailure>;
+
+}  // namespace regie::service::mix

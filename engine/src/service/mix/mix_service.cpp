@@ -1,0 +1,364 @@
+#include "service/mix/mix_service.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/json.hpp>
+
+#include "av/av_handles.h"
+#include "core/text.h"
+#include "service/mix/output_stream.h"
+#include "service/mix/push_output.h"
+#include "service/mix/task_record.h"
+
+namespace regie::service::mix {
+
+namespace json = boost::json;
+
+MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
+    MixSettings s;
+    if (auto app = core::trim(c.get("zego.app")); !app.empty()) {
+        s.app = std::string(app);
+    }
+    s.ownerCheck = c.getBool("zego.mixOwnerCheck");
+    s.sequenceRequired = c.getBool("zego.mixSequenceRequired");
+    s.maxFps = static_cast<int>(std::max<std::int64_t>(1, c.getInt("zego.mixMaxFps")));
+    s.idleStop =
+        std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("zego.mixIdleStopMs")));
+    return s;
+}
+
+MixService::MixService(MixServiceDeps deps, MixSettings settings)
+    : m_deps(std::move(deps)), m_settings(std::move(settings)) {
+    av::quietLibraryLogs();
+}
+
+MixService::~MixService() {
+    stopAll();
+}
+
+void MixService::updateSettings(MixSettings settings) {
+    std::lock_guard lock(m_mutex);
+    m_settings = std::move(settings);
+}
+
+MixSettings MixService::settings() const {
+    std::lock_guard lock(m_mutex);
+    return m_settings;
+}
+
+void MixService::setPlayUrlBase(std::string rtmp, std::string http) {
+    std::lock_guard lock(m_mutex);
+    m_rtmpBase = std::move(rtmp);
+    m_httpBase = std::move(http);
+}
+
+PlayUrls MixService::playUrls(const MixOutputSpec& output) const {
+    if (!output.streamUrl.empty()) {
+        return {};
+    }
+    const std::string path = "/" + m_settings.app + "/" + output.streamId;
+    return {m_rtmpBase + path, m_httpBase + path + ".live.flv", ""};
+}
+
+MixStatus MixService::checkInputs(const MixLayout& layout) const {
+    for (const auto& input : layout.inputs) {
+        if (!input.streamUrl.empty()) {
+            continue;
+        }
+        auto key = media::normalizedKey("", m_settings.app, input.streamId, false);
+        if (!m_deps.sources.find(key)) {
+            return MixFailure{MixError::inputMissing,
+                              "input stream " + input.streamId + " is not being published"};
+        }
+    }
+    return std::nullopt;
+}
+
+MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const MixRequest& request,
+                                                                         std::uint64_t generation) {
+    const std::string& outputId = request.layout.output.streamId;
+    auto key = media::normalizedKey("", m_settings.app, outputId, false);
+    if (m_deps.sources.find(key)) {
+        // Live, or waiting for its publisher to return: either way not ours to take.
+        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+    }
+    media::PublisherInfo publisher;
+    publisher.origin = media::OriginType::unknown;
+    publisher.originUrl = "mix://" + request.taskId;
+    publisher.sessionId = "mix-" + request.taskId;
+    publisher.continuePush = std::chrono::milliseconds(0);
+    publisher.autoClose = false;
+    publisher.engineOutput = true;
+    auto [result, source] = m_deps.sources.beginPublish(
+        key, publisher,
+        [this, taskId = request.taskId, generation] {
+            boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                end(taskId, generation, EndKind::sourceClosed);
+            });
+        },
+        std::chrono::duration_cast<std::chrono::seconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+            .count(),
+        m_deps.addOutputFormats);
+    if (result != media::SourceRegistry::PublishResult::created) {
+        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+    }
+    return source;
+}
+
+MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::string& appId,
+                                                                 MixRequest request) {
+    const std::uint64_t generation = ++m_generation;
+    std::shared_ptr<media::MediaSource> source;
+    std::unique_ptr<MixSink> sink;
+    if (request.layout.output.streamUrl.empty()) {
+        auto published = publishOutput(request, generation);
+        if (auto* f = std::get_if<MixFailure>(&published)) {
+            return *f;
+        }
+        source = std::get<std::shared_ptr<media::MediaSource>>(published);
+        sink = std::make_unique<OutputStream>(source);
+    } else {
+        sink = std::make_unique<PushOutput>(request.layout.output.streamUrl);
+    }
+
+    auto entry = std::make_shared<Entry>();
+    entry->appId = appId;
+    entry->sequence = request.sequence;
+    entry->generation = generation;
+    entry->output = source;
+    entry->task = std::make_unique<MixTask>(
+        MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
+                      [this, taskId = request.taskId, generation] {
+                          boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                              end(taskId, generation, EndKind::idle);
+                          });
+                      }},
+        std::move(sink), request.layout);
+    entry->request = std::move(request);
+    m_tasks[entry->request.taskId] = entry;
+    persist(*entry);
+    return entry;
+}
+
+void MixService::persist(const Entry& entry) {
+    TaskRecord record{entry.appId, entry.request};
+    record.request.sequence = entry.sequence;
+    core::MixTaskRow row{entry.request.taskId, serializeTaskRecord(record),
+                         std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count()};
+    boost::asio::post(m_deps.teardown, [this, row = std::move(row)] {
+        if (auto saved = m_deps.store.saveMixTask(row); !saved) {
+            m_deps.log.warn("mix.save_failed",
+                            {{"task", row.taskId}, {"error", saved.error().message}});
+        }
+    });
+}
+
+void MixService::resume() {
+    auto rows = m_deps.store.loadMixTasks();
+    if (!rows) {
+        m_deps.log.warn("mix.load_failed", {{"error", rows.error().message}});
+        return;
+    }
+    for (const auto& row : rows.value()) {
+        auto record = parseTaskRecord(row.payload);
+        std::optional<MixFailure> failure;
+        if (record) {
+            std::lock_guard lock(m_mutex);
+            if (m_tasks.contains(row.taskId)) {
+                continue;
+            }
+            // Its inputs come back when their publishers reconnect; until then, background.
+            auto created = create(record->appId, std::move(record->request));
+            if (auto* f = std::get_if<MixFailure>(&created)) {
+                failure = *f;
+            }
+        } else {
+            failure = MixFailure{MixError::failed, "unreadable task record"};
+        }
+        if (failure) {
+            m_deps.log.warn("mix.resume_failed",
+                            {{"task", row.taskId}, {"error", failure->message}});
+            (void)m_deps.store.deleteMixTask(row.taskId);
+            continue;
+        }
+        m_deps.log.info("mix.resume", {{"task", row.taskId}});
+    }
+}
+
+MixTaskView MixService::view(const std::string& taskId, const Entry& entry) const {
+    return {taskId,
+            entry.request.userId,
+            entry.request.roomId,
+            entry.sequence.value_or(0),
+            entry.request.layout.output.streamId,
+            playUrls(entry.request.layout.output),
+            entry.task->duration()};
+}
+
+MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest request) {
+    std::unique_lock lock(m_mutex);
+    auto found = m_tasks.find(request.taskId);
+    if (found != m_tasks.end()) {
+        Entry& entry = *found->second;
+        if (m_settings.ownerCheck && request.userId != entry.request.userId) {
+            return MixFailure{MixError::notOwner, "UserId does not own this task"};
+        }
+        if (request.sequence && entry.sequence && *request.sequence <= *entry.sequence) {
+            return MixFailure{MixError::sequence,
+                              "Sequence must be greater than " + std::to_string(*entry.sequence)};
+        }
+        if (auto missing = checkInputs(request.layout)) {
+            return *missing;
+        }
+        entry.task->update(request.layout);
+        if (request.sequence) {
+            entry.sequence = request.sequence;
+        }
+        // Only the dynamic parts change; the owner, room and output stream stay.
+        request.userId = entry.request.userId;
+        request.roomId = entry.request.roomId;
+        request.layout.output.streamId = entry.request.layout.output.streamId;
+        request.layout.output.streamUrl = entry.request.layout.output.streamUrl;
+        entry.request = std::move(request);
+        persist(entry);
+        return view(found->first, entry);
+    }
+    if (auto missing = checkInputs(request.layout)) {
+        return *missing;
+    }
+    auto created = create(appId, std::move(request));
+    if (auto* f = std::get_if<MixFailure>(&created)) {
+        return *f;
+    }
+    auto entry = std::get<std::shared_ptr<Entry>>(created);
+    const std::string taskId = entry->request.taskId;
+    MixTaskView started = view(taskId, *entry);
+    lock.unlock();
+
+    const MixOutputSpec& out = entry->request.layout.output;
+    const PlayUrls& urls = started.urls;
+    m_deps.log.info(
+        "mix.start",
+        {{"task", taskId}, {"output", out.streamUrl.empty() ? out.streamId : out.streamUrl}});
+    auto list = [](const std::string& url) {
+        return url.empty() ? json::array{} : json::array{json::string(url)};
+    };
+    json::object f;
+    f["seq"] = std::to_string(entry->sequence.value_or(0));
+    f["task_id"] = appId + ":" + taskId;
+    f["channel_id"] = entry->request.roomId;
+    f["publish_id"] = entry->request.userId;
+    f["mix_url"] = out.streamUrl.empty() ? urls.rtmp : out.streamUrl;
+    f["mix_stream_alias"] = out.streamId;
+    f["stream_alias"] = out.streamId;
+    f["rtmp_url"] = urls.rtmp;
+    f["rtmp_urls"] = list(urls.rtmp);
+    f["hls_url"] = urls.hls;
+    f["hls_urls"] = list(urls.hls);
+    f["hdl_url"] = urls.flv;
+    f["hdl_urls"] = list(urls.flv);
+    m_deps.callbacks.send("mix_start", std::move(f));
+    return started;
+}
+
+MixStatus MixService::stop(const std::string& taskId, const std::optional<std::string>& userId,
+                           std::optional<std::int64_t> sequence) {
+    std::shared_ptr<Entry> entry;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_tasks.find(taskId);
+        if (found == m_tasks.end()) {
+            return MixFailure{MixError::noSuchTask, "task does not exist"};
+        }
+        if (m_settings.ownerCheck && userId != found->second->request.userId) {
+            return MixFailure{MixError::notOwner, "UserId does not own this task"};
+        }
+        const auto& last = found->second->sequence;
+        if (sequence && last && *sequence <= *last) {
+            return MixFailure{MixError::sequence,
+                              "Sequence must be greater than " + std::to_string(*last)};
+        }
+        entry = found->second;
+        if (sequence) {
+            entry->sequence = sequence;
+        }
+        m_tasks.erase(found);
+    }
+    boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::stopped); });
+    return std::nullopt;
+}
+
+MixResult<MixTaskView> MixService::info(const std::string& taskId) const {
+    std::lock_guard lock(m_mutex);
+    auto found = m_tasks.find(taskId);
+    if (found == m_tasks.end()) {
+        return MixFailure{MixError::noSuchTask, "task does not exist"};
+    }
+    return view(taskId, *found->second);
+}
+
+void MixService::stopAll() {
+    std::map<std::string, std::shared_ptr<Entry>> tasks;
+    {
+        std::lock_guard lock(m_mutex);
+        tasks.swap(m_tasks);
+    }
+    for (auto& [taskId, entry] : tasks) {
+        entry->task.reset();
+        if (entry->output) {
+            m_deps.sources.endPublish(entry->output);
+        }
+    }
+}
+
+void MixService::end(const std::string& taskId, std::uint64_t generation, EndKind kind) {
+    std::shared_ptr<Entry> entry;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_tasks.find(taskId);
+        if (found == m_tasks.end() || found->second->generation != generation) {
+            return;
+        }
+        entry = found->second;
+        m_tasks.erase(found);
+    }
+    retire(entry, kind);
+}
+
+void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
+    entry->task.reset();
+    if (entry->output) {
+        m_deps.sources.endPublish(entry->output);
+    }
+    const std::string& taskId = entry->request.taskId;
+    if (auto deleted = m_deps.store.deleteMixTask(taskId); !deleted) {
+        m_deps.log.warn("mix.delete_failed",
+                        {{"task", taskId}, {"error", deleted.error().message}});
+    }
+    m_deps.log.info("mix.stop", {{"task", taskId},
+                                 {"reason", kind == EndKind::stopped ? "stop"
+                                            : kind == EndKind::idle  ? "inputs_gone"
+                                                                     : "output_closed"}});
+    // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
+    if (kind == EndKind::sourceClosed) {
+        return;
+    }
+    const MixOutputSpec& out = entry->request.layout.output;
+    std::string mixUrl;
+    {
+        std::lock_guard lock(m_mutex);
+        mixUrl = out.streamUrl.empty() ? playUrls(out).rtmp : out.streamUrl;
+    }
+    json::object f;
+    f["seq"] = std::to_string(entry->sequence.value_or(0));
+    f["task_id"] = entry->appId + ":" + taskId;
+    f["channel_id"] = entry->request.roomId;
+    f["publish_id"] = entry->request.userId;
+    f["mix_url"] = mixUrl;
+    f["mix_stream_alias"] = out.streamId;
+    m_deps.callbacks.send("mix_stop", std::move(f));
+}
+
+}  // namespace regie::service::mix

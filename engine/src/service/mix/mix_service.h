@@ -1,0 +1,103 @@
+#pragma once
+// Mix tasks by TaskId (mix.md): starting one publishes its output stream and runs a MixTask;
+// the same TaskId again updates it; StopMix, a source close or 90 s without any input end it.
+// Running tasks are kept in the store and started again by resume() after a restart.
+// Ownership and Sequence ordering are checked here; mix_start / mix_stop go out through the
+// ZEGO callbacks. Safe to call from any thread; stopping a task (joining its thread) happens
+// on the teardown loop, never on the caller's.
+
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/store.h"
+#include "media/source_registry.h"
+#include "service/hooks/zego_callbacks.h"
+#include "service/mix/mix_layout.h"
+#include "service/mix/mix_task.h"
+
+namespace regie::service::mix {
+
+struct MixSettings {
+    std::string app = "live";  // where input and output stream ids live ([zego] app)
+    bool ownerCheck = false;   // only the starting UserId may update or stop a task
+    bool sequenceRequired = false;
+    int maxFps = 20;
+    std::chrono::milliseconds idleStop{90000};
+
+    static MixSettings fromConfig(const core::ConfigSnapshot& config);
+};
+
+struct MixServiceDeps {
+    media::SourceRegistry& sources;
+    std::function<void(media::MediaSource&)> addOutputFormats;
+    hooks::ZegoCallbacks& callbacks;
+    core::Store& store;
+    // A worker loop: stopping a task (joining its thread) and store writes happen there.
+    boost::asio::io_context& teardown;
+    core::Logger& log;
+};
+
+class MixService {
+public:
+    MixService(MixServiceDeps deps, MixSettings settings);
+    ~MixService();
+
+    void updateSettings(MixSettings settings);
+    MixSettings settings() const;
+    // "rtmp://127.0.0.1:1935" and "http://127.0.0.1:8080", once the listeners are bound.
+    void setPlayUrlBase(std::string rtmp, std::string http);
+
+    // `appId` names the task in callbacks ("<appid>:<TaskId>").
+    MixResult<MixTaskView> start(const std::string& appId, MixRequest request);
+    MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
+                   std::optional<std::int64_t> sequence);
+    MixResult<MixTaskView> info(const std::string& taskId) const;
+    // Starts the tasks the store kept (at engine start, before clients come; blocks on the store).
+    void resume();
+    // Ends every task without callbacks (engine shutdown), on the calling thread; the store
+    // keeps them for the next start.
+    void stopAll();
+
+private:
+    struct Entry {
+        std::string appId;
+        MixRequest request;                    // the latest accepted
+        std::optional<std::int64_t> sequence;  // the last accepted
+        std::uint64_t generation = 0;
+        std::shared_ptr<media::MediaSource> output;  // none for a pushed output
+        std::unique_ptr<MixTask> task;
+    };
+    enum class EndKind { stopped, idle, sourceClosed };
+
+    MixStatus checkInputs(const MixLayout& layout) const;
+    // Starts a task (m_mutex held): its output, its thread, its row in the store.
+    MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
+    void persist(const Entry& entry);
+    // The output's live source, registered under the [zego] app.
+    MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const MixRequest& request,
+                                                                 std::uint64_t generation);
+    PlayUrls playUrls(const MixOutputSpec& output) const;  // call with m_mutex held
+    MixTaskView view(const std::string& taskId, const Entry& entry) const;
+    void end(const std::string& taskId, std::uint64_t generation, EndKind kind);
+    void retire(const std::shared_ptr<Entry>& entry, EndKind kind);
+
+    MixServiceDeps m_deps;
+    mutable std::mutex m_mutex;
+    MixSettings m_settings;
+    std::string m_rtmpBase;
+    std::string m_httpBase;
+    std::map<std::string, std::shared_ptr<Entry>> m_tasks;
+    std::uint64_t m_generation = 0;
+};
+
+}  // namespace regie::service::mix

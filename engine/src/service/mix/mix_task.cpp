@@ -1,0 +1,307 @@
+#include "service/mix/mix_task.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+namespace regie::service::mix {
+
+namespace {
+
+constexpr int kSampleRate = 44100;
+// A picture older than this counts as missing (stalled input): the background shows instead.
+constexpr auto kPictureFresh = std::chrono::milliseconds(1000);
+// ImageDisplay::afterEmpty3s: how long an input shows nothing before its placeholder shows.
+constexpr auto kEmptyForImage = std::chrono::seconds(3);
+// Further behind than this, the task skips ahead instead of catching up frame by frame.
+constexpr auto kMaxLag = std::chrono::milliseconds(500);
+
+template <typename Rep, typename Period>
+std::int64_t micros(std::chrono::duration<Rep, Period> d) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+}
+
+}  // namespace
+
+MixTask::MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout)
+    : m_deps(std::move(deps)), m_output(std::move(output)) {
+    m_layout.output = layout.output;
+    applyLayout(std::move(layout));
+    m_thread = std::thread([this] { run(); });
+}
+
+MixTask::~MixTask() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void MixTask::update(MixLayout layout) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = std::move(layout);
+    }
+    m_wake.notify_all();
+}
+
+std::chrono::seconds MixTask::duration() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - m_started);
+}
+
+void MixTask::applyLayout(MixLayout layout) {
+    // Fixed for the task's life: frame rate and the audio format.
+    layout.output.fps = m_layout.output.fps;
+    layout.output.channels = m_layout.output.channels;
+    layout.output.audioBitrate = m_layout.output.audioBitrate;
+    layout.output.streamId = m_layout.output.streamId;
+    if (layout.output.audioOnly() != m_layout.output.audioOnly()) {
+        layout.output.width = m_layout.output.width;  // a track cannot appear or go mid-stream
+        layout.output.height = m_layout.output.height;
+    }
+
+    std::map<std::string, std::unique_ptr<MixInput>> previous;
+    for (std::size_t i = 0; i < m_inputs.size(); ++i) {
+        previous[m_layout.inputs[i].sourceKey()] = std::move(m_inputs[i]);
+    }
+    m_inputs.clear();
+    std::vector<int> layers;
+    for (const auto& spec : layout.inputs) {
+        layers.push_back(spec.layer);
+        if (auto it = previous.find(spec.sourceKey()); it != previous.end()) {
+            m_inputs.push_back(std::move(it->second));
+            continue;
+        }
+        if (!spec.streamUrl.empty()) {
+            m_inputs.push_back(
+                std::make_unique<UrlInput>(spec.streamUrl, kSampleRate, layout.output.channels));
+        } else {
+            m_inputs.push_back(std::make_unique<LiveInput>(
+                m_deps.sources, media::normalizedKey("", m_deps.app, spec.streamId, false),
+                kSampleRate, layout.output.channels));
+        }
+    }
+    m_drawOrder = av::drawOrder(layers);
+    std::map<std::string, std::unique_ptr<Placeholder>> images;
+    for (const auto& spec : layout.inputs) {
+        if (!spec.image || images.contains(spec.image->url)) {
+            continue;
+        }
+        auto kept = m_images.find(spec.image->url);
+        images[spec.image->url] = kept != m_images.end()
+                                      ? std::move(kept->second)
+                                      : std::make_unique<Placeholder>(spec.image->url);
+    }
+    m_images = std::move(images);
+    m_layout = std::move(layout);
+}
+
+void MixTask::reportOutput(const core::Status& sent) {
+    if (!sent) {
+        m_deps.log.debug("mix.output_failed", {{"error", sent.error().message}});
+    }
+}
+
+MixTask::Clock::time_point MixTask::videoDue() const {
+    return m_started + std::chrono::microseconds(m_videoIndex * 1'000'000 / m_layout.output.fps);
+}
+
+MixTask::Clock::time_point MixTask::audioDue() const {
+    return m_started + std::chrono::microseconds(m_audioSamples * 1'000'000 / kSampleRate);
+}
+
+void MixTask::run() {
+    auto audio =
+        av::AudioEncoder::open(kSampleRate, m_layout.output.channels, m_layout.output.audioBitrate);
+    if (audio) {
+        m_audio = std::move(audio.value());
+        m_audioFrame->format = AV_SAMPLE_FMT_FLTP;
+        m_audioFrame->sample_rate = kSampleRate;
+        av_channel_layout_default(&m_audioFrame->ch_layout, m_layout.output.channels);
+        m_audioFrame->nb_samples = m_audio->frameSize();
+        if (av_frame_get_buffer(m_audioFrame.get(), 0) < 0 ||
+            !m_output->audioConfig(kSampleRate, m_audio->channels(), m_audio->extradata())) {
+            m_audio.reset();
+        }
+    }
+    if (!m_audio) {
+        m_deps.log.error("mix.audio_encoder_failed",
+                         {{"stream", m_layout.output.streamId},
+                          {"error", audio ? "no AudioSpecificConfig" : audio.error().message}});
+    }
+    for (;;) {
+        std::optional<MixLayout> next;
+        {
+            std::unique_lock lock(m_mutex);
+            auto due = m_audio ? std::min(videoDue(), audioDue()) : videoDue();
+            if (m_layout.output.audioOnly()) {
+                due = m_audio ? audioDue() : Clock::now() + std::chrono::milliseconds(100);
+            }
+            m_wake.wait_until(lock, due, [this] { return m_stop || m_pending.has_value(); });
+            if (m_stop) {
+                return;
+            }
+            next = std::exchange(m_pending, std::nullopt);
+        }
+        if (next) {
+            applyLayout(std::move(*next));
+        }
+        auto now = Clock::now();
+        for (auto& input : m_inputs) {
+            input->poll(now);
+        }
+        if (!m_layout.output.audioOnly() && now >= videoDue()) {
+            encodeVideo(now);
+        }
+        if (m_audio) {
+            encodeAudio();
+        }
+        checkIdle(now);
+    }
+}
+
+void MixTask::checkIdle(Clock::time_point now) {
+    bool anyAlive = std::any_of(m_inputs.begin(), m_inputs.end(), [&](const auto& input) {
+        return input->slot().alive(now, kPictureFresh);
+    });
+    if (anyAlive) {
+        m_goneSince.reset();
+        return;
+    }
+    if (!m_goneSince) {
+        m_goneSince = now;
+    }
+    if (!m_idleReported && now - *m_goneSince >= m_deps.idleStop) {
+        m_idleReported = true;
+        m_deps.log.info("mix.inputs_gone", {{"stream", m_layout.output.streamId}});
+        m_deps.idle();
+    }
+}
+
+void MixTask::encodeVideo(Clock::time_point now) {
+    const MixOutputSpec& out = m_layout.output;
+    const std::int64_t dtsMs = m_videoIndex * 1000 / out.fps;
+    av::VideoEncoderParams params{out.width, out.height, out.fps, out.videoBitrate};
+    if (!m_video || m_video->params() != params) {
+        // A new size or bitrate: a new encoder, so a new GOP with its own parameter sets.
+        auto opened = av::VideoEncoder::open(params);
+        if (!opened || !m_output->videoConfig(params, opened.value()->extradata(), dtsMs)) {
+            if (!m_encoderFailed) {
+                m_deps.log.error("mix.video_encoder_failed",
+                                 {{"stream", out.streamId},
+                                  {"error", opened ? "no SPS/PPS" : opened.error().message}});
+            }
+            m_encoderFailed = true;
+            m_video.reset();
+        } else {
+            m_encoderFailed = false;
+            m_video = std::move(opened.value());
+        }
+    }
+    if (m_video && m_compositor.begin(out.width, out.height, m_layout.background)) {
+        for (std::size_t index : m_drawOrder) {
+            drawInput(index, now);
+        }
+        drawLabels();
+        auto encoded = m_video->encode(
+            m_compositor.canvas(), m_videoIndex,
+            [this](const av::EncodedPacket& p) { reportOutput(m_output->video(p)); });
+        if (!encoded) {
+            m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
+        }
+    }
+    ++m_videoIndex;
+    if (now - videoDue() > kMaxLag) {
+        m_videoIndex = micros(now - m_started) * out.fps / 1'000'000;
+    }
+}
+
+void MixTask::drawInput(std::size_t index, Clock::time_point now) {
+    const MixInputSpec& spec = m_layout.inputs[index];
+    if (!spec.seen()) {
+        return;
+    }
+    auto draw = [&](const AVFrame& picture) {
+        if (auto drawn = m_compositor.draw(index, picture, *spec.placement); !drawn) {
+            m_deps.log.debug("mix.draw_failed", {{"error", drawn.error().message}});
+        }
+    };
+    InputSlot& slot = m_inputs[index]->slot();
+    Placeholder* image = spec.image ? m_images.at(spec.image->url).get() : nullptr;
+    const ImageDisplay display = spec.image ? spec.image->display : ImageDisplay::always;
+    if (image == nullptr || display != ImageDisplay::always) {
+        if (slot.withPicture(now, kPictureFresh, draw) || image == nullptr) {
+            return;
+        }
+    }
+    if (display == ImageDisplay::afterEmpty3s && slot.hasPicture(now, kEmptyForImage)) {
+        return;  // stalled for less than 3 s: the background, not the placeholder yet
+    }
+    image->withPicture(draw);
+}
+
+// Labels go on top of every input (one pass over the canvas), whatever their inputs' layers.
+void MixTask::drawLabels() {
+    std::size_t count = 0;
+    for (const auto& spec : m_layout.inputs) {
+        if (!spec.label || !spec.seen()) {
+            continue;
+        }
+        if (m_labels.size() <= count) {
+            m_labels.emplace_back();
+        }
+        const LabelSpec& l = *spec.label;
+        av::TextLabel& label = m_labels[count++];
+        label.text = l.text;
+        label.x = spec.placement->rect.left + l.left;
+        label.y = spec.placement->rect.top + l.top;
+        label.size = l.fontSize;
+        label.color = l.fontColor;
+        label.opacity = 1.0 - l.transparency / 100.0;
+        label.border = l.borderColor;
+        label.fontFile = kLabelFontFile;
+    }
+    m_labels.resize(count);
+    if (auto drawn = m_overlay.apply(m_compositor.canvas(), m_labels); !drawn) {
+        m_deps.log.debug("mix.labels_failed", {{"error", drawn.error().message}});
+    }
+}
+
+void MixTask::encodeAudio() {
+    const auto now = Clock::now();
+    if (now - audioDue() > kMaxLag) {
+        m_audioSamples = micros(now - m_started) * kSampleRate / 1'000'000;
+    }
+    const int samples = m_audio->frameSize();
+    while (audioDue() <= now) {
+        if (av_frame_make_writable(m_audioFrame.get()) < 0) {
+            return;
+        }
+        auto** planes = reinterpret_cast<float**>(m_audioFrame->extended_data);
+        const int channels = m_audio->channels();
+        for (int c = 0; c < channels; ++c) {
+            std::memset(planes[c], 0, sizeof(float) * static_cast<std::size_t>(samples));
+        }
+        for (std::size_t i = 0; i < m_inputs.size(); ++i) {
+            const MixInputSpec& spec = m_layout.inputs[i];
+            float gain = spec.heard() ? static_cast<float>(spec.volume) / 100.0f : 0.0f;
+            m_inputs[i]->slot().mixAudio(planes, samples, gain);
+        }
+        for (int c = 0; c < channels; ++c) {
+            for (int s = 0; s < samples; ++s) {
+                planes[c][s] = std::clamp(planes[c][s], -1.0f, 1.0f);
+            }
+        }
+        auto encoded = m_audio->encode(
+            *m_audioFrame, m_audioSamples,
+            [this](const av::EncodedPacket& p) { reportOutput(m_output->audio(p)); });
+        if (!encoded) {
+            m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
+        }
+        m_audioSamples += samples;
+    }
+}
+
+}  // namespace regie::service::mix

@@ -1,0 +1,93 @@
+#pragma once
+// One running mix: a thread of its own that, at the output frame rate, takes in what each
+// input delivered, composes the pictures on the canvas, mixes the sound, encodes both and
+// feeds the output stream. Timestamps follow the task's own clock, so they never go back and
+// the output keeps flowing whatever the inputs do. A layout update is picked up at the next
+// tick without interrupting the output.
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "av/compositor.h"
+#include "av/encoders.h"
+#include "av/text_overlay.h"
+#include "core/log.h"
+#include "media/source_registry.h"
+#include "service/mix/mix_inputs.h"
+#include "service/mix/mix_layout.h"
+#include "service/mix/mix_sink.h"
+#include "service/mix/placeholder.h"
+
+namespace regie::service::mix {
+
+class MixTask {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    struct Deps {
+        media::SourceRegistry& sources;
+        std::string app;  // where input stream ids are published
+        core::Logger& log;
+        std::chrono::milliseconds idleStop;
+        // Every input has been gone for idleStop; called once, on the task's thread.
+        std::function<void()> idle;
+    };
+
+    MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout);
+    ~MixTask();
+    MixTask(const MixTask&) = delete;
+    MixTask& operator=(const MixTask&) = delete;
+
+    // The dynamic parts of `layout` replace the current ones at the next tick.
+    void update(MixLayout layout);
+    std::chrono::seconds duration() const;
+
+private:
+    void run();
+    void applyLayout(MixLayout layout);
+    void checkIdle(Clock::time_point now);
+    void encodeVideo(Clock::time_point now);
+    void drawInput(std::size_t index, Clock::time_point now);
+    void drawLabels();
+    void encodeAudio();
+    void reportOutput(const core::Status& sent);
+    Clock::time_point videoDue() const;
+    Clock::time_point audioDue() const;
+
+    Deps m_deps;
+    const Clock::time_point m_started = Clock::now();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::optional<MixLayout> m_pending;
+
+    // Owned by the task's thread.
+    std::unique_ptr<MixSink> m_output;
+    MixLayout m_layout;
+    std::vector<std::unique_ptr<MixInput>> m_inputs;  // parallel to m_layout.inputs
+    std::vector<std::size_t> m_drawOrder;
+    std::map<std::string, std::unique_ptr<Placeholder>> m_images;  // by URL
+    av::Compositor m_compositor;
+    av::TextOverlay m_overlay;
+    std::vector<av::TextLabel> m_labels;  // this frame's, kept to reuse their storage
+    std::unique_ptr<av::VideoEncoder> m_video;
+    std::unique_ptr<av::AudioEncoder> m_audio;
+    av::FramePtr m_audioFrame = av::allocFrame();
+    std::int64_t m_videoIndex = 0;
+    std::int64_t m_audioSamples = 0;
+    std::optional<Clock::time_point> m_goneSince;
+    bool m_idleReported = false;
+    bool m_encoderFailed = false;
+
+    std::thread m_thread;  // last: starts once everything above exists
+};
+
+}  // namespace regie::service::mix

@@ -1,0 +1,128 @@
+#include "service/mix/output_stream.h"
+
+#include <algorithm>
+
+#include "media/codec/aac.h"
+#include "media/codec/h264.h"
+#include "media/codec/nalu.h"
+#include "protocol/flv/tag_body.h"
+
+namespace regie::service::mix {
+
+OutputStream::OutputStream(std::shared_ptr<media::MediaSource> source)
+    : m_source(std::move(source)) {}
+
+core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, bool config,
+                                bool keyframe, std::int64_t dtsMs, std::int64_t ptsMs,
+                                std::span<const std::uint8_t> payload,
+                                const std::vector<media::ByteView>* nals) {
+    // Timestamps never go back, whatever an encoder restart does.
+    std::uint32_t& last = kind == media::TrackKind::video ? m_lastVideoDts : m_lastAudioDts;
+    auto dts = std::max(last, static_cast<std::uint32_t>(std::max<std::int64_t>(dtsMs, 0)));
+    auto pts = std::max(dts, static_cast<std::uint32_t>(std::max<std::int64_t>(ptsMs, 0)));
+    last = dts;
+
+    flv::Frame tag;
+    tag.track = kind == media::TrackKind::video ? media::TrackType::Video : media::TrackType::Audio;
+    tag.codec = codec;
+    tag.kind = config ? flv::PacketKind::Config : flv::PacketKind::Coded;
+    tag.keyframe = keyframe;
+    tag.dts = dts;
+    tag.pts = pts;
+    tag.payload = payload;
+    auto prefix = flv::buildBodyPrefix(tag, flv::HevcMode::LegacyCodecId12);
+    if (!prefix) {
+        return prefix.error();
+    }
+    auto head = prefix.value().view();
+    std::size_t payloadSize = payload.size();
+    if (nals != nullptr) {
+        payloadSize = 0;
+        for (auto nal : *nals) {
+            payloadSize += 4 + nal.size();
+        }
+    }
+    // The one copy of the frame: every muxer and player shares it from here on.
+    media::Bytes body;
+    body.reserve(head.size() + payloadSize);
+    body.insert(body.end(), head.begin(), head.end());
+    if (nals == nullptr) {
+        body.insert(body.end(), payload.begin(), payload.end());
+    } else {
+        for (auto nal : *nals) {
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                body.push_back(static_cast<std::uint8_t>(nal.size() >> shift));
+            }
+            body.insert(body.end(), nal.begin(), nal.end());
+        }
+    }
+    auto shared = media::shareBytes(std::move(body));
+
+    media::Frame frame;
+    frame.kind = kind;
+    frame.codec = codec;
+    frame.dts = dts;
+    frame.pts = pts;
+    frame.keyframe = keyframe;
+    frame.config = config;
+    frame.flvBody = shared;
+    frame.payload = media::BufferRef{shared, head.size(), payloadSize};
+    m_source->input(frame);
+    return core::okStatus();
+}
+
+core::Status OutputStream::videoConfig(const av::VideoEncoderParams& /*params*/,
+                                       std::span<const std::uint8_t> annexB, std::int64_t dtsMs) {
+    std::vector<media::Bytes> sps;
+    std::vector<media::Bytes> pps;
+    for (auto nal : media::splitAnnexB(annexB)) {
+        if (nal.empty()) {
+            continue;
+        }
+        auto type = media::h264::nalType(nal[0]);
+        if (type == media::h264::NalType::Sps) {
+            sps.emplace_back(nal.begin(), nal.end());
+        } else if (type == media::h264::NalType::Pps) {
+            pps.emplace_back(nal.begin(), nal.end());
+        }
+    }
+    if (sps.empty() || pps.empty()) {
+        return core::Error{"the encoder gave no SPS/PPS"};
+    }
+    auto record = media::h264::buildAvcConfig(sps, pps);
+    if (!record) {
+        return record.error();
+    }
+    if (auto parsed = media::h264::parseSps(sps.front())) {
+        auto info = media::h264::trackInfo(parsed.value());
+        m_source->updateTrack(media::TrackKind::video,
+                              [&](media::TrackState& t) { t.info = info; });
+    }
+    return send(media::TrackKind::video, media::CodecId::H264, true, true, dtsMs, dtsMs,
+                record.value());
+}
+
+core::Status OutputStream::video(const av::EncodedPacket& packet) {
+    auto nals = media::splitAnnexB(packet.data);
+    return send(media::TrackKind::video, media::CodecId::H264, false, packet.keyframe, packet.dtsMs,
+                packet.ptsMs, {}, &nals);
+}
+
+core::Status OutputStream::audioConfig(int /*sampleRate*/, int /*channels*/,
+                                       std::span<const std::uint8_t> audioSpecificConfig) {
+    auto asc = media::aac::parseAudioSpecificConfig(audioSpecificConfig);
+    if (!asc) {
+        return asc.error();
+    }
+    auto info = media::aac::trackInfo(asc.value());
+    m_source->updateTrack(media::TrackKind::audio, [&](media::TrackState& t) { t.info = info; });
+    return send(media::TrackKind::audio, media::CodecId::AAC, true, true, 0, 0,
+                audioSpecificConfig);
+}
+
+core::Status OutputStream::audio(const av::EncodedPacket& packet) {
+    return send(media::TrackKind::audio, media::CodecId::AAC, false, true, packet.dtsMs,
+                packet.ptsMs, packet.data);
+}
+
+}  // namespace regie::service::mix

@@ -1,0 +1,36 @@
+#include "service/mix/placeholder.h"
+
+#include "av/image_fetch.h"
+#include "service/mix/mix_layout.h"
+
+namespace regie::service::mix {
+
+namespace {
+constexpr auto kRetryDelay = std::chrono::seconds(2);
+constexpr int kTries = 3;
+}  // namespace
+
+Placeholder::Placeholder(std::string url) : m_url(std::move(url)), m_thread([this] { run(); }) {}
+
+Placeholder::~Placeholder() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void Placeholder::run() {
+    for (int attempt = 0; attempt < kTries && !m_stop; ++attempt) {
+        auto fetched = av::fetchImage(m_url, kMaxImageBytes, kImageFetchTimeout, &m_stop);
+        std::unique_lock lock(m_mutex);
+        if (fetched) {
+            m_picture = std::move(fetched.value());
+            return;
+        }
+        m_wake.wait_for(lock, kRetryDelay, [this] { return m_stop.load(); });
+    }
+}
+
+}  // namespace regie::service::mix

@@ -1,0 +1,43 @@
+#pragma once
+// An input's placeholder picture (MixInput Image.Url), downloaded on a thread of its own and
+// retried a few times; until it has arrived, or if it cannot be had, nothing is drawn for it.
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "av/av_handles.h"
+
+namespace regie::service::mix {
+
+class Placeholder {
+public:
+    explicit Placeholder(std::string url);
+    ~Placeholder();
+    Placeholder(const Placeholder&) = delete;
+    Placeholder& operator=(const Placeholder&) = delete;
+
+    template <typename Use>
+    bool withPicture(Use&& use) {
+        std::lock_guard lock(m_mutex);
+        if (!m_picture) {
+            return false;
+        }
+        use(static_cast<const AVFrame&>(*m_picture));
+        return true;
+    }
+
+private:
+    void run();
+
+    std::string m_url;
+    std::atomic<bool> m_stop{false};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    av::FramePtr m_picture;
+    std::thread m_thread;
+};
+
+}  // namespace regie::service::mix

@@ -1,0 +1,644 @@
+// Stream mixing through a real regie-engine: two ffmpeg publishers (solid red and blue, two
+// tones) are mixed side by side; an ffmpeg player pulls the output over HTTP-FLV and the test
+// samples its pixels at the rectangle centres. Then: a live update swaps the rectangles for
+// the same player, an input leaves and comes back, the ZEGO codes for bad requests, StopMix,
+// the idle stop, and the mix_start / mix_stop callbacks.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "engine_process.h"
+#include "ffmpeg_publisher.h"
+#include "hook_receiver.h"
+#include "raw_http.h"
+#include "zego_query.h"
+
+using regie::test::EngineProcess;
+using regie::test::HookReceiver;
+using regie::test::RawHttp;
+
+namespace {
+
+constexpr int kWidth = 640;
+constexpr int kHeight = 240;
+constexpr int kFrameBytes = kWidth * kHeight * 3 / 2;
+
+struct Yuv {
+    int y, u, v;
+};
+// What the publishers' red and blue become in BT.601 limited range, and the mix background.
+constexpr Yuv kRed{82, 90, 240};
+constexpr Yuv kBlue{41, 240, 110};
+constexpr Yuv kGreen{145, 54, 34};
+constexpr Yuv kYellow{210, 16, 146};
+
+class Publisher {
+public:
+    // `format` is "<size>:<fps>:<sample rate>", so inputs can differ in all three.
+    Publisher(const QString& color, int tone, const QString& url,
+              const QString& format = "320x240:25:44100") {
+        const QStringList f = format.split(':');
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(
+            "ffmpeg",
+            regie::test::ffmpegPublishArgs(
+                QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
+                QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120, url));
+    }
+    ~Publisher() { stop(); }
+    void stop() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+
+private:
+    QProcess m_process;
+};
+
+// An HTTP-FLV player decoding to raw YUV420P; keeps the latest whole picture.
+class Player {
+public:
+    explicit Player(const QString& url) {
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] {
+            m_buffer += m_process.readAllStandardOutput();
+            while (m_buffer.size() >= kFrameBytes) {
+                m_latest = m_buffer.left(kFrameBytes);
+                m_buffer.remove(0, kFrameBytes);
+                ++m_frames;
+            }
+        });
+        m_process.start("ffmpeg",
+                        {"-hide_banner", "-loglevel", "error", "-rw_timeout", "10000000", "-i", url,
+                         "-an", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"});
+    }
+    ~Player() {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+    Yuv at(int x, int y) const {
+        if (m_latest.size() < kFrameBytes) {
+            return {-1000, -1000, -1000};
+        }
+        const auto* p = reinterpret_cast<const unsigned char*>(m_latest.constData());
+        const int chroma = (y / 2) * (kWidth / 2) + x / 2;
+        return {p[y * kWidth + x], p[kWidth * kHeight + chroma],
+                p[kWidth * kHeight * 5 / 4 + chroma]};
+    }
+    bool shows(int x, int y, Yuv c) const {
+        Yuv s = at(x, y);
+        return std::abs(s.y - c.y) <= 24 && std::abs(s.u - c.u) <= 24 && std::abs(s.v - c.v) <= 24;
+    }
+    QString describe(int x, int y) const {
+        Yuv s = at(x, y);
+        return QString("%1/%2/%3 after %4 frames").arg(s.y).arg(s.u).arg(s.v).arg(m_frames);
+    }
+    QProcess& process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QByteArray m_buffer;
+    QByteArray m_latest;
+    int m_frames = 0;
+};
+
+// ffprobe's codecs of a URL: "aac@2ch,h264@640x240".
+QString probeCodecs(const QString& url) {
+    QProcess probe;
+    probe.start("ffprobe",
+                {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
+                 "stream=codec_name,codec_type,width,height,channels", "-of", "json", url});
+    probe.waitForFinished(20000);
+    QStringList seen;
+    for (const auto& s : QJsonDocument::fromJson(probe.readAllStandardOutput())
+                             .object()
+                             .value("streams")
+                             .toArray()) {
+        auto o = s.toObject();
+        seen << o.value("codec_name").toString() +
+                    (o.value("codec_type").toString() == "video"
+                         ? QString("@%1x%2")
+                               .arg(o.value("width").toInt())
+                               .arg(o.value("height").toInt())
+                         : QString("@%1ch").arg(o.value("channels").toInt()));
+    }
+    seen.sort();
+    return seen.join(',');
+}
+
+// ffmpeg's volumedetect over three seconds of a URL's sound, in dB (-1000: nothing measured).
+double meanVolume(const QString& url) {
+    QProcess p;
+    p.start("ffmpeg", {"-hide_banner", "-nostats", "-rw_timeout", "8000000", "-i", url, "-t", "3",
+                       "-vn", "-af", "volumedetect", "-f", "null", "-"});
+    p.waitForFinished(20000);
+    const QString out = QString::fromUtf8(p.readAllStandardError());
+    const int at = out.indexOf("mean_volume:");
+    if (at < 0) {
+        return -1000;
+    }
+    return out.mid(at + 12).section(' ', 1, 1).toDouble();
+}
+
+QJsonObject rect(int left, int top, int right, int bottom, int layer = 0) {
+    return {{"Left", left}, {"Top", top}, {"Right", right}, {"Bottom", bottom}, {"Layer", layer}};
+}
+
+QJsonObject output(const QString& id = "mixout") {
+    return {
+        {"StreamId", id},         {"Width", kWidth}, {"Height", kHeight},     {"Fps", 25},
+        {"VideoBitrate", 800000}, {"AudioCodec", 1}, {"AudioBitrate", 64000}, {"SoundChannel", 2}};
+}
+
+}  // namespace
+
+class TestMixEngine : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<EngineProcess> m_engine;
+    HookReceiver m_hooks;
+    QByteArray m_secret;
+    QByteArray m_appId;
+    int m_rtmpPort = 0;
+    std::unique_ptr<Publisher> m_red;
+    std::unique_ptr<Publisher> m_blue;
+    std::unique_ptr<Player> m_player;
+
+    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
+        return postRaw(action, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QJsonObject postRaw(const QByteArray& action, const QByteArray& body) {
+        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
+                             "application/json", body)
+            .json();
+    }
+    QJsonObject get(const QByteArray& action, const QByteArray& query) {
+        return RawHttp::get(m_engine->httpPort(),
+                            regie::test::zegoQuery(*m_engine, action) + "&" + query)
+            .json();
+    }
+    int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
+    QString rtmpUrl(const QString& stream) const {
+        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_rtmpPort).arg(stream);
+    }
+    bool online(const QByteArray& stream) {
+        return RawHttp::get(m_engine->httpPort(),
+                            "/index/api/isMediaOnline?secret=" + m_secret +
+                                "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream)
+            .json()
+            .value("online")
+            .toBool();
+    }
+    QList<QJsonObject> callbacks(const QString& event) const {
+        QList<QJsonObject> out;
+        for (const auto& r : m_hooks.requestsTo("/zego")) {
+            if (r.json().value("event").toString() == event) {
+                out.append(r.json());
+            }
+        }
+        return out;
+    }
+    void readRtmpPort() {
+        auto config =
+            RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" + m_secret)
+                .json()
+                .value("data")
+                .toArray()
+                .first()
+                .toObject();
+        m_rtmpPort = config.value("rtmp.port").toString().toInt();
+    }
+    QJsonObject startBody(const QString& task, int sequence, const QJsonObject& redRect,
+                          const QJsonObject& blueRect) {
+        return {{"TaskId", task},
+                {"UserId", "owner-1"},
+                {"Sequence", sequence},
+                {"RoomId", "room-1"},
+                {"BackGroundColorHex", "0x00FF0000"},
+                {"MixInput",
+                 QJsonArray{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", redRect}},
+                            QJsonObject{
+                                {"StreamId", "mixblue"}, {"RectInfo", blueRect}, {"Volume", 150}}}},
+                {"MixOutput", QJsonArray{output()}}};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_hooks.listenInThread());
+        m_engine = std::make_unique<EngineProcess>(
+            "[protocol]\ncontinue_push_ms=500\n[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
+            "\ncallbackSecret=cbsecret\nmixOwnerCheck=1\nmixMaxFps=25\nmixIdleStopMs=3000\n");
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+        m_secret = m_engine->secret().toUtf8();
+        m_appId = m_engine->configValue("zego", "appId").toUtf8();
+        readRtmpPort();
+        QVERIFY(m_rtmpPort > 0);
+    }
+
+    void cleanup() {
+        if (QTest::currentTestFailed()) {
+            qWarning().noquote() << "engine output:\n" << m_engine->output();
+        }
+    }
+
+    void badRequestsGetTheirCodes() {
+        QCOMPARE(code(postRaw("StartMix", "not json")), 110200002);
+        QJsonObject body = startBody("bad", 1, rect(0, 0, 320, 240), rect(320, 0, 640, 240));
+        auto with = [&](const QString& key, const QJsonValue& value) {
+            QJsonObject b = body;
+            b[key] = value;
+            return b;
+        };
+        auto withOutput = [&](const QString& key, const QJsonValue& value) {
+            QJsonObject o = output();
+            o[key] = value;
+            return with("MixOutput", QJsonArray{o});
+        };
+        QJsonObject noTask = body;
+        noTask.remove("TaskId");
+        QCOMPARE(code(post("StartMix", noTask)), 110200002);
+        QJsonArray ten;
+        for (int i = 0; i < 10; ++i) {
+            ten.append(
+                QJsonObject{{"StreamId", QString("in%1").arg(i)}, {"RectInfo", rect(0, 0, 2, 2)}});
+        }
+        QCOMPARE(code(post("StartMix", with("MixInput", ten))), 110200158);
+        QJsonArray five;
+        for (int i = 0; i < 5; ++i) {
+            five.append(output(QString("out%1").arg(i)));
+        }
+        QCOMPARE(code(post("StartMix", with("MixOutput", five))), 110200178);
+        QCOMPARE(code(post("StartMix", withOutput("Width", 3002))), 110200161);
+        QCOMPARE(code(post("StartMix", withOutput("Height", -2))), 110200161);
+        QCOMPARE(code(post("StartMix", withOutput("Width", 641))), 110200156);
+        QCOMPARE(code(post("StartMix", withOutput("Fps", 60))), 110200156);
+        QJsonArray same{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}},
+                        QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(2, 2, 4, 4)}}};
+        QCOMPARE(code(post("StartMix", with("MixInput", same))), 110200175);
+        QCOMPARE(code(post("StartMix", with("MixOutput", QJsonArray{output(), output()}))),
+                 110200176);
+        QCOMPARE(code(post("StartMix", with("MixOutput", QJsonArray{output("mixred")}))),
+                 110200140);
+        QJsonArray badVolume{
+            QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}, {"Volume", 201}}};
+        QCOMPARE(code(post("StartMix", with("MixInput", badVolume))), 110200155);
+
+        // Features not implemented yet say so.
+        auto watermark =
+            post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}));
+        QCOMPARE(code(watermark), 110200170);
+        QVERIFY(watermark.value("Message").toString().contains("not supported"));
+        QJsonArray labelled{QJsonObject{{"StreamId", "mixred"},
+                                        {"RectInfo", rect(0, 0, 2, 2)},
+                                        {"Label", QJsonObject{{"Text", "hi"}}}}};
+        QCOMPARE(code(post("StartMix", with("MixInput", labelled))), 110200179);
+        auto heAac = post("StartMix", withOutput("AudioCodec", 0));
+        QCOMPARE(code(heAac), 110200156);
+        QVERIFY(heAac.value("Message").toString().contains("not supported"));
+        QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))), 110200156);
+        QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 3))), 110200156);
+        QCOMPARE(code(post("StartMix", with("BackgroundImage", "http://x/bg.png"))), 110200002);
+        QCOMPARE(code(post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
+
+        // Nothing is published yet.
+        QCOMPARE(code(post("StartMix", body)), 110200150);
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "nope"}})), 110209001);
+        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=nope")), 110209001);
+        QCOMPARE(code(get("GetMixTaskInfo", "")), 110200002);
+    }
+
+    void mixesTwoInputsSideBySide() {
+        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
+        // A different size (scaled and cropped into its rectangle), frame rate and sample rate.
+        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"), "640x360:15:48000");
+        QVERIFY(QTest::qWaitFor([&] { return online("mixred") && online("mixblue"); }, 10000));
+
+        auto answer = post("StartMix",
+                           startBody("task-1", 1, rect(0, 0, 320, 240), rect(320, 0, 640, 240, 1)));
+        QCOMPARE(code(answer), 0);
+        auto data = answer.value("Data").toObject();
+        QCOMPARE(data.value("UserId").toString(), QString("owner-1"));
+        QCOMPARE(data.value("Sequence").toInt(), 1);
+        QCOMPARE(data.value("RoomId").toString(), QString("room-1"));
+        auto play = data.value("PlayInfo").toArray().first().toObject();
+        QCOMPARE(play.value("StreamId").toString(), QString("mixout"));
+        QVERIFY(play.value("FLV").toString().endsWith("/live/mixout.live.flv"));
+        QVERIFY(play.value("RTMP").toString().endsWith("/live/mixout"));
+        QVERIFY(QTest::qWaitFor([&] { return online("mixout"); }, 5000));
+
+        QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_start").isEmpty(); }, 5000));
+        auto started = callbacks("mix_start").first();
+        QCOMPARE(started.value("task_id").toString(), QString(m_appId) + ":task-1");
+        QCOMPARE(started.value("mix_stream_alias").toString(), QString("mixout"));
+        QCOMPARE(started.value("publish_id").toString(), QString("owner-1"));
+        QCOMPARE(started.value("channel_id").toString(), QString("room-1"));
+        QCOMPARE(started.value("seq").toString(), QString("1"));
+        for (const auto& r : m_hooks.requestsTo("/zego")) {
+            QVERIFY(r.json().value("stream_id").toString() != "mixout");  // no stream_create
+        }
+
+        m_player = std::make_unique<Player>(play.value("FLV").toString());
+        bool sideBySide = QTest::qWaitFor(
+            [&] { return m_player->shows(160, 120, kRed) && m_player->shows(480, 120, kBlue); },
+            15000);
+        QVERIFY2(sideBySide,
+                 qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
+
+        QCOMPARE(probeCodecs(play.value("FLV").toString()), QString("aac@2ch,h264@640x240"));
+
+        auto info = get("GetMixTaskInfo", "TaskId=task-1");
+        QCOMPARE(code(info), 0);
+        auto taskInfo = info.value("Data").toObject().value("TaskInfo").toObject();
+        QCOMPARE(taskInfo.value("TaskId").toString(), QString("task-1"));
+        QVERIFY(taskInfo.value("MixDuration").isDouble());
+    }
+
+    void liveUpdateSwapsTheRectanglesForTheSamePlayer() {
+        QVERIFY(m_player);
+        auto answer =
+            post("StartMix", startBody("task-1", 2, rect(320, 0, 640, 240), rect(0, 0, 320, 240)));
+        QCOMPARE(code(answer), 0);
+        QCOMPARE(answer.value("Data").toObject().value("Sequence").toInt(), 2);
+        bool swapped = QTest::qWaitFor(
+            [&] { return m_player->shows(160, 120, kBlue) && m_player->shows(480, 120, kRed); },
+            10000);
+        QVERIFY2(swapped,
+                 qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
+        QCOMPARE(m_player->process().state(), QProcess::Running);  // never reconnected
+
+        // Ordering and ownership.
+        QCOMPARE(code(post("StartMix",
+                           startBody("task-1", 2, rect(0, 0, 320, 240), rect(320, 0, 640, 240)))),
+                 110200103);
+        QJsonObject stranger = startBody("task-1", 3, rect(0, 0, 320, 240), rect(320, 0, 640, 240));
+        stranger["UserId"] = "someone-else";
+        QCOMPARE(code(post("StartMix", stranger)), 110200160);
+        QCOMPARE(
+            code(post("StopMix", QJsonObject{{"TaskId", "task-1"}, {"UserId", "someone-else"}})),
+            110200160);
+        QCOMPARE(
+            code(post("StopMix",
+                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 1}})),
+            110200103);
+    }
+
+    void aMissingInputShowsTheBackgroundAndComesBack() {
+        QVERIFY(m_player);
+        m_blue.reset();  // blue is on the left now
+        bool background = QTest::qWaitFor(
+            [&] { return m_player->shows(160, 120, kGreen) && m_player->shows(480, 120, kRed); },
+            10000);
+        QVERIFY2(background,
+                 qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
+        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 0);
+
+        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"));
+        bool back = QTest::qWaitFor([&] { return m_player->shows(160, 120, kBlue); }, 15000);
+        QVERIFY2(back, qPrintable(m_player->describe(160, 120)));
+        QCOMPARE(m_player->process().state(), QProcess::Running);
+    }
+
+    void aSizeChangeKeepsThePlayersConnected() {
+        QVERIFY(m_player);
+        QJsonObject body = startBody("task-1", 4, rect(320, 0, 640, 240), rect(0, 0, 320, 240));
+        QJsonObject out = output();
+        out["Width"] = 480;
+        out["Height"] = 272;
+        body["MixOutput"] = QJsonArray{out};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        const QString url =
+            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+        QVERIFY(QTest::qWaitFor([&] { return probeCodecs(url) == "aac@2ch,h264@480x272"; }, 10000));
+        QTest::qWait(500);
+        QCOMPARE(m_player->process().state(), QProcess::Running);
+    }
+
+    void pullsAnInputByUrl() {
+        const QString redFlv =
+            QString("http://127.0.0.1:%1/live/mixred.live.flv").arg(m_engine->httpPort());
+        QJsonObject body{
+            {"TaskId", "task-url"},
+            {"UserId", "owner-3"},
+            {"BackGroundColorHex", "0x00FF0000"},
+            {"MixInput",
+             QJsonArray{QJsonObject{
+                 {"StreamUrl", redFlv},
+                 {"StreamId", "ignored"},
+                 {"Label", QJsonObject{{"Text", "CAM 1 主播"},
+                                       {"Left", 4},
+                                       {"Top", 4},
+                                       {"Font", QJsonObject{{"FontType", 0}, {"FontSize", 16}}}}},
+                 {"RectInfo", rect(0, 0, 320, 240)}}}},
+            {"MixOutput", QJsonArray{output("mixout3")}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        Player player(
+            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));
+        bool shown = QTest::qWaitFor(
+            [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 20000);
+        QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})),
+                 0);
+    }
+
+    void placeholderPicturesShowInsteadOfTheVideo() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("yellow.png");
+        QProcess ffmpeg;
+        ffmpeg.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                                "color=c=yellow:size=64x48", "-frames:v", "1", png});
+        QVERIFY(ffmpeg.waitForFinished(10000));
+        QFile file(png);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray picture = file.readAll();
+        m_hooks.setResponder([picture](const regie::test::ReceivedRequest& r) {
+            regie::test::HookAnswer answer;
+            if (r.target == "/yellow.png") {
+                answer.body = picture;
+            } else if (r.target != "/zego") {
+                answer.status = 404;
+            }
+            return answer;
+        });
+        auto body = [&](const QString& url, int displayMode, int sequence) {
+            return QJsonObject{
+                {"TaskId", "task-img"},
+                {"UserId", "owner-6"},
+                {"Sequence", sequence},
+                {"MixInput",
+                 QJsonArray{QJsonObject{
+                     {"StreamId", "mixred"},
+                     {"RectInfo", rect(0, 0, 320, 240)},
+                     {"Image", QJsonObject{{"Url", url}, {"DisplayMode", displayMode}}}}}},
+                {"MixOutput", QJsonArray{output("mixout4")}}};
+        };
+        const QString base = QString(m_hooks.url(""));
+        QCOMPARE(code(post("StartMix", body(base + "/missing.png", 0, 1))), 110200142);
+        QCOMPARE(code(post("StartMix", body("preset-id://a.jpg", 0, 1))), 110200141);
+
+        QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 0, 1))), 0);
+        Player player(
+            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()));
+        bool yellow = QTest::qWaitFor([&] { return player.shows(160, 120, kYellow); }, 15000);
+        QVERIFY2(yellow, qPrintable(player.describe(160, 120)));
+        // DisplayMode 2: the picture only once the input has shown nothing for 3 s.
+        QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 2, 2))), 0);
+        bool red = QTest::qWaitFor([&] { return player.shows(160, 120, kRed); }, 10000);
+        QVERIFY2(red, qPrintable(player.describe(160, 120)));
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-img"}, {"UserId", "owner-6"}})),
+                 0);
+        m_hooks.setResponder(
+            [](const regie::test::ReceivedRequest&) { return regie::test::HookAnswer{}; });
+    }
+
+    void anAudioOnlyMixHasNoPicture() {
+        QJsonObject out{{"StreamId", "mixaudio"}, {"Width", 1},     {"Height", 1}, {"Fps", 1},
+                        {"VideoBitrate", 1},      {"AudioCodec", 1}};
+        QJsonObject body{
+            {"TaskId", "task-audio"},
+            {"UserId", "owner-7"},
+            {"MixInput",
+             QJsonArray{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", QJsonObject{}}},
+                        QJsonObject{{"StreamId", "mixblue"}, {"RectInfo", QJsonObject{}}}}},
+            {"MixOutput", QJsonArray{out}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        const QString url =
+            QString("http://127.0.0.1:%1/live/mixaudio.live.flv").arg(m_engine->httpPort());
+        QVERIFY(QTest::qWaitFor([&] { return online("mixaudio"); }, 5000));
+        QCOMPARE(probeCodecs(url), QString("aac@1ch"));  // SoundChannel defaults to mono
+        const double level = meanVolume(url);
+        QVERIFY2(level > -40, qPrintable(QString::number(level)));
+        QCOMPARE(
+            code(post("StopMix", QJsonObject{{"TaskId", "task-audio"}, {"UserId", "owner-7"}})), 0);
+    }
+
+    void pushesTheOutputToAUrl() {
+        QJsonObject out = output("ignored-alias");
+        out["StreamUrl"] = rtmpUrl("pushed");
+        QJsonObject body{{"TaskId", "task-push"},
+                         {"UserId", "owner-4"},
+                         {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
+                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixOutput", QJsonArray{out}}};
+        auto answer = post("StartMix", body);
+        QCOMPARE(code(answer), 0);
+        auto play = answer.value("Data").toObject().value("PlayInfo").toArray().first().toObject();
+        QCOMPARE(play.value("FLV").toString(), QString());  // pushed elsewhere: no local URLs
+        QVERIFY(QTest::qWaitFor([&] { return online("pushed"); }, 10000));
+        QVERIFY(!online("ignored-alias"));
+        const QString url =
+            QString("http://127.0.0.1:%1/live/pushed.live.flv").arg(m_engine->httpPort());
+        QCOMPARE(probeCodecs(url), QString("aac@2ch,h264@640x240"));
+        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-push"}, {"UserId", "owner-4"}})),
+                 0);
+        QVERIFY(QTest::qWaitFor([&] { return !online("pushed"); }, 5000));
+    }
+
+    void volumeScalesTheSound() {
+        const QString url =
+            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+        const double loud = meanVolume(url);
+        QVERIFY2(loud > -40, qPrintable(QString::number(loud)));
+        QJsonObject body = startBody("task-1", 5, rect(320, 0, 640, 240), rect(0, 0, 320, 240));
+        QJsonArray inputs = body["MixInput"].toArray();
+        for (int i = 0; i < inputs.size(); ++i) {
+            QJsonObject in = inputs[i].toObject();
+            in["Volume"] = 0;
+            inputs[i] = in;
+        }
+        body["MixInput"] = inputs;
+        QCOMPARE(code(post("StartMix", body)), 0);
+        double quiet = 0;
+        QVERIFY2(QTest::qWaitFor([&] { return (quiet = meanVolume(url)) < -70; }, 20000),
+                 qPrintable(QString::number(quiet)));
+    }
+
+    void stopMixEndsTheOutput() {
+        QVERIFY(m_player);
+        QCOMPARE(
+            code(post("StopMix",
+                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 6}})),
+            0);
+        QVERIFY(QTest::qWaitFor([&] { return !online("mixout"); }, 5000));
+        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 110209001);
+        QJsonObject stopped;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const auto& c : callbacks("mix_stop")) {
+                    if (c.value("task_id").toString() == QString(m_appId) + ":task-1") {
+                        stopped = c;
+                    }
+                }
+                return !stopped.isEmpty();
+            },
+            5000));
+        QCOMPARE(stopped.value("seq").toString(), QString("6"));
+        QCOMPARE(stopped.value("mix_stream_alias").toString(), QString("mixout"));
+        QVERIFY(m_player->process().waitForFinished(10000));
+        m_player.reset();
+    }
+
+    void aTaskStopsOnceAllItsInputsAreGone() {
+        m_hooks.clear();
+        QJsonObject body{{"TaskId", "task-2"},
+                         {"UserId", "owner-2"},
+                         {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
+                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixOutput", QJsonArray{output("mixout2")}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return online("mixout2"); }, 5000));
+        m_red.reset();
+        m_blue.reset();
+        // The input goes (reconnect window 0.5 s), then the idle stop (3 s here, 90 s by default).
+        QVERIFY(QTest::qWaitFor(
+            [&] { return code(get("GetMixTaskInfo", "TaskId=task-2")) == 110209001; }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_stop").isEmpty(); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return !online("mixout2"); }, 5000));
+    }
+
+    void aRunningTaskComesBackAfterARestart() {
+        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
+        QVERIFY(QTest::qWaitFor([&] { return online("mixred"); }, 10000));
+        QJsonObject body{{"TaskId", "task-keep"},
+                         {"UserId", "owner-5"},
+                         {"Sequence", 7},
+                         {"BackGroundColorHex", "0x00FF0000"},
+                         {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
+                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixOutput", QJsonArray{output("mixkeep")}}};
+        QCOMPARE(code(post("StartMix", body)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return online("mixkeep"); }, 5000));
+        m_red.reset();
+
+        QVERIFY(m_engine->terminate());
+        m_hooks.clear();
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+        readRtmpPort();
+        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-keep")), 0);
+        QVERIFY(online("mixkeep"));
+        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
+        Player player(
+            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()));
+        bool shown = QTest::qWaitFor(
+            [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 15000);
+        QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
+        body["Sequence"] = 7;  // the last accepted Sequence came back too
+        QCOMPARE(code(post("StartMix", body)), 110200103);
+        QCOMPARE(code(post(
+                     "StopMix",
+                     QJsonObject{{"TaskId", "task-keep"}, {"UserId", "owner-5"}, {"Sequence", 8}})),
+                 0);
+        QVERIFY(callbacks("mix_start").isEmpty());  // resuming is not a new start
+        m_red.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMixEngine)
+#include "tst_mix_engine.moc"

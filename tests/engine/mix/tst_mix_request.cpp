@@ -1,0 +1,219 @@
+// StartMix's body read into a MixRequest: defaults, the two background colour forms, audio-only
+// inputs, StreamUrl over StreamId, and the codes of refused parameters.
+
+#include <QTest>
+#include <boost/json/parse.hpp>
+
+#include "api/zego/mix_request.h"
+#include "service/mix/task_record.h"
+
+using regie::api::zego::MixLimits;
+using regie::api::zego::parseStartMix;
+using regie::api::zego::ZegoResult;
+using regie::service::mix::ContentControl;
+using regie::service::mix::MixRequest;
+
+namespace {
+
+constexpr const char* kBody = R"({
+  "TaskId": "task-42", "UserId": "mixer-1", "Sequence": 1, "RoomId": "room1",
+  "MixInput": [
+    {"StreamId": "stream1", "RectInfo": {"Top": 0, "Left": 0, "Bottom": 640, "Right": 180, "Layer": 0}},
+    {"StreamId": "stream2", "RectInfo": {"Top": 0, "Left": 180, "Bottom": 640, "Right": 360, "Layer": 1,
+     "CornerRadius": 8}, "ContentControl": 0, "RenderMode": 1, "Volume": 120}
+  ],
+  "MixOutput": [
+    {"StreamId": "stream3", "Width": 360, "Height": 640, "Fps": 15, "VideoBitrate": 1200000,
+     "AudioCodec": 1, "AudioBitrate": 48000, "SoundChannel": 2}
+  ],
+  "BackGroundColorHex": "0x87CEFA00"
+})";
+
+boost::json::object body(const char* text = kBody) {
+    return boost::json::parse(text).as_object();
+}
+
+std::variant<MixRequest, ZegoResult> parse(const boost::json::object& b) {
+    return parseStartMix(b, MixLimits{});
+}
+
+int codeOf(const boost::json::object& b) {
+    auto r = parse(b);
+    return std::holds_alternative<ZegoResult>(r) ? std::get<ZegoResult>(r).code : 0;
+}
+
+}  // namespace
+
+class TestMixRequest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void theSpecExampleReadsIntoARequest() {
+        auto r = parse(body());
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& req = std::get<MixRequest>(r);
+        QCOMPARE(req.taskId, std::string("task-42"));
+        QCOMPARE(*req.sequence, std::int64_t{1});
+        QCOMPARE(req.layout.inputs.size(), std::size_t{2});
+        const auto& second = req.layout.inputs[1];
+        QCOMPARE(second.layer, 1);
+        QCOMPARE(second.volume, 120);
+        QVERIFY(second.placement);
+        QCOMPARE(second.placement->rect.left, 180);
+        QCOMPARE(second.placement->rect.bottom, 640);
+        QCOMPARE(second.placement->cornerRadius, 8);
+        QVERIFY(second.placement->mode == regie::av::RenderMode::fit);
+        QCOMPARE(req.layout.output.channels, 2);
+        QCOMPARE(req.layout.output.fps, 15);
+        auto sky = regie::av::yuvFromRgb(0x87, 0xce, 0xfa);
+        QCOMPARE(req.layout.background.y, sky.y);
+        QCOMPARE(req.layout.background.u, sky.u);
+    }
+
+    void legacyBackgroundColorAndDefaults() {
+        auto b = body();
+        b.erase("BackGroundColorHex");
+        b["BackgroundColor"] = 4294967040LL;  // white, FFFFFF00
+        b["SoundChannel"] = "2";
+        auto& out = b["MixOutput"].as_array()[0].as_object();
+        out.erase("SoundChannel");
+        out.erase("AudioBitrate");
+        out.erase("AudioCodec");
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& req = std::get<MixRequest>(r);
+        QCOMPARE(req.layout.background.y, regie::av::yuvFromRgb(255, 255, 255).y);
+        QCOMPARE(req.layout.output.channels, 2);
+        QCOMPARE(req.layout.output.audioBitrate, std::int64_t{48000});
+    }
+
+    void inputsWithoutRectanglesAreHeardNotSeen() {
+        auto b = body();
+        auto& first = b["MixInput"].as_array()[0].as_object();
+        first["RectInfo"] = boost::json::object{{"Layer", 2}};
+        first["ContentControl"] = 1;
+        first["StreamUrl"] = "rtmp://host/live/other";
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& in = std::get<MixRequest>(r).layout.inputs[0];
+        QVERIFY(!in.placement);
+        QVERIFY(!in.seen());
+        QVERIFY(in.content == ContentControl::audioOnly);
+        QCOMPARE(in.streamUrl, std::string("rtmp://host/live/other"));
+        QVERIFY(in.streamId.empty());  // StreamUrl wins
+    }
+
+    void refusedParametersGetTheirCodes() {
+        auto withInput = [](const char* key, boost::json::value v) {
+            auto b = body();
+            b["MixInput"].as_array()[0].as_object()[key] = std::move(v);
+            return b;
+        };
+        auto withTop = [](const char* key, boost::json::value v) {
+            auto b = body();
+            b[key] = std::move(v);
+            return b;
+        };
+        QCOMPARE(codeOf(withTop("TaskId", 5)), 110200002);
+        QCOMPARE(codeOf(withTop("TaskId", "bad id with spaces")), 110200002);
+        QCOMPARE(codeOf(withTop("BackGroundColorHex", "red")), 110200002);
+        QCOMPARE(codeOf(withTop("Sequence", "1")), 110200002);
+        QCOMPARE(codeOf(withInput("StreamId", "a b")), 110200155);
+        QCOMPARE(codeOf(withInput("RenderMode", 2)), 110200155);
+        QCOMPARE(codeOf(withInput("RectInfo", boost::json::object{{"Top", 0}, {"Left", 0}})),
+                 110200155);
+        QCOMPARE(codeOf(withInput(
+                     "RectInfo",
+                     boost::json::object{{"Top", 10}, {"Left", 0}, {"Bottom", 5}, {"Right", 5}})),
+                 110200155);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "http://x/p.png"}})), 0);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://a.jpg"}})),
+                 110200141);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "ftp://x/p.png"}})),
+                 110200141);
+        QCOMPARE(codeOf(withInput(
+                     "Image", boost::json::object{{"Url", "http://x/p.png"}, {"DisplayMode", 3}})),
+                 110200155);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", ""}})), 0);
+        QCOMPARE(codeOf(withTop("ExPara", boost::json::array{boost::json::object{
+                                              {"Key", "video_encode"}, {"Value", "vp8"}}})),
+                 110200172);
+        QCOMPARE(codeOf(withTop("ExPara", boost::json::array{boost::json::object{
+                                              {"Key", "something_new"}, {"Value", "1"}}})),
+                 0);
+        QCOMPARE(codeOf(withTop("ExPara", boost::json::array{5})), 110200172);
+        QCOMPARE(codeOf(withTop("SoundLevel", 1)), 110200002);
+        QCOMPARE(codeOf(withTop("UserData", "aGk=")), 110200002);
+        QCOMPARE(codeOf(withTop("ByPass", 1)), 110200002);
+
+        auto sequenceless = body();
+        sequenceless.erase("Sequence");
+        QCOMPARE(codeOf(sequenceless), 0);
+        auto r = parseStartMix(sequenceless, MixLimits{20, true});
+        QVERIFY(std::holds_alternative<ZegoResult>(r));
+        QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
+    }
+
+    void labelsAreReadAndChecked() {
+        auto withLabel = [](boost::json::object label) {
+            auto b = body();
+            b["MixInput"].as_array()[0].as_object()["Label"] = std::move(label);
+            return b;
+        };
+        boost::json::object font{{"FontType", 0},
+                                 {"FontSize", 30},
+                                 {"FontColor", 255},
+                                 {"Transparency", 50},
+                                 {"BorderColor", 16711680}};
+        boost::json::object label{{"Text", "主播 A"}, {"Left", 10}, {"Top", 20}, {"Font", font}};
+        auto r = parse(withLabel(label));
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& l = *std::get<MixRequest>(r).layout.inputs[0].label;
+        QCOMPARE(l.text, std::string("主播 A"));
+        QCOMPARE(l.left, 10);
+        QCOMPARE(l.fontSize, 30);
+        QCOMPARE(l.fontColor, std::uint32_t{0xff0000});  // R + G*256 + B*65536: red
+        QCOMPARE(*l.borderColor, std::uint32_t{0x0000ff});
+        QCOMPARE(l.transparency, 50);
+
+        auto changed = [&](const char* key, boost::json::value v) {
+            auto f = font;
+            f[key] = std::move(v);
+            auto l2 = label;
+            l2["Font"] = f;
+            return codeOf(withLabel(l2));
+        };
+        QCOMPARE(changed("FontType", 1), 110200179);
+        QCOMPARE(changed("FontSize", 8), 110200179);
+        QCOMPARE(changed("Transparency", 101), 110200179);
+        auto noText = label;
+        noText.erase("Text");
+        QCOMPARE(codeOf(withLabel(noText)), 110200179);
+        auto longText = label;
+        longText["Text"] = std::string(101 * 3, 'x');
+        QCOMPARE(codeOf(withLabel(longText)), 110200179);
+        longText["Text"] = std::string(300, 'x');
+        QCOMPARE(codeOf(withLabel(longText)), 0);
+    }
+
+    void aStoredTaskRecordReadsBackTheSame() {
+        auto b = body();
+        b["MixInput"].as_array()[0].as_object()["RectInfo"] = boost::json::object{};
+        b["MixInput"].as_array()[0].as_object()["StreamUrl"] = "rtmp://host/live/x";
+        auto parsed = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(parsed));
+        regie::service::mix::TaskRecord record{"1234", std::get<MixRequest>(parsed)};
+        auto text = regie::service::mix::serializeTaskRecord(record);
+        auto back = regie::service::mix::parseTaskRecord(text);
+        QVERIFY(back);
+        QCOMPARE(back->appId, std::string("1234"));
+        QCOMPARE(regie::service::mix::serializeTaskRecord(*back), text);
+        QVERIFY(!back->request.layout.inputs[0].placement);
+        QCOMPARE(back->request.layout.inputs[1].placement->cornerRadius, 8);
+        QVERIFY(!regie::service::mix::parseTaskRecord("{\"version\":2}"));
+        QVERIFY(!regie::service::mix::parseTaskRecord("not json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMixRequest)
+#include "tst_mix_request.moc"
