@@ -49,7 +49,7 @@ std::optional<UsageError> readSecret(const Flags& flags, TokenOptions& options) 
 }  // namespace
 
 std::variant<TokenOptions, UsageError> parseTokenOptions(std::span<const std::string_view> args) {
-    constexpr std::string_view kKnown[] = {"--app-id", "--secret", "--user",
+    constexpr std::string_view kKnown[] = {"--app-id", "--secret",  "--user",
                                            "--room",   "--publish", "--ttl"};
     auto read = readFlags(args, kKnown);
     if (auto* error = std::get_if<UsageError>(&read)) {
@@ -79,8 +79,8 @@ std::variant<TokenOptions, UsageError> parseTokenOptions(std::span<const std::st
 }
 
 std::variant<JoinOptions, UsageError> parseJoinOptions(std::span<const std::string_view> args) {
-    constexpr std::string_view kKnown[] = {"--url",    "--room",   "--user",  "--name",
-                                           "--token",  "--app-id", "--secret", "--announce"};
+    constexpr std::string_view kKnown[] = {"--url",   "--room",   "--user",   "--name",
+                                           "--token", "--app-id", "--secret", "--announce"};
     auto read = readFlags(args, kKnown);
     if (auto* error = std::get_if<UsageError>(&read)) {
         return *error;

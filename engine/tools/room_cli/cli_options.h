@@ -27,7 +27,7 @@ struct JoinOptions {
     std::string userId;
     std::string userName;
     std::variant<std::string, TokenOptions> credentials;  // a token, or how to make one
-    std::vector<std::string> announce;                   // stream ids to announce after login
+    std::vector<std::string> announce;                    // stream ids to announce after login
 };
 
 // Why the command line is not usable.

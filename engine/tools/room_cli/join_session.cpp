@@ -144,8 +144,9 @@ void JoinSession::onMessage(const std::string& text) {
 
 void JoinSession::onLoggedIn(const json::object& result) {
     const auto told = std::chrono::milliseconds(intField(result, "heartbeatIntervalMs", 0));
-    const auto interval = told.count() > 0 ? std::max<std::chrono::milliseconds>(told, kMinHeartbeat)
-                                           : std::chrono::milliseconds(kDefaultHeartbeat);
+    const auto interval = told.count() > 0
+                              ? std::max<std::chrono::milliseconds>(told, kMinHeartbeat)
+                              : std::chrono::milliseconds(kDefaultHeartbeat);
     asio::co_spawn(*m_io, beat(interval), asio::detached);
     for (const auto& streamId : m_options.announce) {
         send({{"type", "stream_add"}, {"streamId", streamId}});

@@ -23,11 +23,11 @@ namespace regie::room_cli {
 
 // Process exit statuses of `regie-room join`.
 enum JoinStatus : int {
-    kJoinOk = 0,         // logged out (quit, end of stdin)
-    kJoinFailed = 1,     // cannot connect, no answer, or the connection dropped
-    kJoinUsage = 2,      // bad command line
-    kJoinRefused = 3,    // the login was refused
-    kJoinEnded = 4,      // the server ended the session (kicked, room closed, timeout)
+    kJoinOk = 0,       // logged out (quit, end of stdin)
+    kJoinFailed = 1,   // cannot connect, no answer, or the connection dropped
+    kJoinUsage = 2,    // bad command line
+    kJoinRefused = 3,  // the login was refused
+    kJoinEnded = 4,    // the server ended the session (kicked, room closed, timeout)
 };
 
 class JoinSession : public std::enable_shared_from_this<JoinSession> {

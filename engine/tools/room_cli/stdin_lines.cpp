@@ -10,9 +10,8 @@ void readStdinLines(std::shared_ptr<boost::asio::io_context> io,
                     std::function<void(std::optional<std::string>)> onLine) {
     std::thread([io = std::move(io), onLine = std::move(onLine)] {
         for (std::string line; std::getline(std::cin, line);) {
-            boost::asio::post(*io, [onLine, line = std::move(line)]() mutable {
-                onLine(std::move(line));
-            });
+            boost::asio::post(
+                *io, [onLine, line = std::move(line)]() mutable { onLine(std::move(line)); });
         }
         boost::asio::post(*io, [onLine] { onLine(std::nullopt); });
     }).detach();
