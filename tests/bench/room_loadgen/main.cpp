@@ -82,8 +82,9 @@ public:
             return {};
         }
         const double elapsed = seconds(m_at - from);
-        return {{"rssMiB", std::round(m_sample->rssKiB / 1024.0 * 10) / 10},
-                {"peakRssMiB", std::round(m_sample->peakRssKiB / 1024.0 * 10) / 10},
+        return {{"rssMiB", std::round(static_cast<double>(m_sample->rssKiB) / 1024.0 * 10) / 10},
+                {"peakRssMiB",
+                 std::round(static_cast<double>(m_sample->peakRssKiB) / 1024.0 * 10) / 10},
                 {"cpuPercent",
                  elapsed > 0
                      ? std::round((m_sample->cpuSeconds - before->cpuSeconds) / elapsed * 1000) / 10
@@ -159,6 +160,7 @@ int main(int argc, char** argv) {
     auto loginEngine = engine.take();
     const auto latencies = state.loginLatencies();
     std::vector<double> loginMs;
+    loginMs.reserve(latencies.size());
     for (auto ns : latencies) {
         loginMs.push_back(ms(ns));
     }

@@ -79,10 +79,15 @@ std::variant<ActionReply, std::string> callAction(const Options& options, std::s
                                                   std::string_view params) {
     asio::io_context io;
     std::variant<ActionReply, std::string> result = std::string("not run");
-    asio::co_spawn(io, call(options, signedTarget(options, action, params)),
-                   [&result](std::exception_ptr e, std::variant<ActionReply, std::string> r) {
-                       result = e ? std::variant<ActionReply, std::string>("exception") : r;
-                   });
+    asio::co_spawn(
+        io, call(options, signedTarget(options, action, params)),
+        [&result](const std::exception_ptr& e, std::variant<ActionReply, std::string> r) {
+            if (e) {
+                result = std::string("exception");
+            } else {
+                result = std::move(r);
+            }
+        });
     io.run();
     return result;
 }

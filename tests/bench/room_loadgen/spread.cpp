@@ -11,7 +11,7 @@ boost::json::object spread(std::vector<double> values) {
     }
     std::sort(values.begin(), values.end());
     auto rank = [&](double p) {
-        auto index = static_cast<std::size_t>(std::ceil(p * values.size()));
+        auto index = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
         return values[std::clamp<std::size_t>(index, 1, values.size()) - 1];
     };
     auto round = [](double v) { return std::round(v * 100) / 100; };
