@@ -397,6 +397,17 @@ private slots:
         QCOMPARE(refused.process.exitCode(), 3);
         QVERIFY(refused.process.readAllStandardError().contains("login refused: code 2004"));
         QCOMPARE(refused.waitFor("login_result").value("code").toInt(-1), 2004);
+
+        // Kicked by the server: the CLI prints the notice and fails with status 4.
+        CliUser kicked(port(), "clijoin", "kickme", secret);
+        QCOMPARE(kicked.waitFor("login_result").value("code").toInt(-1), 0);
+        QCOMPARE(action("KickoutUser", "RoomId=clijoin&UserId[]=kickme&CustomReason=out")
+                     .value("Code")
+                     .toInt(-1),
+                 0);
+        QVERIFY(kicked.waitExit());
+        QCOMPARE(kicked.process.exitCode(), 4);
+        QCOMPARE(kicked.waitFor("kicked").value("customReason").toString(), QString("out"));
     }
 
     void heartbeatTimeoutLogsAVanishedClientOut() {
