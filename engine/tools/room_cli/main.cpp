@@ -1,59 +1,94 @@
-// regie-room: room client tools. `regie-room token` prints a Token04 (GCM) for a user.
+// regie-room: room client tools (docs/room-cli.md).
 //
 //   regie-room token --app-id N --secret S --user U [--room R] [--publish 0|1] [--ttl SECONDS]
-//
-// With --room or --publish the token carries a privilege payload (token04.md §4).
+//   regie-room join --url ws://HOST:PORT/room/ws --room R --user U
+//                   (--token T | --app-id N --secret S) [--name NAME] [--announce STREAM_ID]...
 
-#include <chrono>
-#include <cstdint>
 #include <iostream>
-#include <map>
-#include <string>
+#include <span>
+#include <string_view>
+#include <vector>
 
-#include "core/text.h"
-#include "service/rooms/token04.h"
+#include "cli_options.h"
+#include "join_session.h"
+#include "room_token.h"
+#include "ws_url.h"
 
 namespace {
 
-constexpr std::int64_t kDefaultTtl = 3600;
+using namespace regie::room_cli;
 
-int usage() {
+int usage(const std::string& problem) {
+    if (!problem.empty()) {
+        std::cerr << "regie-room: " << problem << "\n";
+    }
     std::cerr << "usage: regie-room token --app-id N --secret S --user U [--room R] "
-                 "[--publish 0|1] [--ttl SECONDS]\n";
-    return 2;
+                 "[--publish 0|1] [--ttl SECONDS]\n"
+                 "       regie-room join --url ws://HOST:PORT/room/ws --room R --user U\n"
+                 "                       (--token T | --app-id N --secret S) [--name NAME]\n"
+                 "                       [--announce STREAM_ID]...\n";
+    return kJoinUsage;
+}
+
+// The token, or nullopt after saying why none could be made.
+std::optional<std::string> built(const TokenOptions& options) {
+    auto token = makeToken(options);
+    if (const auto* error = std::get_if<regie::service::rooms::TokenBuildError>(&token)) {
+        std::cerr << "regie-room: " << error->message << " (" << error->code << ")\n";
+        return std::nullopt;
+    }
+    return std::get<std::string>(token);
+}
+
+int runToken(std::span<const std::string_view> args) {
+    auto options = parseTokenOptions(args);
+    if (const auto* error = std::get_if<UsageError>(&options)) {
+        return usage(error->message);
+    }
+    auto token = built(std::get<TokenOptions>(options));
+    if (!token) {
+        return 1;
+    }
+    std::cout << *token << "\n";
+    return 0;
+}
+
+int runJoin(std::span<const std::string_view> args) {
+    auto parsed = parseJoinOptions(args);
+    if (const auto* error = std::get_if<UsageError>(&parsed)) {
+        return usage(error->message);
+    }
+    auto& options = std::get<JoinOptions>(parsed);
+    auto url = parseWsUrl(options.url);
+    if (!url) {
+        return usage("--url must be ws://HOST:PORT/PATH");
+    }
+    auto token = std::holds_alternative<std::string>(options.credentials)
+                     ? std::optional(std::get<std::string>(options.credentials))
+                     : built(std::get<TokenOptions>(options.credentials));
+    if (!token) {
+        return kJoinUsage;
+    }
+    auto io = std::make_shared<boost::asio::io_context>();
+    auto session = std::make_shared<JoinSession>(io, *url, std::move(options), *token);
+    session->start();
+    io->run();
+    return session->status();
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    using namespace regie;
-    if (argc < 2 || std::string(argv[1]) != "token") {
-        return usage();
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        return usage({});
     }
-    std::map<std::string, std::string> flags;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        flags[argv[i]] = argv[i + 1];
+    const auto rest = std::span(args).subspan(1);
+    if (args[0] == "token") {
+        return runToken(rest);
     }
-    const auto appId = core::parseUint64(flags["--app-id"]);
-    const auto ttl = flags.count("--ttl") ? core::parseInt64(flags["--ttl"]) : kDefaultTtl;
-    if (!appId || *appId > 0xffffffffULL || !ttl || flags["--user"].empty()) {
-        return usage();
+    if (args[0] == "join") {
+        return runJoin(rest);
     }
-    std::string payload;
-    if (flags.count("--room") || flags.count("--publish")) {
-        payload =
-            service::rooms::privilegePayload(flags["--room"], true, flags["--publish"] != "0", {});
-    }
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    auto built = service::rooms::generateToken04({static_cast<std::uint32_t>(*appId),
-                                                  flags["--user"], flags["--secret"], now, *ttl,
-                                                  payload, std::nullopt, std::nullopt});
-    if (const auto* error = std::get_if<service::rooms::TokenBuildError>(&built)) {
-        std::cerr << "regie-room: " << error->message << " (" << error->code << ")\n";
-        return 1;
-    }
-    std::cout << std::get<std::string>(built) << "\n";
-    return 0;
+    return usage("unknown subcommand " + std::string(args[0]));
 }

@@ -35,6 +35,8 @@ std::optional<ProcSample> sampleProcess(pid_t pid) {
     for (std::string line; std::getline(status, line);) {
         if (line.starts_with("VmRSS:")) {
             sample.rssKiB = std::stoull(line.substr(6));
+        } else if (line.starts_with("VmHWM:")) {
+            sample.peakRssKiB = std::stoull(line.substr(6));
         }
     }
     return sample;
@@ -51,6 +53,7 @@ std::optional<ProcSample> sampleProcesses(const std::vector<pid_t>& pids) {
         }
         total.cpuSeconds += one->cpuSeconds;
         total.rssKiB += one->rssKiB;
+        total.peakRssKiB += one->peakRssKiB;
     }
     return total;
 }

@@ -10,8 +10,9 @@ namespace regie::loadgen {
 
 // CPU time and resident memory of a set of server processes, summed.
 struct ProcSample {
-    double cpuSeconds = 0;     // utime + stime
-    std::uint64_t rssKiB = 0;  // VmRSS
+    double cpuSeconds = 0;         // utime + stime
+    std::uint64_t rssKiB = 0;      // VmRSS
+    std::uint64_t peakRssKiB = 0;  // VmHWM
 };
 
 std::optional<ProcSample> sampleProcesses(const std::vector<pid_t>& pids);

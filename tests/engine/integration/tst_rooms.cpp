@@ -1,7 +1,8 @@
 // Rooms through a real regie-engine: WebSocket clients (QWebSocket) log in with Token04, see
 // each other and their streams come and go, receive messages from the ZEGO room Actions, are
-// timed out and kicked; signed room callbacks arrive in order; a real ffmpeg RTMP publish into
-// a room is listed and announced, and leaves when ffmpeg stops.
+// timed out and kicked; a `regie-room join` process talks with them; signed room callbacks
+// arrive in order; a real ffmpeg RTMP publish into a room is listed and announced, and leaves
+// when ffmpeg stops.
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -141,6 +142,49 @@ public:
 private:
     int m_id = 0;
     QTimer m_beat;
+};
+
+// A `regie-room join` process: the JSON lines it printed, and helpers to wait for one.
+class CliUser {
+public:
+    CliUser(int port, const QString& room, const QString& user, const QStringList& credentials) {
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, [this] {
+            while (process.canReadLine()) {
+                received.append(QJsonDocument::fromJson(process.readLine()).object());
+            }
+        });
+        process.start(REGIE_ROOM_PATH,
+                      QStringList{"join", "--url", QString("ws://127.0.0.1:%1/room/ws").arg(port),
+                                  "--room", room, "--user", user} +
+                          credentials);
+    }
+    ~CliUser() {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    QJsonObject waitFor(const QString& type,
+                        const std::function<bool(const QJsonObject&)>& match = {}, int ms = 5000) {
+        QJsonObject found;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const auto& m : received) {
+                    if (m.value("type").toString() == type && (!match || match(m))) {
+                        found = m;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            ms);
+        return found;
+    }
+    void command(const QByteArray& line) { process.write(line + "\n"); }
+    bool waitExit(int ms = 10000) {
+        return QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, ms);
+    }
+
+    QProcess process;
+    QList<QJsonObject> received;
 };
 
 QJsonObject json(const QByteArray& body) {
@@ -295,6 +339,75 @@ private slots:
         QCOMPARE(c.waitFor("stream_add_result").value("code").toInt(-1), 3003);
         c.send({{"type", "logout"}});
         QCOMPARE(c.waitFor("logout_result").value("code").toInt(-1), 0);
+    }
+
+    void cliJoinTalksWithWebSocketUsers() {
+        const QStringList secret{"--app-id", QString::number(kAppId), "--secret",
+                                 QString::fromLatin1(kSecret)};
+        CliUser cli(port(), "clijoin", "cli", secret + QStringList{"--name", "Cli User"});
+        QCOMPARE(cli.waitFor("login_result").value("code").toInt(-1), 0);
+        auto web = loggedIn("clijoin", "web");
+        QVERIFY(web);
+        auto present = web->waitFor("login_result").value("users").toArray();
+        QCOMPARE(present.size(), 2);
+        QCOMPARE(present[0].toObject().value("userName").toString(), QString("Cli User"));
+        QVERIFY(cli.waitFor("user_joined",
+                            [](const QJsonObject& m) {
+                                return m.value("user").toObject().value("userId") == "web";
+                            })
+                    .size() > 0);
+
+        cli.command("say hello");
+        auto said = web->waitFor("message").value("message").toObject();
+        QCOMPARE(said.value("content").toString(), QString("hello"));
+        QCOMPARE(said.value("kind").toString(), QString("broadcast"));
+        QCOMPARE(said.value("fromUserId").toString(), QString("cli"));
+        QCOMPARE(cli.waitFor("send_message_result").value("code").toInt(-1), 0);
+
+        QCOMPARE(action("SendBroadcastMessage",
+                        "RoomId=clijoin&UserId=srv&MessageCategory=1&MessageContent=from%20api")
+                     .value("Code")
+                     .toInt(-1),
+                 0);
+        auto fromApi = cli.waitFor("message").value("message").toObject();
+        QCOMPARE(fromApi.value("content").toString(), QString("from api"));
+        QCOMPARE(fromApi.value("fromUserId").toString(), QString("srv"));
+
+        // The engine under test times a user out after 1.5 s: the CLI beats at the interval
+        // its login result told it, and stays.
+        QTest::qWait(2000);
+        QVERIFY(cli.waitFor("heartbeat_result").value("code").toInt(-1) == 0);
+        QCOMPARE(cli.process.state(), QProcess::Running);
+
+        cli.command("quit");
+        QVERIFY(cli.waitExit());
+        QCOMPARE(cli.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.process.exitCode(), 0);
+        QCOMPARE(cli.waitFor("logout_result").value("code").toInt(-1), 0);
+        auto left = web->waitFor("user_left");
+        QCOMPARE(left.value("user").toObject().value("userId").toString(), QString("cli"));
+        QCOMPARE(left.value("reason").toInt(-1), 0);
+        web->send({{"type", "logout"}});
+
+        // A token made with the wrong secret is refused: the CLI says so and fails.
+        CliUser refused(
+            port(), "clijoin", "x",
+            {"--app-id", QString::number(kAppId), "--secret", "ffffffffffffffffffffffffffffffff"});
+        QVERIFY(refused.waitExit());
+        QCOMPARE(refused.process.exitCode(), 3);
+        QVERIFY(refused.process.readAllStandardError().contains("login refused: code 2004"));
+        QCOMPARE(refused.waitFor("login_result").value("code").toInt(-1), 2004);
+
+        // Kicked by the server: the CLI prints the notice and fails with status 4.
+        CliUser kicked(port(), "clijoin", "kickme", secret);
+        QCOMPARE(kicked.waitFor("login_result").value("code").toInt(-1), 0);
+        QCOMPARE(action("KickoutUser", "RoomId=clijoin&UserId[]=kickme&CustomReason=out")
+                     .value("Code")
+                     .toInt(-1),
+                 0);
+        QVERIFY(kicked.waitExit());
+        QCOMPARE(kicked.process.exitCode(), 4);
+        QCOMPARE(kicked.waitFor("kicked").value("customReason").toString(), QString("out"));
     }
 
     void heartbeatTimeoutLogsAVanishedClientOut() {
@@ -634,9 +747,10 @@ private slots:
         QCOMPARE(code("SetForbidUserRule",
                       "RuleType=3&UserId=banned&DisabledPrivilege[]=1&EffectiveTime=600"),
                  0);
-        QCOMPARE(code("SetForbidUserRule",
-                      "RuleType=4&RoomId=stage&UserId=host&DisabledPrivilege[]=2&EffectiveTime=600"),
-                 0);
+        QCOMPARE(
+            code("SetForbidUserRule",
+                 "RuleType=4&RoomId=stage&UserId=host&DisabledPrivilege[]=2&EffectiveTime=600"),
+            0);
         auto tryLogin = [&](const QString& room, const QString& user) {
             Client c(port());
             return c.waitOpen() ? c.login(room, user, token(user), false).value("code").toInt(-1)
@@ -644,12 +758,13 @@ private slots:
         };
         auto publishByUrl = [&](const QString& room, const QString& user, const QString& stream) {
             QProcess p;
-            p.start("ffmpeg", regie::test::ffmpegPublishArgs(
-                                  "testsrc=size=160x120:rate=25", "sine", 2,
-                                  QString("rtmp://127.0.0.1:%1/live/%2?room_id=%3&user_id=%4&token=%5")
-                                      .arg(m_rtmpPort)
-                                      .arg(stream, room, user)
-                                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(token(user))))));
+            p.start("ffmpeg",
+                    regie::test::ffmpegPublishArgs(
+                        "testsrc=size=160x120:rate=25", "sine", 2,
+                        QString("rtmp://127.0.0.1:%1/live/%2?room_id=%3&user_id=%4&token=%5")
+                            .arg(m_rtmpPort)
+                            .arg(stream, room, user)
+                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(token(user))))));
             (void)QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 20000);
             return p.exitCode();
         };
@@ -667,16 +782,16 @@ private slots:
 
         m_engine->kill();
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        m_rtmpPort = RawHttp::get(port(), "/index/api/getServerConfig?secret=" +
-                                              m_engine->secret().toUtf8())
-                         .json()
-                         .value("data")
-                         .toArray()
-                         .first()
-                         .toObject()
-                         .value("rtmp.port")
-                         .toString()
-                         .toInt();
+        m_rtmpPort =
+            RawHttp::get(port(), "/index/api/getServerConfig?secret=" + m_engine->secret().toUtf8())
+                .json()
+                .value("data")
+                .toArray()
+                .first()
+                .toObject()
+                .value("rtmp.port")
+                .toString()
+                .toInt();
         QCOMPARE(tryLogin("any", "banned"), 3001);
         QVERIFY(publishByUrl("stage", "host", "hs3") != 0);
 
