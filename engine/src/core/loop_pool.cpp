@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+
 #include <boost/asio/post.hpp>
 #include <ctime>
 #include <mutex>
@@ -45,11 +47,16 @@ void LoopPool::run(Loop& loop, std::size_t index) {
     for (;;) {
         try {
             loop.ctx.run();
-            return;
+            break;
         } catch (const std::exception& e) {
             m_log.error("loop.handler_exception", {{"thread", threadName}, {"what", e.what()}});
         }
     }
+    {
+        std::lock_guard lock(m_finishMutex);
+        loop.finished = true;
+    }
+    m_finished.notify_all();
 }
 
 void LoopPool::scheduleTick(Loop& loop) {
@@ -103,7 +110,7 @@ void LoopPool::sampleLoad(std::function<void(std::vector<LoopLoad>)> done) {
     }
 }
 
-void LoopPool::stop() {
+void LoopPool::stop(std::chrono::milliseconds grace) {
     if (m_stopped) {
         return;
     }
@@ -111,6 +118,19 @@ void LoopPool::stop() {
     for (auto& loop : m_loops) {
         boost::asio::post(loop->ctx, [&l = *loop] { l.tick.cancel(); });
         loop->guard.reset();
+    }
+    {
+        std::unique_lock lock(m_finishMutex);
+        m_finished.wait_for(lock, grace, [this] {
+            return std::all_of(m_loops.begin(), m_loops.end(),
+                               [](const auto& l) { return l->finished; });
+        });
+        for (std::size_t i = 0; i < m_loops.size(); ++i) {
+            if (!m_loops[i]->finished) {
+                m_log.warn("loop.forced_stop", {{"thread", m_name + "-" + std::to_string(i)}});
+                m_loops[i]->ctx.stop();
+            }
+        }
     }
     for (auto& loop : m_loops) {
         if (loop->thread.joinable()) {

@@ -4,6 +4,8 @@
 // load (thread CPU time over wall time, per window) and answers delay probes.
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -39,8 +41,9 @@ public:
     // entry per loop, in pool order.
     void sampleLoad(std::function<void(std::vector<LoopLoad>)> done);
 
-    // Lets queued work finish, then joins every thread.
-    void stop();
+    // Lets queued work finish for up to `grace`, then stops the loops that still have some
+    // (a connection nobody closed must not keep the process alive), and joins every thread.
+    void stop(std::chrono::milliseconds grace = std::chrono::seconds(3));
 
 private:
     struct Loop {
@@ -52,6 +55,7 @@ private:
         std::atomic<int> load{0};
         std::int64_t lastCpuNs = 0;
         std::chrono::steady_clock::time_point lastWall;
+        bool finished = false;  // run() returned; guarded by m_finishMutex
     };
 
     void run(Loop& loop, std::size_t index);
@@ -63,6 +67,8 @@ private:
     std::vector<std::unique_ptr<Loop>> m_loops;
     std::atomic<std::size_t> m_next{0};
     bool m_stopped = false;
+    std::mutex m_finishMutex;
+    std::condition_variable m_finished;
 };
 
 }  // namespace regie::core

@@ -278,6 +278,26 @@ private slots:
         }
     }
 
+    void loginResultComesFirstUnderConcurrentLogins() {
+        constexpr int kUsers = 30;
+        std::vector<std::unique_ptr<Client>> clients;
+        for (int u = 0; u < kUsers; ++u) {
+            clients.push_back(std::make_unique<Client>(port()));
+        }
+        for (auto& c : clients) {
+            QVERIFY(c->waitOpen());
+        }
+        for (int u = 0; u < kUsers; ++u) {  // all at once: joins race with login replies
+            const QString user = QString("rush%1").arg(u);
+            clients[u]->send({{"type", "login"}, {"roomId", "rush"}, {"userId", user},
+                              {"token", token(user)}});
+        }
+        for (auto& c : clients) {
+            QVERIFY(QTest::qWaitFor([&] { return !c->received.isEmpty(); }, 5000));
+            QCOMPARE(c->received.first().value("type").toString(), QString("login_result"));
+        }
+    }
+
     void tokensAreChecked() {
         Client c(port());
         QVERIFY(c.waitOpen());
