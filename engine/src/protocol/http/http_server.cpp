@@ -226,8 +226,11 @@ public:
     WebSocketSession(websocket::stream<beast::tcp_stream>& ws, std::string ip)
         : OutboundQueue(ws.get_executor()), m_ws(&ws), m_ip(std::move(ip)) {}
 
+    // Dispatch, not post: a message sent on the connection's own thread is queued at once, so
+    // it cannot be overtaken by one another thread posts meanwhile (posts made inside a handler
+    // wait in the thread's private queue until the handler returns).
     void sendText(std::shared_ptr<const std::string> message) override {
-        asio::post(queueExecutor(), [self = shared_from_this(), m = std::move(message)]() mutable {
+        asio::dispatch(queueExecutor(), [self = shared_from_this(), m = std::move(message)]() mutable {
             Outbound out{{asio::buffer(*m)}, m, m->size(), true};
             self->enqueue(std::move(out));
         });
