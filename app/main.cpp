@@ -88,6 +88,12 @@ int main(int argc, char* argv[]) {
                        (session.room()->streams().isEmpty() ||
                         fewestPreviewFrames(window->contentItem()) >= 25);
             });
+        } else if (page == QLatin1String("mix")) {
+            // The layout's inputs and the mixed output, all live.
+            taker->setCondition([window, &session] {
+                return session.mix()->rowCount() > 0 &&
+                       fewestPreviewFrames(window->contentItem()) >= 25;
+            });
         } else if (page == QLatin1String("rules")) {
             taker->setCondition([&session] {
                 return session.userRules()->rowCount() > 0 && session.streamRules()->rowCount() > 0;

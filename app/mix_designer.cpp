@@ -11,6 +11,7 @@
 namespace {
 
 const QString kLayoutsGroup = QStringLiteral("mixLayouts");
+const QString kCurrentKey = QStringLiteral("mixDesigner/current");
 
 std::optional<MixTemplate> templateNamed(const QString& name) {
     static const QList<std::pair<QString, MixTemplate>> names{
@@ -40,7 +41,12 @@ QRect clamped(QRect r, int width, int height) {
 }  // namespace
 
 MixDesigner::MixDesigner(ApiClient* client, QString settingsFile, QObject* parent)
-    : QAbstractListModel(parent), m_client(client), m_settingsFile(std::move(settingsFile)) {}
+    : QAbstractListModel(parent), m_client(client), m_settings(openSettings(settingsFile)) {
+    if (auto saved = fromStartMix(
+            QJsonDocument::fromJson(m_settings->value(kCurrentKey).toString().toUtf8()).object())) {
+        m_layout = *saved;
+    }
+}
 
 int MixDesigner::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_layout.inputs.size());
@@ -128,6 +134,7 @@ void MixDesigner::setLayout(MixLayout layout) {
         endResetModel();
     }
     ++m_revision;
+    m_settings->setValue(kCurrentKey, exportJson());
     emit layoutChanged();
 }
 
@@ -320,9 +327,9 @@ bool MixDesigner::importJson(const QString& text) {
 }
 
 QStringList MixDesigner::savedLayouts() const {
-    auto settings = openSettings(m_settingsFile);
-    settings->beginGroup(kLayoutsGroup);
-    QStringList names = settings->childKeys();
+    m_settings->beginGroup(kLayoutsGroup);
+    QStringList names = m_settings->childKeys();
+    m_settings->endGroup();
     names.sort();
     return names;
 }
@@ -331,12 +338,12 @@ void MixDesigner::saveLayout(const QString& name) {
     if (name.isEmpty()) {
         return;
     }
-    openSettings(m_settingsFile)->setValue(kLayoutsGroup + u'/' + name, exportJson());
+    m_settings->setValue(kLayoutsGroup + u'/' + name, exportJson());
     emit savedLayoutsChanged();
 }
 
 bool MixDesigner::loadLayout(const QString& name) {
-    return importJson(openSettings(m_settingsFile)->value(kLayoutsGroup + u'/' + name).toString());
+    return importJson(m_settings->value(kLayoutsGroup + u'/' + name).toString());
 }
 
 qint64 MixDesigner::nextSequence() {

@@ -4,14 +4,17 @@
 
 #include <QAbstractListModel>
 #include <QVariantList>
+#include <QSettings>
 #include <functional>
+#include <memory>
 
 #include "api_client.h"
 #include "mix_layout.h"
 
 // The Mix Designer's layout: the input rectangles (rows) on the output canvas, the output
 // settings, snapping, undo/redo, templates, named layouts, and Apply, which sends StartMix
-// with the next Sequence (a live update while the task runs) and StopMix.
+// with the next Sequence (a live update while the task runs) and StopMix. The layout being
+// edited is kept in the settings, so a restart of the console loses nothing.
 class MixDesigner : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -130,7 +133,7 @@ private:
     void setRunning(bool running);
 
     ApiClient* m_client;
-    QString m_settingsFile;
+    std::unique_ptr<QSettings> m_settings;
     MixLayout m_layout;
     QList<MixLayout> m_undo;
     QList<MixLayout> m_redo;

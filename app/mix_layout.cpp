@@ -113,7 +113,7 @@ std::optional<MixLayout> fromStartMix(const QJsonObject& body) {
         rect.renderMode = in.value("RenderMode").toInt();
         rect.volume = in.value("Volume").toInt(100);
         rect.muted = in.value("ContentControl").toInt() == 2;
-        if (rect.streamId.isEmpty() || rect.rect.width() <= 0 || rect.rect.height() <= 0) {
+        if (rect.rect.width() <= 0 || rect.rect.height() <= 0) {
             return std::nullopt;
         }
         layout.inputs.append(rect);

@@ -395,10 +395,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>the mix service (StartMix)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>the moderation service</source>
         <translation></translation>
     </message>
@@ -408,6 +404,212 @@
     </message>
     <message>
         <source>the proxy and RTP services</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MixDesigner</name>
+    <message>
+        <source>A mix takes at most %1 inputs.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>That is not a StartMix body this designer can read.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Assign a stream to every rectangle first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add at least one input.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>StartMix: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>StopMix: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MixDesignerPage</name>
+    <message>
+        <source>Mix Designer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3×%4 @%5</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Update mix</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Start mix</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Drop a stream here</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Picture in picture</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>1 large + 5</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Mixed output</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Live streams</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Selected input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Raise</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Corner radius</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Fps · kbit/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Layouts</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>StartMix JSON</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Import</source>
         <translation></translation>
     </message>
 </context>

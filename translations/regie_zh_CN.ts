@@ -394,10 +394,6 @@
         <translation>引擎 %1</translation>
     </message>
     <message>
-        <source>the mix service (StartMix)</source>
-        <translation>混流服务（StartMix）</translation>
-    </message>
-    <message>
         <source>the moderation service</source>
         <translation>审核服务</translation>
     </message>
@@ -408,6 +404,212 @@
     <message>
         <source>the proxy and RTP services</source>
         <translation>拉流代理与 RTP 服务</translation>
+    </message>
+</context>
+<context>
+    <name>MixDesigner</name>
+    <message>
+        <source>A mix takes at most %1 inputs.</source>
+        <translation>一个混流最多 %1 路输入。</translation>
+    </message>
+    <message>
+        <source>That is not a StartMix body this designer can read.</source>
+        <translation>这不是本设计器能读取的 StartMix 请求体。</translation>
+    </message>
+    <message>
+        <source>Assign a stream to every rectangle first.</source>
+        <translation>请先为每个矩形指定一路流。</translation>
+    </message>
+    <message>
+        <source>Add at least one input.</source>
+        <translation>请至少添加一路输入。</translation>
+    </message>
+    <message>
+        <source>StartMix: %1</source>
+        <translation>StartMix：%1</translation>
+    </message>
+    <message>
+        <source>StopMix: %1</source>
+        <translation>StopMix：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MixDesignerPage</name>
+    <message>
+        <source>Mix Designer</source>
+        <translation>混流设计</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3×%4 @%5</source>
+        <translation>%1 → %2 · %3×%4 @%5</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Update mix</source>
+        <translation>更新混流</translation>
+    </message>
+    <message>
+        <source>Start mix</source>
+        <translation>开始混流</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Drop a stream here</source>
+        <translation>将流拖到此处</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>单画面</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>左右并排</translation>
+    </message>
+    <message>
+        <source>Picture in picture</source>
+        <translation>画中画</translation>
+    </message>
+    <message>
+        <source>1 large + 5</source>
+        <translation>1 大 + 5 小</translation>
+    </message>
+    <message>
+        <source>Mixed output</source>
+        <translation>混流输出</translation>
+    </message>
+    <message>
+        <source>Live streams</source>
+        <translation>直播流</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Selected input</source>
+        <translation>选中的输入</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Raise</source>
+        <translation>上移一层</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>下移一层</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Corner radius</source>
+        <translation>圆角半径</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Fps · kbit/s</source>
+        <translation>帧率 · kbit/s</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Use these settings</source>
+        <translation>应用这些设置</translation>
+    </message>
+    <message>
+        <source>Layouts</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>StartMix JSON</source>
+        <translation>StartMix JSON</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,17 @@ private slots:
         QCOMPARE(m_mix->layout(), before);
     }
 
+    void theLayoutBeingEditedSurvivesARestart() {
+        m_mix->addInput("a");
+        m_mix->applyTemplate("pip");
+        const MixLayout edited = m_mix->layout();
+        m_mix.reset();
+        MixDesigner again(&m_client, m_dir->filePath("regie.ini"));
+        QCOMPARE(again.layout(), edited);
+        QCOMPARE(again.rowCount(), 2);
+        QVERIFY(again.savedLayouts().isEmpty());  // the working layout is not a named one
+    }
+
     void applyRefusesUnassignedRectangles() {
         m_mix->applyTemplate("side");
         m_mix->apply();

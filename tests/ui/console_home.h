@@ -31,6 +31,8 @@ public:
     }
 
     QString engineDir() const { return m_dir.filePath("data/Regie/regie/engine"); }
+    // The console's own settings (QSettings of organisation Regie, application regie).
+    QString settingsFile() const { return m_dir.filePath("config/Regie/regie.conf"); }
 
     // The bound ports of the bundled engine ({"http":…,"rtmp":…}) once its ready file says
     // so; empty after `ms`.

@@ -13,6 +13,8 @@ Rectangle {
     property string title
     property bool active: true
     property bool selected: false
+    // VideoOutput.PreserveAspectFit shows the whole picture; PreserveAspectCrop fills the tile.
+    property int fillMode: VideoOutput.PreserveAspectFit
     readonly property StreamPreview preview: player
 
     color: "#0b0d10"
@@ -33,7 +35,7 @@ Rectangle {
         id: output
         anchors.fill: parent
         anchors.margins: tile.border.width
-        fillMode: VideoOutput.PreserveAspectFit
+        fillMode: tile.fillMode
     }
 
     Label {

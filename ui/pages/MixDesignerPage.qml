@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtMultimedia
 import Regie.Console
 import "../components"
 
@@ -153,6 +154,8 @@ Item {
                                     anchors.margins: tile.border.width
                                     visible: tile.streamId.length > 0
                                     title: tile.streamId
+                                    fillMode: tile.renderMode === 0 ? VideoOutput.PreserveAspectCrop
+                                                                    : VideoOutput.PreserveAspectFit
                                     url: page.flvUrl(tile.streamId)
                                     active: url.toString().length > 0
                                 }
@@ -252,6 +255,18 @@ Item {
                     spacing: 12
 
                     Card {
+                        title: qsTr("Mixed output")
+                        Layout.fillWidth: true
+                        StreamTile {
+                            objectName: "mixOutput"
+                            title: page.mix.outputStreamId
+                            url: page.flvUrl(page.mix.outputStreamId)
+                            active: url.toString().length > 0
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: width * page.mix.canvasHeight / page.mix.canvasWidth
+                        }
+                    }
+                    Card {
                         title: qsTr("Live streams")
                         Layout.fillWidth: true
                         Repeater {
@@ -259,6 +274,7 @@ Item {
                             delegate: RowLayout {
                                 id: streamRow
                                 required property string stream
+                                visible: stream !== page.mix.outputStreamId
                                 property string streamName: stream
                                 Layout.fillWidth: true
                                 Drag.active: grab.active
@@ -384,18 +400,6 @@ Item {
                         }
                     }
 
-                    Card {
-                        title: qsTr("Mixed output")
-                        Layout.fillWidth: true
-                        StreamTile {
-                            objectName: "mixOutput"
-                            title: page.mix.outputStreamId
-                            url: page.flvUrl(page.mix.outputStreamId)
-                            active: url.toString().length > 0
-                            Layout.fillWidth: true
-                            Layout.preferredHeight: width * page.mix.canvasHeight / page.mix.canvasWidth
-                        }
-                    }
                 }
             }
         }

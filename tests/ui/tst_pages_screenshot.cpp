@@ -1,9 +1,11 @@
-// The Rooms and Rules pages with real data, photographed under Xvfb: the console and its
-// bundled engine; three users log in to a room with tokens from the console's own token tool,
-// a camera publishes into the room over RTMP, and ban rules are set through the ZEGO door.
+// Pages with real data, photographed under Xvfb with the console and its bundled engine:
+// Rooms (three users log in to a room with tokens from the console's own token tool, a camera
+// publishes into it), Rules (ban rules set through the ZEGO door), and the Mix Designer (two
+// cameras in a side-by-side layout, mixed by the engine, with the mixed output playing).
 #include <QImage>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSettings>
 #include <QTest>
 #include <QWebSocket>
 #include <memory>
@@ -20,9 +22,17 @@ namespace {
 const QByteArray kAppId = "1234567890";
 const QByteArray kServerSecret = "0123456789abcdef0123456789abcdef";
 
+const QJsonObject kSideBySide = QJsonDocument::fromJson(R"({
+    "TaskId": "show", "UserId": "regie-console", "Sequence": 1,
+    "MixInput": [
+        {"StreamId": "left-cam", "RectInfo": {"Left": 0, "Top": 0, "Right": 320, "Bottom": 360, "Layer": 0}},
+        {"StreamId": "right-cam", "RectInfo": {"Left": 320, "Top": 0, "Right": 640, "Bottom": 360, "Layer": 1}}],
+    "MixOutput": [{"StreamId": "program", "VideoBitrate": 1000000, "Fps": 20, "Width": 640, "Height": 360}],
+    "BackGroundColorHex": "0x20242C00"})").object();
+
 }  // namespace
 
-class TestRoomsScreenshot : public QObject {
+class TestPagesScreenshot : public QObject {
     Q_OBJECT
 
 private slots:
@@ -32,6 +42,11 @@ private slots:
             m_camera.kill();
             m_camera.waitForFinished(5000);
         }
+        for (auto& camera : m_cameras) {
+            camera->kill();
+            camera->waitForFinished(5000);
+        }
+        m_cameras.clear();
         m_xvfb.stop();
     }
 
@@ -39,6 +54,7 @@ private slots:
         QTest::addColumn<QString>("page");
         QTest::newRow("rooms") << "rooms";
         QTest::newRow("rules") << "rules";
+        QTest::newRow("mix") << "mix";
     }
 
     void pageWithRealData() {
@@ -48,6 +64,12 @@ private slots:
         ConsoleHome home;
         QVERIFY(home.prepare("[zego]\nappId=" + kAppId + "\nserverSecret=" + kServerSecret + "\n"));
         const QString output = QDir(REGIE_SCREENSHOT_DIR).filePath(page + ".png");
+        if (page == QLatin1String("mix")) {
+            // The designer opens with the layout it was editing last time.
+            QSettings settings(home.settingsFile(), QSettings::IniFormat);
+            settings.setValue("mixDesigner/current",
+                              QJsonDocument(kSideBySide).toJson(QJsonDocument::Compact));
+        }
         QFile::remove(output);
 
         QProcess console;
@@ -78,6 +100,31 @@ private slots:
                                    .arg(ports.value("rtmp").toInt())
                                    .arg(QString::fromLatin1(QUrl::toPercentEncoding(
                                        m_tokens.generate("camera", "studio", true, 3600))))));
+        } else if (page == QLatin1String("mix")) {
+            for (const auto& [stream, picture] :
+                 {std::pair{"left-cam", "testsrc2=size=640x360:rate=25"},
+                  std::pair{"right-cam", "smptehdbars=size=640x360:rate=25"}}) {
+                auto camera = std::make_unique<QProcess>();
+                camera->start(REGIE_FFMPEG_PATH,
+                              regie::test::ffmpegPublishArgs(
+                                  picture, "sine=frequency=440", 120,
+                                  QStringLiteral("rtmp://127.0.0.1:%1/live/%2")
+                                      .arg(ports.value("rtmp").toInt())
+                                      .arg(stream)));
+                m_cameras.push_back(std::move(camera));
+            }
+            // StartMix needs its inputs live: retried until the cameras are up.
+            QJsonObject body = kSideBySide;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    body["Sequence"] = QDateTime::currentMSecsSinceEpoch();
+                    if (post("StartMix", body)) {
+                        return true;
+                    }
+                    QTest::qWait(500);
+                    return false;
+                },
+                30000));
         } else {
             QVERIFY(call("SetForbidUserRule",
                          {{"RuleType", "1"}, {"IP", "203.0.113.7"}, {"DisabledPrivilege[]", "1"},
@@ -132,7 +179,14 @@ private:
     }
 
     bool call(const QString& action, const ApiParams& params) {
-        auto* reply = m_client.zegoGet(action, params);
+        return await(action, m_client.zegoGet(action, params));
+    }
+
+    bool post(const QString& action, const QJsonObject& body) {
+        return await(action, m_client.zegoPost(action, body));
+    }
+
+    bool await(const QString& action, ApiReply* reply) {
         std::optional<ApiResult> result;
         connect(reply, &ApiReply::finished, this, [&](const ApiResult& r) { result = r; });
         if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000)) {
@@ -149,7 +203,8 @@ private:
     ApiClient m_client;
     std::vector<std::unique_ptr<QWebSocket>> m_users;
     QProcess m_camera;
+    std::vector<std::unique_ptr<QProcess>> m_cameras;
 };
 
-QTEST_MAIN(TestRoomsScreenshot)
-#include "tst_rooms_screenshot.moc"
+QTEST_MAIN(TestPagesScreenshot)
+#include "tst_pages_screenshot.moc"
