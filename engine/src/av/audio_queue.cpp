@@ -104,10 +104,4 @@ void AudioQueue::trim(int keep) {
     }
 }
 
-void AudioQueue::clear() {
-    if (m_fifo) {
-        av_audio_fifo_reset(m_fifo.get());
-    }
-}
-
 }  // namespace regie::av

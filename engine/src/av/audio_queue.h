@@ -25,7 +25,6 @@ public:
     int mixInto(float* const* mix, int count, float gain);
     // Drops the oldest samples so that at most `keep` remain.
     void trim(int keep);
-    void clear();
 
 private:
     core::Status configureFor(const AVFrame& decoded);

@@ -87,7 +87,6 @@ void StreamPush::run() {
             generation = m_formatGeneration;
         }
         session(*format, generation);
-        m_connected = false;
         std::unique_lock lock(m_mutex);
         if (generation == m_formatGeneration) {
             // A failure, not a new format: wait a little, then start again at a keyframe.
@@ -138,7 +137,6 @@ void StreamPush::session(const Format& format, std::uint64_t generation) {
         avformat_write_header(output.get(), nullptr) < 0) {
         return;
     }
-    m_connected = true;
     PacketPtr packet = allocPacket();
     for (;;) {
         Queued item;

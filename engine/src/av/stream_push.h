@@ -41,7 +41,6 @@ public:
 
     void setFormat(Format format);
     void push(bool video, const EncodedPacket& packet);
-    bool connected() const { return m_connected.load(); }
 
 private:
     struct Queued {
@@ -65,7 +64,6 @@ private:
     std::size_t m_queuedBytes = 0;
     bool m_waitKeyframe = true;
     std::atomic<bool> m_stop{false};
-    std::atomic<bool> m_connected{false};
     std::thread m_thread;
 };
 

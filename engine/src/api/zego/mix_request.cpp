@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 
+#include "api/zego/stream_id.h"
+
 namespace regie::api::zego {
 
 namespace json = boost::json;
@@ -294,7 +296,7 @@ MixInputSpec input(const json::value& value, std::size_t index) {
         }
     } else if (spec.streamId.empty()) {
         refuse(kInputFormat, where + "StreamId or StreamUrl is required");
-    } else if (!isMixStreamId(spec.streamId)) {
+    } else if (!isValidStreamId(spec.streamId)) {
         refuse(kInputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
     }
     if (const auto* image = f.object("Image")) {
@@ -365,7 +367,7 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
         }
     } else if (spec.streamId.empty()) {
         refuse(kOutputFormat, where + "StreamId or StreamUrl is required");
-    } else if (!isMixStreamId(spec.streamId)) {
+    } else if (!isValidStreamId(spec.streamId)) {
         refuse(kOutputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
     }
     spec.videoBitrate = f.requiredInteger("VideoBitrate");
@@ -509,20 +511,6 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
 }
 
 }  // namespace
-
-bool isMixStreamId(std::string_view id) {
-    if (id.empty() || id.size() > 256) {
-        return false;
-    }
-    for (char c : id) {
-        bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  c == '-' || c == '_';
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
-}
 
 std::variant<MixRequest, ZegoResult> parseStartMix(const json::object& body,
                                                    const MixLimits& limits) {

@@ -20,7 +20,4 @@ struct MixLimits {
 std::variant<service::mix::MixRequest, ZegoResult> parseStartMix(const boost::json::object& body,
                                                                  const MixLimits& limits);
 
-// Stream ids: digits, ASCII letters, '-' and '_'.
-bool isMixStreamId(std::string_view id);
-
 }  // namespace regie::api::zego
