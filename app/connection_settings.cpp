@@ -9,8 +9,7 @@ const QString kServerSecret = QStringLiteral("connection/serverSecret");
 }  // namespace
 
 ConnectionSettings::ConnectionSettings(const QString& file, QObject* parent)
-    : QObject(parent)
-    , m_settings(openSettings(file)) {}
+    : QObject(parent), m_settings(openSettings(file)) {}
 
 ConnectionSettings::Mode ConnectionSettings::mode() const {
     return m_settings->value(kMode).toString() == QLatin1String("remote") ? Mode::Remote

@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QSettings>
 #include <memory>
-#include <memory>
 
 #include "engine_endpoint.h"
 

@@ -85,11 +85,10 @@ QVariant MixDesigner::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> MixDesigner::roleNames() const {
-    return {{StreamIdRole, "streamId"}, {LeftRole, "rectLeft"},
-            {TopRole, "rectTop"},           {WidthRole, "rectWidth"},
-            {HeightRole, "rectHeight"}, {LayerRole, "rectLayer"},
-            {RenderModeRole, "renderMode"}, {VolumeRole, "volume"},
-            {MutedRole, "muted"},       {CornerRadiusRole, "cornerRadius"}};
+    return {{StreamIdRole, "streamId"},        {LeftRole, "rectLeft"},     {TopRole, "rectTop"},
+            {WidthRole, "rectWidth"},          {HeightRole, "rectHeight"}, {LayerRole, "rectLayer"},
+            {RenderModeRole, "renderMode"},    {VolumeRole, "volume"},     {MutedRole, "muted"},
+            {CornerRadiusRole, "cornerRadius"}};
 }
 
 QVariant MixDesigner::inputValue(int row, const QString& roleName) const {
@@ -311,8 +310,8 @@ void MixDesigner::redo() {
 }
 
 QString MixDesigner::exportJson() const {
-    return QString::fromUtf8(
-        QJsonDocument(toStartMix(m_layout, m_lastSequence, userId())).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(toStartMix(m_layout, m_lastSequence, userId()))
+                                 .toJson(QJsonDocument::Compact));
 }
 
 bool MixDesigner::importJson(const QString& text) {
@@ -362,8 +361,8 @@ void MixDesigner::apply() {
         setLastError(tr("Add at least one input."));
         return;
     }
-    auto* reply =
-        m_client->zegoPost(QStringLiteral("StartMix"), toStartMix(m_layout, nextSequence(), userId()));
+    auto* reply = m_client->zegoPost(QStringLiteral("StartMix"),
+                                     toStartMix(m_layout, nextSequence(), userId()));
     connect(reply, &ApiReply::finished, this, [this](const ApiResult& r) {
         if (!r.ok()) {
             setLastError(tr("StartMix: %1").arg(r.describe()));
@@ -376,10 +375,10 @@ void MixDesigner::apply() {
 }
 
 void MixDesigner::stop() {
-    auto* reply = m_client->zegoPost(QStringLiteral("StopMix"),
-                                     QJsonObject{{"TaskId", m_layout.taskId},
-                                                 {"UserId", userId()},
-                                                 {"Sequence", nextSequence()}});
+    auto* reply =
+        m_client->zegoPost(QStringLiteral("StopMix"), QJsonObject{{"TaskId", m_layout.taskId},
+                                                                  {"UserId", userId()},
+                                                                  {"Sequence", nextSequence()}});
     connect(reply, &ApiReply::finished, this, [this](const ApiResult& r) {
         if (!r.ok()) {
             setLastError(tr("StopMix: %1").arg(r.describe()));

@@ -3,8 +3,8 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <QAbstractListModel>
-#include <QVariantList>
 #include <QSettings>
+#include <QVariantList>
 #include <functional>
 #include <memory>
 

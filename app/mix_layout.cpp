@@ -44,17 +44,17 @@ QList<QRect> templateRects(MixTemplate kind, int width, int height) {
 QJsonObject toStartMix(const MixLayout& layout, qint64 sequence, const QString& userId) {
     QJsonArray inputs;
     for (const MixRect& in : layout.inputs) {
-        inputs.append(QJsonObject{
-            {"StreamId", in.streamId},
-            {"RectInfo", QJsonObject{{"Top", in.rect.top()},
-                                     {"Left", in.rect.left()},
-                                     {"Bottom", in.rect.top() + in.rect.height()},
-                                     {"Right", in.rect.left() + in.rect.width()},
-                                     {"Layer", in.layer},
-                                     {"CornerRadius", in.cornerRadius}}},
-            {"RenderMode", in.renderMode},
-            {"Volume", in.volume},
-            {"ContentControl", in.muted ? 2 : 0}});
+        inputs.append(
+            QJsonObject{{"StreamId", in.streamId},
+                        {"RectInfo", QJsonObject{{"Top", in.rect.top()},
+                                                 {"Left", in.rect.left()},
+                                                 {"Bottom", in.rect.top() + in.rect.height()},
+                                                 {"Right", in.rect.left() + in.rect.width()},
+                                                 {"Layer", in.layer},
+                                                 {"CornerRadius", in.cornerRadius}}},
+                        {"RenderMode", in.renderMode},
+                        {"Volume", in.volume},
+                        {"ContentControl", in.muted ? 2 : 0}});
     }
     const QColor background(layout.background);
     const QString hex = QStringLiteral("0x%1%2%3%4")
@@ -64,20 +64,19 @@ QJsonObject toStartMix(const MixLayout& layout, qint64 sequence, const QString& 
                             .arg(0, 2, 16, QLatin1Char('0'))
                             .toUpper()
                             .replace(QLatin1String("0X"), QLatin1String("0x"));
-    return QJsonObject{
-        {"TaskId", layout.taskId},
-        {"UserId", userId},
-        {"Sequence", sequence},
-        {"MixInput", inputs},
-        {"MixOutput", QJsonArray{QJsonObject{{"StreamId", layout.outputStreamId},
-                                             {"VideoBitrate", layout.videoBitrate},
-                                             {"Fps", layout.fps},
-                                             {"Width", layout.width},
-                                             {"Height", layout.height},
-                                             {"AudioCodec", 1},
-                                             {"AudioBitrate", layout.audioBitrate},
-                                             {"SoundChannel", 2}}}},
-        {"BackGroundColorHex", hex}};
+    return QJsonObject{{"TaskId", layout.taskId},
+                       {"UserId", userId},
+                       {"Sequence", sequence},
+                       {"MixInput", inputs},
+                       {"MixOutput", QJsonArray{QJsonObject{{"StreamId", layout.outputStreamId},
+                                                            {"VideoBitrate", layout.videoBitrate},
+                                                            {"Fps", layout.fps},
+                                                            {"Width", layout.width},
+                                                            {"Height", layout.height},
+                                                            {"AudioCodec", 1},
+                                                            {"AudioBitrate", layout.audioBitrate},
+                                                            {"SoundChannel", 2}}}},
+                       {"BackGroundColorHex", hex}};
 }
 
 std::optional<MixLayout> fromStartMix(const QJsonObject& body) {
@@ -106,8 +105,8 @@ std::optional<MixLayout> fromStartMix(const QJsonObject& body) {
         rect.streamId = in.value("StreamId").toString();
         const int left = r.value("Left").toInt();
         const int top = r.value("Top").toInt();
-        rect.rect = QRect(left, top, r.value("Right").toInt() - left,
-                          r.value("Bottom").toInt() - top);
+        rect.rect =
+            QRect(left, top, r.value("Right").toInt() - left, r.value("Bottom").toInt() - top);
         rect.layer = r.value("Layer").toInt();
         rect.cornerRadius = r.value("CornerRadius").toInt();
         rect.renderMode = in.value("RenderMode").toInt();

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <QJsonObject>
-#include <optional>
 #include <QList>
 #include <QRect>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 // One input rectangle of a mix layout, in output canvas pixels (StartMix RectInfo).
 struct MixRect {
@@ -34,7 +34,14 @@ struct MixLayout {
 };
 
 // The layout templates: rectangles for `count` inputs (fewer when the template has fewer).
-enum class MixTemplate { single, sideBySide, grid2x2, grid3x3, pictureInPicture, oneLargeFiveSmall };
+enum class MixTemplate {
+    single,
+    sideBySide,
+    grid2x2,
+    grid3x3,
+    pictureInPicture,
+    oneLargeFiveSmall
+};
 QList<QRect> templateRects(MixTemplate kind, int width, int height);
 
 // The StartMix body (every field by the spec's name and JSON type) and its reverse, for

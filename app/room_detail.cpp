@@ -45,14 +45,14 @@ void RoomDetail::setRoomId(const QString& roomId) {
 QVariantList RoomDetail::streams() const {
     QVariantList list;
     for (const RoomStream& s : m_streams) {
-        list.append(QVariantMap{
-            {QStringLiteral("streamId"), s.streamId},
-            {QStringLiteral("userId"), s.userId},
-            {QStringLiteral("userName"), s.userName},
-            {QStringLiteral("since"),
-             s.createTimeMs > 0
-                 ? QDateTime::fromMSecsSinceEpoch(s.createTimeMs).toString(u"HH:mm:ss")
-                 : QString()}});
+        list.append(
+            QVariantMap{{QStringLiteral("streamId"), s.streamId},
+                        {QStringLiteral("userId"), s.userId},
+                        {QStringLiteral("userName"), s.userName},
+                        {QStringLiteral("since"),
+                         s.createTimeMs > 0
+                             ? QDateTime::fromMSecsSinceEpoch(s.createTimeMs).toString(u"HH:mm:ss")
+                             : QString()}});
     }
     return list;
 }
@@ -192,8 +192,8 @@ void RoomDetail::onRoomEvent(const QString& type, const QJsonObject& data) {
         }
     } else if (type == QLatin1String("room.stream_removed")) {
         const QString streamId = data.value(u"streamId").toString();
-        const auto removed = m_streams.removeIf(
-            [&](const RoomStream& s) { return s.streamId == streamId; });
+        const auto removed =
+            m_streams.removeIf([&](const RoomStream& s) { return s.streamId == streamId; });
         if (removed > 0) {
             emit streamsChanged();
         }

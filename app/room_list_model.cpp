@@ -68,9 +68,9 @@ int RoomListModel::indexOf(const QString& roomId) const {
 void RoomListModel::applySnapshot(QList<RoomSummary> rooms) {
     std::sort(rooms.begin(), rooms.end(),
               [](const RoomSummary& a, const RoomSummary& b) { return a.roomId < b.roomId; });
-    const bool sameRooms = std::equal(
-        rooms.begin(), rooms.end(), m_rooms.begin(), m_rooms.end(),
-        [](const RoomSummary& a, const RoomSummary& b) { return a.roomId == b.roomId; });
+    const bool sameRooms =
+        std::equal(rooms.begin(), rooms.end(), m_rooms.begin(), m_rooms.end(),
+                   [](const RoomSummary& a, const RoomSummary& b) { return a.roomId == b.roomId; });
     if (sameRooms) {
         m_rooms = std::move(rooms);
         if (!m_rooms.isEmpty()) {

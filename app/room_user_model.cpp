@@ -33,9 +33,9 @@ QVariant RoomUserModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> RoomUserModel::roleNames() const {
-    return {{UserIdRole, "userId"},   {UserNameRole, "userName"},
-            {RoleRole, "userRole"},   {RoleTextRole, "roleText"},
-            {LoginTimeTextRole, "loginTimeText"}, {IpRole, "ip"}};
+    return {
+        {UserIdRole, "userId"},     {UserNameRole, "userName"},           {RoleRole, "userRole"},
+        {RoleTextRole, "roleText"}, {LoginTimeTextRole, "loginTimeText"}, {IpRole, "ip"}};
 }
 
 void RoomUserModel::setUsers(QList<RoomUser> users) {

@@ -80,8 +80,9 @@ QString RuleEditor::describeUserRule(int ruleType, const QString& ip, const QStr
         lines << tr("Users already in the room stay; kick them to remove them.");
     }
     if (publish) {
-        lines << tr("Streams already live keep running until their next publish; to mute a "
-                    "stream now use a stream rule, to cut it use Forbid stream.");
+        lines << tr(
+            "Streams already live keep running until their next publish; to mute a "
+            "stream now use a stream rule, to cut it use Forbid stream.");
     }
     return lines.join(u' ');
 }

@@ -12,8 +12,8 @@ struct UserRule {
     QString ip;
     QString roomId;
     QString userId;
-    bool login = false;    // privilege 1 disabled
-    bool publish = false;  // privilege 2 disabled
+    bool login = false;     // privilege 1 disabled
+    bool publish = false;   // privilege 2 disabled
     qint64 createTime = 0;  // Unix seconds
     qint64 expireTime = 0;  // Unix seconds
     bool operator==(const UserRule&) const = default;

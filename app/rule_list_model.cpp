@@ -106,8 +106,8 @@ QHash<int, QByteArray> RuleListModel::roleNames() const {
 }
 
 int RuleListModel::inForceCount() const {
-    return int(std::count_if(m_rows.begin(), m_rows.end(),
-                             [this](const Row& r) { return inForce(r); }));
+    return int(
+        std::count_if(m_rows.begin(), m_rows.end(), [this](const Row& r) { return inForce(r); }));
 }
 
 void RuleListModel::applySnapshot(const RuleSnapshot& snapshot) {
@@ -115,7 +115,9 @@ void RuleListModel::applySnapshot(const RuleSnapshot& snapshot) {
     switch (m_kind) {
         case Kind::user:
             for (const UserRule& r : snapshot.userRules) {
-                rows.append({userTarget(r), userEffect(r), r.expireTime,
+                rows.append({userTarget(r),
+                             userEffect(r),
+                             r.expireTime,
                              {{QStringLiteral("ruleType"), r.ruleType},
                               {QStringLiteral("ip"), r.ip},
                               {QStringLiteral("roomId"), r.roomId},
@@ -127,7 +129,8 @@ void RuleListModel::applySnapshot(const RuleSnapshot& snapshot) {
             break;
         case Kind::stream:
             for (const StreamRule& r : snapshot.streamRules) {
-                rows.append({tr("Stream %1 in room %2").arg(r.streamId, r.roomId), streamEffect(r),
+                rows.append({tr("Stream %1 in room %2").arg(r.streamId, r.roomId),
+                             streamEffect(r),
                              r.expireTime,
                              {{QStringLiteral("roomId"), r.roomId},
                               {QStringLiteral("streamId"), r.streamId},
@@ -143,13 +146,13 @@ void RuleListModel::applySnapshot(const RuleSnapshot& snapshot) {
                              rtc ? tr("Publishing forbidden") : tr("Direct push forbidden"),
                              f.endTime,
                              {{QStringLiteral("streamId"), f.streamId},
-                              {QStringLiteral("kind"), rtc ? QStringLiteral("rtc") : QStringLiteral("cdn")}}});
+                              {QStringLiteral("kind"),
+                               rtc ? QStringLiteral("rtc") : QStringLiteral("cdn")}}});
             }
             break;
     }
-    std::stable_sort(rows.begin(), rows.end(), [this](const Row& a, const Row& b) {
-        return inForce(a) && !inForce(b);
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [this](const Row& a, const Row& b) { return inForce(a) && !inForce(b); });
     const bool same = std::equal(rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
                                  [](const Row& a, const Row& b) {
                                      return a.target == b.target && a.effect == b.effect &&

@@ -13,11 +13,11 @@
 
 #include "api/events/event_feed.h"
 #include "api/events/room_events.h"
-#include "api/rooms/room_signalling.h"
 #include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
-#include "api/zego/room_actions.h"
+#include "api/rooms/room_signalling.h"
 #include "api/zego/mix_actions.h"
+#include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/rule_actions.h"
 #include "api/zego/zego_door.h"
@@ -43,12 +43,12 @@
 #include "service/hooks/media_hooks.h"
 #include "service/hooks/zego_callbacks.h"
 #include "service/hooks/zlm_hooks.h"
+#include "service/mix/mix_service.h"
 #include "service/rooms/room_callbacks.h"
 #include "service/rooms/room_service.h"
 #include "service/rules/rule_service.h"
 #include "service/rules/rule_sweeper.h"
 #include "service/rules/source_enforcer.h"
-#include "service/mix/mix_service.h"
 #include "service/server/server_service.h"
 
 namespace regie {
@@ -216,8 +216,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
             if (room->closeType) {
                 closeType = static_cast<int>(*room->closeType);
             }
-            return hooks::StreamRoomFields{room->roomId, room->roomSessionId, room->userId,
-                                           room->userName, room->title, room->extraInfo,
+            return hooks::StreamRoomFields{room->roomId,   room->roomSessionId, room->userId,
+                                           room->userName, room->title,         room->extraInfo,
                                            closeType};
         });
     api::zego::registerRoomMessageActions(zego, rooms);
@@ -229,22 +229,21 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     auto streamEvents = std::make_shared<api::events::StreamEvents>(*feed, sources, io.at(0));
     // Rooms learn of a stream before its stream_create (which carries its room) and forget
     // it after its stream_close.
-    sources.setListener({[&, streamEvents](const auto& s) {
-                             rooms.mediaStarted(s->key().app, s->key().stream,
-                                                s->publisher().sessionId);
-                             s->setWithheldTracks(
-                                 rules.withheldTracks(s->key().app, s->key().stream));
-                             streamEvents->added(*s);
-                             mediaHooks.streamAdded(*s);
-                         },
-                         [&, streamEvents](const auto& s, media::SourceEndReason reason) {
-                             streamEvents->removed(*s, reason);
-                             mediaHooks.streamRemoved(*s, reason);
-                             rooms.mediaStopped(s->key().app, s->key().stream);
-                         },
-                         [&](const auto& s, std::function<void(bool)> close) {
-                             mediaHooks.noReader(s, std::move(close));
-                         }});
+    sources.setListener(
+        {[&, streamEvents](const auto& s) {
+             rooms.mediaStarted(s->key().app, s->key().stream, s->publisher().sessionId);
+             s->setWithheldTracks(rules.withheldTracks(s->key().app, s->key().stream));
+             streamEvents->added(*s);
+             mediaHooks.streamAdded(*s);
+         },
+         [&, streamEvents](const auto& s, media::SourceEndReason reason) {
+             streamEvents->removed(*s, reason);
+             mediaHooks.streamRemoved(*s, reason);
+             rooms.mediaStopped(s->key().app, s->key().stream);
+         },
+         [&](const auto& s, std::function<void(bool)> close) {
+             mediaHooks.noReader(s, std::move(close));
+         }});
 
     httpflv::HttpFlvService httpFlv(io.at(0), sources, sessions, config, m_log);
     httpFlv.setAccessCheck(mediaHooks.playCheck());

@@ -30,8 +30,7 @@ private slots:
                        QStringLiteral("--load=module-native-protocol-unix socket=%1 "
                                       "auth-anonymous=1")
                            .arg(PULSE_SOCKET)});
-        QVERIFY(QTest::qWaitFor([] { return QFile::exists(QStringLiteral(PULSE_SOCKET)); },
-                                10000));
+        QVERIFY(QTest::qWaitFor([] { return QFile::exists(QStringLiteral(PULSE_SOCKET)); }, 10000));
 
         // The preview reads the file, and again after each end, as it would retry a stream.
         m_file = m_dir.filePath(QStringLiteral("tone.flv"));

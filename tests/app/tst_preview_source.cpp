@@ -4,12 +4,12 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
-#include <cmath>
-#include <cstring>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <cstring>
 
 #include "ffmpeg_preview_source.h"
 #include "stream_preview.h"

@@ -65,10 +65,11 @@ private slots:
         ApiClient client;  // no engine: the reloads fail, the feed still drives the streams
         RoomDetail room(&client, &feed);
         room.setRoomId("r1");
-        feed.processMessage(message(
-            "room.stream_added", R"({"roomId":"r1","streamId":"s1","userId":"u1","userName":"Ann"})"));
-        feed.processMessage(message(
-            "room.stream_added", R"({"roomId":"r2","streamId":"s9","userId":"u9"})"));
+        feed.processMessage(
+            message("room.stream_added",
+                    R"({"roomId":"r1","streamId":"s1","userId":"u1","userName":"Ann"})"));
+        feed.processMessage(
+            message("room.stream_added", R"({"roomId":"r2","streamId":"s9","userId":"u9"})"));
         QCOMPARE(room.streams().size(), 1);
         QCOMPARE(room.streams().first().toMap().value("userName").toString(), "Ann");
         feed.processMessage(message("room.stream_removed", R"({"roomId":"r1","streamId":"s1"})"));
@@ -93,15 +94,18 @@ private slots:
         QCOMPARE(role(users, 0, RuleListModel::EffectRole).toString(), "No login, no publishing");
         QCOMPARE(role(users, 0, RuleListModel::RemainingTextRole).toString(), "1 h 0 min left");
         QCOMPARE(role(users, 1, RuleListModel::StateTextRole).toString(), "Expired");
-        QCOMPARE(role(users, 1, RuleListModel::RemainingTextRole).toString(), "ended 1 min 40 s ago");
-        QCOMPARE(role(users, 1, RuleListModel::FieldsRole).toMap().value("ip").toString(), "10.0.0.7");
+        QCOMPARE(role(users, 1, RuleListModel::RemainingTextRole).toString(),
+                 "ended 1 min 40 s ago");
+        QCOMPARE(role(users, 1, RuleListModel::FieldsRole).toMap().value("ip").toString(),
+                 "10.0.0.7");
 
         QCOMPARE(role(streams, 0, RuleListModel::EffectRole).toString(), "Video muted");
         QCOMPARE(role(streams, 0, RuleListModel::RemainingTextRole).toString(), "1 min 30 s left");
 
         QCOMPARE(forbids.rowCount(), 2);
         QCOMPARE(role(forbids, 0, RuleListModel::RemainingTextRole).toString(), "until lifted");
-        QCOMPARE(role(forbids, 1, RuleListModel::FieldsRole).toMap().value("kind").toString(), "cdn");
+        QCOMPARE(role(forbids, 1, RuleListModel::FieldsRole).toMap().value("kind").toString(),
+                 "cdn");
         QVERIFY(!role(forbids, 1, RuleListModel::InForceRole).toBool());  // ended the day before
 
         QSignalSpy resets(&users, &QAbstractItemModel::modelReset);

@@ -80,8 +80,8 @@ private slots:
         QVERIFY(login(m_ann, "r1", "ann") == 0 && login(m_bo, "r1", "bo") == 0);
         RoomListModel* rooms = m_session->rooms();
         QTRY_COMPARE_WITH_TIMEOUT(rooms->indexOf("r1"), 0, 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(rooms->data(rooms->index(0), RoomListModel::UserCountRole).toInt(),
-                                  2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            rooms->data(rooms->index(0), RoomListModel::UserCountRole).toInt(), 2, 5000);
         RoomDetail* room = m_session->room();
         room->setRoomId("r1");
         RoomUserModel* users = room->users();

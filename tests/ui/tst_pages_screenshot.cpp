@@ -28,7 +28,8 @@ const QJsonObject kSideBySide = QJsonDocument::fromJson(R"({
         {"StreamId": "left-cam", "RectInfo": {"Left": 0, "Top": 0, "Right": 320, "Bottom": 360, "Layer": 0}},
         {"StreamId": "right-cam", "RectInfo": {"Left": 320, "Top": 0, "Right": 640, "Bottom": 360, "Layer": 1}}],
     "MixOutput": [{"StreamId": "program", "VideoBitrate": 1000000, "Fps": 20, "Width": 640, "Height": 360}],
-    "BackGroundColorHex": "0x20242C00"})").object();
+    "BackGroundColorHex": "0x20242C00"})")
+                                    .object();
 
 }  // namespace
 
@@ -77,14 +78,16 @@ private slots:
         env.insert("DISPLAY", display);
         env.insert("QT_QPA_PLATFORM", "xcb");
         console.setProcessEnvironment(env);
-        console.start(REGIE_CONSOLE_PATH, {"--page", page, "--screenshot", output,
-                                           "--screenshot-timeout", "90"});
+        console.start(REGIE_CONSOLE_PATH,
+                      {"--page", page, "--screenshot", output, "--screenshot-timeout", "90"});
         QVERIFY2(console.waitForStarted(), qPrintable(console.errorString()));
         const QJsonObject ports = home.waitForPorts();
         QVERIFY2(!ports.isEmpty(), "the bundled engine never wrote its ports");
         EngineEndpoint endpoint{
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(ports.value("http").toInt())), {},
-            QString::fromLatin1(kAppId), QString::fromLatin1(kServerSecret)};
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(ports.value("http").toInt())),
+            {},
+            QString::fromLatin1(kAppId),
+            QString::fromLatin1(kServerSecret)};
         m_tokens.setEndpoint(endpoint);
         m_client.setEndpoint(endpoint);
 
@@ -105,12 +108,11 @@ private slots:
                  {std::pair{"left-cam", "testsrc2=size=640x360:rate=25"},
                   std::pair{"right-cam", "smptehdbars=size=640x360:rate=25"}}) {
                 auto camera = std::make_unique<QProcess>();
-                camera->start(REGIE_FFMPEG_PATH,
-                              regie::test::ffmpegPublishArgs(
-                                  picture, "sine=frequency=440", 120,
-                                  QStringLiteral("rtmp://127.0.0.1:%1/live/%2")
-                                      .arg(ports.value("rtmp").toInt())
-                                      .arg(stream)));
+                camera->start(REGIE_FFMPEG_PATH, regie::test::ffmpegPublishArgs(
+                                                     picture, "sine=frequency=440", 120,
+                                                     QStringLiteral("rtmp://127.0.0.1:%1/live/%2")
+                                                         .arg(ports.value("rtmp").toInt())
+                                                         .arg(stream)));
                 m_cameras.push_back(std::move(camera));
             }
             // StartMix needs its inputs live: retried until the cameras are up.
@@ -126,18 +128,22 @@ private slots:
                 },
                 30000));
         } else {
-            QVERIFY(call("SetForbidUserRule",
-                         {{"RuleType", "1"}, {"IP", "203.0.113.7"}, {"DisabledPrivilege[]", "1"},
-                          {"EffectiveTime", "3600"}}));
-            QVERIFY(call("SetForbidUserRule",
-                         {{"RuleType", "4"}, {"RoomId", "studio"}, {"UserId", "troll"},
-                          {"DisabledPrivilege[]", "1"}, {"DisabledPrivilege[]", "2"},
-                          {"EffectiveTime", "600"}}));
-            QVERIFY(call("SetForbidUserRule", {{"RuleType", "3"}, {"UserId", "spammer"},
+            QVERIFY(call("SetForbidUserRule", {{"RuleType", "1"},
+                                               {"IP", "203.0.113.7"},
+                                               {"DisabledPrivilege[]", "1"},
+                                               {"EffectiveTime", "3600"}}));
+            QVERIFY(call("SetForbidUserRule", {{"RuleType", "4"},
+                                               {"RoomId", "studio"},
+                                               {"UserId", "troll"},
+                                               {"DisabledPrivilege[]", "1"},
+                                               {"DisabledPrivilege[]", "2"},
+                                               {"EffectiveTime", "600"}}));
+            QVERIFY(call("SetForbidUserRule", {{"RuleType", "3"},
+                                               {"UserId", "spammer"},
                                                {"DisabledPrivilege[]", "2"},
                                                {"EffectiveTime", "1"}}));  // expires at once
-            QVERIFY(call("SetForbidStreamRule", {{"RoomId", "studio"}, {"StreamId", "stage-cam"},
-                                                 {"DisableVideo", "1"}}));
+            QVERIFY(call("SetForbidStreamRule",
+                         {{"RoomId", "studio"}, {"StreamId", "stage-cam"}, {"DisableVideo", "1"}}));
             QVERIFY(call("ForbidRTCStream",
                          {{"StreamId", "leaked-feed"},
                           {"Sequence", QString::number(QDateTime::currentMSecsSinceEpoch())}}));

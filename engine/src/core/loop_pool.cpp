@@ -3,7 +3,6 @@
 #include <pthread.h>
 
 #include <algorithm>
-
 #include <boost/asio/post.hpp>
 #include <ctime>
 #include <mutex>

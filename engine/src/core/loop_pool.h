@@ -4,14 +4,14 @@
 // load (thread CPU time over wall time, per window) and answers delay probes.
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>

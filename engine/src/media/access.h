@@ -47,7 +47,7 @@ using FlowReporter = std::function<void(const FlowReport&)>;
 // Asks `first`, then `then` only when `first` allowed; a later gate's settings win.
 inline AccessCheck chainAccess(AccessCheck first, AccessCheck then) {
     return [first = std::move(first), then = std::move(then)](const AccessRequest& request,
-                                                             AccessAnswer answer) {
+                                                              AccessAnswer answer) {
         first(request, [then, request, answer = std::move(answer)](AccessVerdict verdict) {
             if (verdict.refusal) {
                 answer(std::move(verdict));

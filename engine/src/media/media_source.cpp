@@ -152,9 +152,9 @@ bool MediaSource::addReader(std::string_view formatName,
             return false;
         }
         Format& format = it->second;
-        for (const auto& [slot, kind] : {std::pair{"metadata", TrackKind::metadata},
-                                         std::pair{"video", TrackKind::video},
-                                         std::pair{"audio", TrackKind::audio}}) {
+        for (const auto& [slot, kind] :
+             {std::pair{"metadata", TrackKind::metadata}, std::pair{"video", TrackKind::video},
+              std::pair{"audio", TrackKind::audio}}) {
             if (auto h = format.headers.find(slot);
                 h != format.headers.end() && !m_withheld.withholds(kind)) {
                 startup.push_back(h->second.packet);

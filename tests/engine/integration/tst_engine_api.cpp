@@ -283,7 +283,8 @@ private slots:
         QCOMPARE(ok.json().value("Message").toString(), QStringLiteral("ok"));
         auto config = api("getServerConfig").json().value("data").toArray().first().toObject();
         QCOMPARE(ok.json().value("Data").toArray(),
-                 QJsonArray({QString("rtmp://127.0.0.1:%1/live/cam1").arg(config.value("rtmp.port").toString())}));
+                 QJsonArray({QString("rtmp://127.0.0.1:%1/live/cam1")
+                                 .arg(config.value("rtmp.port").toString())}));
         QCOMPARE(code(good + "&StreamId=cam1&Sequence=1&Type=push"), 100000005);  // replayed nonce
 
         QCOMPARE(

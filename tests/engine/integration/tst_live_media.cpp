@@ -7,8 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -349,7 +349,8 @@ private slots:
         // A bare HTTP-FLV reader: what the server does with the connection, nothing else.
         QTcpSocket player;
         qint64 received = 0;
-        connect(&player, &QTcpSocket::readyRead, this, [&] { received += player.readAll().size(); });
+        connect(&player, &QTcpSocket::readyRead, this,
+                [&] { received += player.readAll().size(); });
         player.connectToHost(QHostAddress::LocalHost, m_engine->httpPort());
         QVERIFY(player.waitForConnected(5000));
         player.write("GET /live/back.live.flv HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -374,8 +375,8 @@ private slots:
         pub.reset();
         QVERIFY(waitOnline("back", false, 8000));  // gone after the window
         QVERIFY(QTest::qWaitFor([&] { return players() == 0; }, 2000));
-        QVERIFY(QTest::qWaitFor(
-            [&] { return player.state() == QAbstractSocket::UnconnectedState; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return player.state() == QAbstractSocket::UnconnectedState; },
+                                5000));
     }
 
     void streamWithoutReadersClosesWhenAutoCloseIsOn() {

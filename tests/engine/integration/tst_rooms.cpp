@@ -289,8 +289,8 @@ private slots:
         }
         for (int u = 0; u < kUsers; ++u) {  // all at once: joins race with login replies
             const QString user = QString("rush%1").arg(u);
-            clients[u]->send({{"type", "login"}, {"roomId", "rush"}, {"userId", user},
-                              {"token", token(user)}});
+            clients[u]->send(
+                {{"type", "login"}, {"roomId", "rush"}, {"userId", user}, {"token", token(user)}});
         }
         for (auto& c : clients) {
             QVERIFY(QTest::qWaitFor([&] { return !c->received.isEmpty(); }, 5000));

@@ -3,7 +3,6 @@
 // window and waiting lookups, and the FLV muxer's bytes.
 
 #include <QTest>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <thread>
@@ -26,7 +25,8 @@ Frame videoFrame(std::uint32_t dts, bool key, bool config = false) {
     f.dts = f.pts = dts;
     f.keyframe = key;
     f.config = config;
-    f.flvBody = shareBytes(Bytes{static_cast<std::uint8_t>(key ? 0x17 : 0x27), static_cast<std::uint8_t>(config ? 0 : 1), 0, 0, 0, 1, 2, 3});
+    f.flvBody = shareBytes(Bytes{static_cast<std::uint8_t>(key ? 0x17 : 0x27),
+                                 static_cast<std::uint8_t>(config ? 0 : 1), 0, 0, 0, 1, 2, 3});
     f.payload = BufferRef{f.flvBody, 5, 3};
     return f;
 }
@@ -59,7 +59,8 @@ private:
 };
 
 std::shared_ptr<MediaSource> flvSource() {
-    auto s = std::make_shared<MediaSource>(MediaKey{"__defaultVhost__", "live", "s"}, PublisherInfo{}, 0);
+    auto s = std::make_shared<MediaSource>(MediaKey{"__defaultVhost__", "live", "s"},
+                                           PublisherInfo{}, 0);
     s->addFormat("flv", std::make_unique<FlvMuxer>());
     return s;
 }
@@ -173,7 +174,8 @@ private slots:
         source->input(videoFrame(0, true));
         std::vector<std::shared_ptr<CollectingReader>> readers;
         for (int i = 0; i < 6; ++i) {
-            readers.push_back(std::make_shared<CollectingReader>(i % 2 ? a.get_executor() : b.get_executor()));
+            readers.push_back(
+                std::make_shared<CollectingReader>(i % 2 ? a.get_executor() : b.get_executor()));
             QVERIFY(source->addReader("flv", readers.back()));
         }
         for (std::uint32_t t = 40; t <= 400; t += 40) {
@@ -234,7 +236,8 @@ private slots:
         QCOMPARE(later.decide(key, 0, now), A::send);
         QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(40)), A::drop);
         QCOMPARE(later.decide(key, 0, now + std::chrono::seconds(40)), A::send);
-        QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(80)), A::drop);  // old skips expired
+        QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(80)),
+                 A::drop);  // old skips expired
     }
 
     void flvMuxerWritesOneTagPerFrame() {
@@ -247,10 +250,12 @@ private slots:
         for (const auto& piece : p.pieces) {
             bytes.insert(bytes.end(), piece.span().begin(), piece.span().end());
         }
-        Bytes expected{9, 0, 0, 8, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0x17, 1, 0, 0, 0, 1, 2, 3, 0, 0, 0, 19};
+        Bytes expected{9, 0, 0, 8, 0x02, 0x03, 0x04, 0x01, 0, 0, 0, 0x17,
+                       1, 0, 0, 0, 1,    2,    3,    0,    0, 0, 19};
         QCOMPARE(bytes, expected);
         QVERIFY(p.keyframe && p.video);
-        QCOMPARE(muxer.mux(videoFrame(0, true, true))[0].headerSlot.value_or(""), std::string("video"));
+        QCOMPARE(muxer.mux(videoFrame(0, true, true))[0].headerSlot.value_or(""),
+                 std::string("video"));
     }
 
     void registryResumesWithinTheWindowAndWakesWaiters() {
@@ -260,7 +265,8 @@ private slots:
         int added = 0;
         std::vector<SourceEndReason> removed;
         registry.setListener({[&](const auto&) { ++added; },
-                              [&](const auto&, SourceEndReason r) { removed.push_back(r); }, nullptr});
+                              [&](const auto&, SourceEndReason r) { removed.push_back(r); },
+                              nullptr});
         MediaKey key{"__defaultVhost__", "live", "cam"};
 
         std::shared_ptr<MediaSource> waited;
@@ -274,7 +280,8 @@ private slots:
         QCOMPARE(r1, SourceRegistry::PublishResult::created);
         drain(ctx);
         QVERIFY(answered && waited == s1);
-        QCOMPARE(registry.beginPublish(key, {}, nullptr, 0, prepare).first, SourceRegistry::PublishResult::busy);
+        QCOMPARE(registry.beginPublish(key, {}, nullptr, 0, prepare).first,
+                 SourceRegistry::PublishResult::busy);
 
         registry.endPublish(s1);
         auto [r2, s2] = registry.beginPublish(key, {}, nullptr, 0, prepare);
@@ -289,8 +296,9 @@ private slots:
         QCOMPARE(added, 1);
 
         bool missing = false;
-        registry.findOrWait(MediaKey{"__defaultVhost__", "live", "none"}, std::chrono::milliseconds(50),
-                            ctx.get_executor(), [&](auto s) { missing = !s; });
+        registry.findOrWait(MediaKey{"__defaultVhost__", "live", "none"},
+                            std::chrono::milliseconds(50), ctx.get_executor(),
+                            [&](auto s) { missing = !s; });
         ctx.restart();
         ctx.run_for(std::chrono::milliseconds(200));
         QVERIFY(missing);

@@ -3,7 +3,6 @@
 // delivers everything queued before it.
 
 #include <QTest>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <string>
@@ -33,9 +32,8 @@ public:
             }
         }
         std::size_t count = queue.size();
-        asio::post(queueExecutor(), [self = shared_from_this(), count] {
-            self->written({}, count);
-        });
+        asio::post(queueExecutor(),
+                   [self = shared_from_this(), count] { self->written({}, count); });
     }
     void closeSocket() { socketClosed = true; }
 

@@ -230,10 +230,11 @@ public:
     // it cannot be overtaken by one another thread posts meanwhile (posts made inside a handler
     // wait in the thread's private queue until the handler returns).
     void sendText(std::shared_ptr<const std::string> message) override {
-        asio::dispatch(queueExecutor(), [self = shared_from_this(), m = std::move(message)]() mutable {
-            Outbound out{{asio::buffer(*m)}, m, m->size(), true};
-            self->enqueue(std::move(out));
-        });
+        asio::dispatch(queueExecutor(),
+                       [self = shared_from_this(), m = std::move(message)]() mutable {
+                           Outbound out{{asio::buffer(*m)}, m, m->size(), true};
+                           self->enqueue(std::move(out));
+                       });
     }
 
     asio::any_io_executor executor() const override { return queueExecutor(); }

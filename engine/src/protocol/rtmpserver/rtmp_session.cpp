@@ -281,8 +281,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
                 self->kick();
             }
         },
-        m_deps.clock.unixSeconds(),
-        addLiveFormats);
+        m_deps.clock.unixSeconds(), addLiveFormats);
     if (result == media::SourceRegistry::PublishResult::busy) {
         m_deps.log.info("rtmp.publish_busy", {{"stream", request.key.str()}, {"peer", m_peerIp}});
         sendStatus(rtmp::status::kError, rtmp::status::kPublishBadName,

@@ -9,7 +9,9 @@ namespace {
 constexpr std::string_view kSchema = "rtmp";  // the entry RTMP, HTTP-FLV and WS-FLV play from
 
 MediaAccess toAccess(const media::AccessRequest& r) {
-    return {std::string(kSchema), {r.key.vhost, r.key.app, r.key.stream}, r.params,
+    return {std::string(kSchema),
+            {r.key.vhost, r.key.app, r.key.stream},
+            r.params,
             {r.peerIp, static_cast<std::uint16_t>(r.peerPort), r.sessionId}};
 }
 
@@ -55,7 +57,8 @@ media::AccessCheck MediaHooks::publishCheck() {
                            std::string(media::originTypeName(media::OriginType::rtmpPush))};
         m_zlm.onPublish(event, m_replyContext.get_executor(), [answer](PublishDecision d) {
             if (!d.allowed) {
-                answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_publish" : d.reason));
+                answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_publish"
+                                                                     : d.reason));
                 return;
             }
             media::AccessVerdict verdict;
@@ -71,27 +74,32 @@ media::AccessCheck MediaHooks::publishCheck() {
 media::AccessCheck MediaHooks::playCheck() {
     return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
         auto access = toAccess(request);
-        m_zlm.onPlay(access, m_replyContext.get_executor(), [this, access, key = request.key, answer](AuthDecision d) {
-            if (!d.allowed) {
-                answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_play" : d.reason));
-                return;
-            }
-            if (m_sources.find(key)) {
-                answer(media::AccessVerdict::allow());
-                return;
-            }
-            // A missing stream: the hook may bring it (a pull) while the player waits.
-            m_zlm.onStreamNotFound(access, m_replyContext.get_executor(), [answer](NotFoundReply reply) {
-                answer(reply.closePlayer ? media::AccessVerdict::refuse("stream not found")
-                                         : media::AccessVerdict::allow());
+        m_zlm.onPlay(
+            access, m_replyContext.get_executor(),
+            [this, access, key = request.key, answer](AuthDecision d) {
+                if (!d.allowed) {
+                    answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_play"
+                                                                         : d.reason));
+                    return;
+                }
+                if (m_sources.find(key)) {
+                    answer(media::AccessVerdict::allow());
+                    return;
+                }
+                // A missing stream: the hook may bring it (a pull) while the player waits.
+                m_zlm.onStreamNotFound(
+                    access, m_replyContext.get_executor(), [answer](NotFoundReply reply) {
+                        answer(reply.closePlayer ? media::AccessVerdict::refuse("stream not found")
+                                                 : media::AccessVerdict::allow());
+                    });
             });
-        });
     };
 }
 
 media::FlowReporter MediaHooks::flowReporter() {
     return [this](const media::FlowReport& report) {
-        m_zlm.onFlowReport({toAccess(report.access), report.totalBytes, report.durationSec, report.player});
+        m_zlm.onFlowReport(
+            {toAccess(report.access), report.totalBytes, report.durationSec, report.player});
     };
 }
 
@@ -101,7 +109,8 @@ bool MediaHooks::isZegoStream(const media::MediaKey& key) const {
 
 void MediaHooks::streamAdded(const media::MediaSource& source) {
     const auto& key = source.key();
-    m_zlm.onStreamChanged({true, std::string(kSchema), {key.vhost, key.app, key.stream}, m_describe(source)});
+    m_zlm.onStreamChanged(
+        {true, std::string(kSchema), {key.vhost, key.app, key.stream}, m_describe(source)});
     // callbacks.md: mix outputs announce themselves with mix_start, not stream_create.
     if (!isZegoStream(key) || source.publisher().engineOutput) {
         return;

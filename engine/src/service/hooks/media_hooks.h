@@ -57,7 +57,8 @@ public:
 
     void streamAdded(const media::MediaSource& source);
     void streamRemoved(const media::MediaSource& source, media::SourceEndReason reason);
-    void noReader(const std::shared_ptr<media::MediaSource>& source, std::function<void(bool)> close);
+    void noReader(const std::shared_ptr<media::MediaSource>& source,
+                  std::function<void(bool)> close);
 
 private:
     bool isZegoStream(const media::MediaKey& key) const;

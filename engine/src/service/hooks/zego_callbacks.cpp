@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <boost/json.hpp>
+#include <cstdlib>
 
 #include "core/random.h"
 #include "core/text.h"
