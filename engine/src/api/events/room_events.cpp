@@ -37,7 +37,16 @@ json::object streamFields(const RoomInfo& room, const RoomStream& stream) {
 }  // namespace
 
 RoomEvents::RoomEvents(EventFeed& feed, const RoomService& rooms, boost::asio::io_context& context)
-    : m_feed(feed), m_rooms(rooms), m_timer(context) {}
+    : m_feed(feed), m_snapshots(std::make_shared<SnapshotTicker>(feed, context, "rooms", [&rooms] {
+        json::array list;
+        for (const auto& r : rooms.rooms()) {
+            list.push_back(json::object{{"roomId", r.roomId},
+                                        {"userCount", r.userCount},
+                                        {"streamCount", r.streamCount},
+                                        {"createdAt", r.createdAtMs}});
+        }
+        return Snapshot{list.empty(), json::object{{"rooms", std::move(list)}}};
+    })) {}
 
 void RoomEvents::roomCreated(const RoomInfo& room, const std::string& creatorUserId) {
     auto data = roomFields(room);
@@ -73,42 +82,6 @@ void RoomEvents::streamRemoved(const RoomInfo& room, const RoomStream& stream,
     auto data = streamFields(room, stream);
     data["reason"] = static_cast<int>(type);
     m_feed.publish("room.stream_removed", data);
-}
-
-void RoomEvents::start() {
-    m_timer.expires_after(std::chrono::seconds(1));
-    m_timer.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
-        auto self = weak.lock();
-        if (ec || !self) {
-            return;
-        }
-        self->tick();
-        self->start();
-    });
-}
-
-void RoomEvents::stop() {
-    boost::asio::post(m_timer.get_executor(),
-                      [self = shared_from_this()] { self->m_timer.cancel(); });
-}
-
-void RoomEvents::tick() {
-    if (m_feed.subscriberCount() == 0) {
-        return;
-    }
-    auto rooms = m_rooms.rooms();
-    if (rooms.empty() && m_lastWasEmpty) {
-        return;
-    }
-    m_lastWasEmpty = rooms.empty();
-    json::array list;
-    for (const auto& r : rooms) {
-        list.push_back(json::object{{"roomId", r.roomId},
-                                    {"userCount", r.userCount},
-                                    {"streamCount", r.streamCount},
-                                    {"createdAt", r.createdAtMs}});
-    }
-    m_feed.publish("rooms", json::object{{"rooms", std::move(list)}});
 }
 
 }  // namespace regie::api::events

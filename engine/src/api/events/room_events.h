@@ -4,16 +4,15 @@
 // ([{roomId, userCount, streamCount, createdAt}]) every second while anyone listens.
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <memory>
 
 #include "api/events/event_feed.h"
+#include "api/events/snapshot_ticker.h"
 #include "service/rooms/room_service.h"
 
 namespace regie::api::events {
 
-class RoomEvents final : public service::rooms::RoomObserver,
-                         public std::enable_shared_from_this<RoomEvents> {
+class RoomEvents final : public service::rooms::RoomObserver {
 public:
     RoomEvents(EventFeed& feed, const service::rooms::RoomService& rooms,
                boost::asio::io_context& context);
@@ -32,16 +31,12 @@ public:
                        const service::rooms::RoomStream& stream,
                        service::rooms::StreamCloseType type) override;
 
-    void start();
-    void stop();
+    void start() { m_snapshots->start(); }
+    void stop() { m_snapshots->stop(); }
 
 private:
-    void tick();
-
     EventFeed& m_feed;
-    const service::rooms::RoomService& m_rooms;
-    boost::asio::steady_timer m_timer;
-    bool m_lastWasEmpty = true;
+    std::shared_ptr<SnapshotTicker> m_snapshots;
 };
 
 }  // namespace regie::api::events

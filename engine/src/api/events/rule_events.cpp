@@ -60,41 +60,15 @@ json::object rulesSnapshotJson(const rules::RulesSnapshot& snapshot) {
 
 RuleEvents::RuleEvents(EventFeed& feed, const rules::RuleService& rules,
                        boost::asio::io_context& context)
-    : m_feed(feed), m_rules(rules), m_timer(context) {}
+    : m_feed(feed), m_snapshots(std::make_shared<SnapshotTicker>(feed, context, "rules", [&rules] {
+        const auto snapshot = rules.snapshot();
+        const bool empty = snapshot.userRules.empty() && snapshot.streamRules.empty() &&
+                           snapshot.rtcForbidden.empty() && snapshot.cdnForbidden.empty();
+        return Snapshot{empty, rulesSnapshotJson(snapshot)};
+    })) {}
 
 void RuleEvents::changed(const rules::RuleChange& change) {
     m_feed.publish("rule.changed", ruleChangedJson(change));
-}
-
-void RuleEvents::start() {
-    m_timer.expires_after(std::chrono::seconds(1));
-    m_timer.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
-        auto self = weak.lock();
-        if (ec || !self) {
-            return;
-        }
-        self->tick();
-        self->start();
-    });
-}
-
-void RuleEvents::stop() {
-    boost::asio::post(m_timer.get_executor(),
-                      [self = shared_from_this()] { self->m_timer.cancel(); });
-}
-
-void RuleEvents::tick() {
-    if (m_feed.subscriberCount() == 0) {
-        return;
-    }
-    const auto snapshot = m_rules.snapshot();
-    const bool empty = snapshot.userRules.empty() && snapshot.streamRules.empty() &&
-                       snapshot.rtcForbidden.empty() && snapshot.cdnForbidden.empty();
-    if (empty && m_lastWasEmpty) {
-        return;
-    }
-    m_lastWasEmpty = empty;
-    m_feed.publish("rules", rulesSnapshotJson(snapshot));
 }
 
 }  // namespace regie::api::events

@@ -4,11 +4,11 @@
 // there are rules, so the console's Rules page needs nothing else.
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/json/object.hpp>
 #include <memory>
 
 #include "api/events/event_feed.h"
+#include "api/events/snapshot_ticker.h"
 #include "service/rules/rule_service.h"
 
 namespace regie::api::events {
@@ -16,23 +16,19 @@ namespace regie::api::events {
 boost::json::object ruleChangedJson(const service::rules::RuleChange& change);
 boost::json::object rulesSnapshotJson(const service::rules::RulesSnapshot& snapshot);
 
-class RuleEvents : public std::enable_shared_from_this<RuleEvents> {
+class RuleEvents {
 public:
     RuleEvents(EventFeed& feed, const service::rules::RuleService& rules,
                boost::asio::io_context& context);
 
     void changed(const service::rules::RuleChange& change);
 
-    void start();
-    void stop();
+    void start() { m_snapshots->start(); }
+    void stop() { m_snapshots->stop(); }
 
 private:
-    void tick();
-
     EventFeed& m_feed;
-    const service::rules::RuleService& m_rules;
-    boost::asio::steady_timer m_timer;
-    bool m_lastWasEmpty = true;
+    std::shared_ptr<SnapshotTicker> m_snapshots;
 };
 
 }  // namespace regie::api::events

@@ -11,7 +11,14 @@ namespace json = boost::json;
 
 StreamEvents::StreamEvents(EventFeed& feed, media::SourceRegistry& sources,
                            boost::asio::io_context& context)
-    : m_feed(feed), m_sources(sources), m_timer(context) {}
+    : m_feed(feed)
+    , m_snapshots(std::make_shared<SnapshotTicker>(feed, context, "streams", [&sources] {
+        json::array streams;
+        for (const auto& s : sources.list()) {
+            streams.push_back(zlm::streamJson(*s, zlm::kRtmpSchema, false));
+        }
+        return Snapshot{streams.empty(), json::object{{"streams", std::move(streams)}}};
+    })) {}
 
 void StreamEvents::added(const media::MediaSource& source) {
     m_feed.publish("stream.added", zlm::streamJson(source, zlm::kRtmpSchema, false));
@@ -24,39 +31,6 @@ void StreamEvents::removed(const media::MediaSource& source, media::SourceEndRea
                                                   {"app", key.app},
                                                   {"stream", key.stream},
                                                   {"reason", media::sourceEndReasonName(reason)}});
-}
-
-void StreamEvents::start() {
-    m_timer.expires_after(std::chrono::seconds(1));
-    m_timer.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
-        auto self = weak.lock();
-        if (ec || !self) {
-            return;
-        }
-        self->tick();
-        self->start();
-    });
-}
-
-void StreamEvents::stop() {
-    boost::asio::post(m_timer.get_executor(),
-                      [self = shared_from_this()] { self->m_timer.cancel(); });
-}
-
-void StreamEvents::tick() {
-    if (m_feed.subscriberCount() == 0) {
-        return;
-    }
-    auto sources = m_sources.list();
-    if (sources.empty() && m_lastWasEmpty) {
-        return;
-    }
-    m_lastWasEmpty = sources.empty();
-    json::array streams;
-    for (const auto& s : sources) {
-        streams.push_back(zlm::streamJson(*s, zlm::kRtmpSchema, false));
-    }
-    m_feed.publish("streams", json::object{{"streams", std::move(streams)}});
 }
 
 }  // namespace regie::api::events

@@ -4,31 +4,27 @@
 // counts, bitrates and track details to the console without polling.
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <memory>
 
 #include "api/events/event_feed.h"
+#include "api/events/snapshot_ticker.h"
 #include "media/source_registry.h"
 
 namespace regie::api::events {
 
-class StreamEvents : public std::enable_shared_from_this<StreamEvents> {
+class StreamEvents {
 public:
     StreamEvents(EventFeed& feed, media::SourceRegistry& sources, boost::asio::io_context& context);
 
     void added(const media::MediaSource& source);
     void removed(const media::MediaSource& source, media::SourceEndReason reason);
 
-    void start();
-    void stop();
+    void start() { m_snapshots->start(); }
+    void stop() { m_snapshots->stop(); }
 
 private:
-    void tick();
-
     EventFeed& m_feed;
-    media::SourceRegistry& m_sources;
-    boost::asio::steady_timer m_timer;
-    bool m_lastWasEmpty = true;
+    std::shared_ptr<SnapshotTicker> m_snapshots;
 };
 
 }  // namespace regie::api::events
