@@ -113,35 +113,9 @@ private:
         }
     }
 
-    // While a login is under way, notifications wait, so that the login_result always comes
-    // before the first notification of the room it joins.
     void notify(std::string_view type, json::object fields) {
         fields["type"] = type;
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_holdNotifications) {
-                m_held.push_back(std::move(fields));
-                return;
-            }
-        }
         send(fields);
-    }
-
-    void releaseNotifications() {
-        for (;;) {
-            std::vector<json::object> batch;
-            {
-                std::lock_guard lock(m_mutex);
-                if (m_held.empty()) {
-                    m_holdNotifications = false;
-                    return;
-                }
-                batch.swap(m_held);
-            }
-            for (const auto& message : batch) {
-                send(message);
-            }
-        }
     }
 
     void reply(const json::value& id, std::string_view type, WireCode code, std::string message,
@@ -201,15 +175,15 @@ private:
         {
             std::lock_guard lock(m_mutex);
             ip = m_peer ? m_peer->remoteIp() : std::string();
-            m_holdNotifications = true;
         }
         auto result = m_rooms.login({*roomId, *userId, field(request, "userName").value_or(""),
                                      *token, ip, shared_from_this()});
         if (auto* f = std::get_if<RoomFailure>(&result)) {
             refuse(id, kType, *f);
-            releaseNotifications();
             return;
         }
+        // Sent on this connection's own thread, the reply is queued before any notification
+        // another thread posts for the room just joined (WebSocketPeer::sendText dispatches).
         const auto& r = std::get<LoginResult>(result);
         m_session.store(r.sessionId);
         json::array users;
@@ -230,7 +204,6 @@ private:
                {"heartbeatIntervalMs", m_heartbeatInterval.count()},
                {"users", std::move(users)},
                {"streams", std::move(streams)}});
-        releaseNotifications();
     }
 
     void heartbeat(const json::value& id) {
@@ -364,8 +337,6 @@ private:
     const std::chrono::milliseconds m_heartbeatInterval;
     std::mutex m_mutex;
     std::shared_ptr<http::WebSocketPeer> m_peer;
-    bool m_holdNotifications = false;  // guarded by m_mutex
-    std::vector<json::object> m_held;  // guarded by m_mutex
     std::atomic<std::uint64_t> m_session{0};
 };
 

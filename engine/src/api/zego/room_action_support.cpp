@@ -112,19 +112,25 @@ ZegoResult success(std::optional<boost::json::value> data) {
     return {0, {}, std::move(data)};
 }
 
-ActionSpec spec(std::string name, Limits limits, SyncHandler handler) {
-    ActionSpec s;
-    s.name = std::move(name);
-    s.style = MethodStyle::get;
-    s.family = Family::room;
-    s.ratePerSecond = limits.perApp;
-    s.testRatePerSecond = limits.perAppTest;
-    s.roomRatePerSecond = limits.perRoom;
-    s.handler = [handler = std::move(handler)](std::shared_ptr<const ZegoRequest> request,
-                                               ZegoResponder responder) {
-        responder.reply(handler(*request));
-    };
-    return s;
+std::optional<RegisterError> registerAll(ZegoDoor& door, service::rooms::RoomService& rooms,
+                                         std::initializer_list<RoomAction> actions) {
+    for (const RoomAction& action : actions) {
+        ActionSpec s;
+        s.name = action.name;
+        s.style = MethodStyle::get;
+        s.family = Family::room;
+        s.ratePerSecond = action.limits.perApp;
+        s.testRatePerSecond = action.limits.perAppTest;
+        s.roomRatePerSecond = action.limits.perRoom;
+        s.handler = [&rooms, handler = action.handler](std::shared_ptr<const ZegoRequest> request,
+                                                       ZegoResponder responder) {
+            responder.reply(handler(rooms, *request));
+        };
+        if (auto error = door.registerAction(std::move(s))) {
+            return error;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace regie::api::zego::room_action

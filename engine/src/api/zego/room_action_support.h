@@ -2,13 +2,15 @@
 // What the room Actions share: reading their parameters with the room family's codes, mapping
 // the room service's refusals, and building a synchronous GET ActionSpec.
 
-#include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "api/zego/zego_action.h"
+#include "api/zego/zego_door.h"
+#include "service/rooms/room_service.h"
 #include "service/rooms/room_types.h"
 
 namespace regie::api::zego::room_action {
@@ -60,7 +62,15 @@ struct Limits {
     double perRoom = 0;
 };
 
-using SyncHandler = std::function<ZegoResult(const ZegoRequest&)>;
-ActionSpec spec(std::string name, Limits limits, SyncHandler handler);
+using RoomHandler = ZegoResult (*)(service::rooms::RoomService&, const ZegoRequest&);
+struct RoomAction {
+    const char* name;
+    Limits limits;
+    RoomHandler handler;
+};
+
+// Registers room-family GET Actions answered at once by their handlers.
+std::optional<RegisterError> registerAll(ZegoDoor& door, service::rooms::RoomService& rooms,
+                                         std::initializer_list<RoomAction> actions);
 
 }  // namespace regie::api::zego::room_action

@@ -106,16 +106,10 @@ ZegoResult sendCustomCommand(RoomService& rooms, const ZegoRequest& r) {
 }  // namespace
 
 std::optional<RegisterError> registerRoomMessageActions(ZegoDoor& door, RoomService& rooms) {
-    for (auto [name, handler] : {std::pair{"SendBroadcastMessage", &sendBroadcast},
-                                 std::pair{"SendBarrageMessage", &sendBarrage},
-                                 std::pair{"SendCustomCommand", &sendCustomCommand}}) {
-        auto error = door.registerAction(spec(
-            name, kMessageLimits, [&rooms, handler](const auto& r) { return handler(rooms, r); }));
-        if (error) {
-            return error;
-        }
-    }
-    return std::nullopt;
+    return registerAll(door, rooms,
+                       {{"SendBroadcastMessage", kMessageLimits, &sendBroadcast},
+                        {"SendBarrageMessage", kMessageLimits, &sendBarrage},
+                        {"SendCustomCommand", kMessageLimits, &sendCustomCommand}});
 }
 
 }  // namespace regie::api::zego

@@ -73,20 +73,11 @@ ZegoResult describeSimpleStreamList(RoomService& rooms, const ZegoRequest& r) {
 }  // namespace
 
 std::optional<RegisterError> registerRoomStreamActions(ZegoDoor& door, RoomService& rooms) {
-    const std::initializer_list<
-        std::tuple<const char*, Limits, ZegoResult (*)(RoomService&, const ZegoRequest&)>>
-        actions{{"AddStream", {10, 1, 0}, &addStream},
-                {"DeleteStream", {10, 1, 0}, &deleteStream},
-                // 50/s for the app and one call per 10 s for a single room.
-                {"DescribeSimpleStreamList", {50, 0, 0.1}, &describeSimpleStreamList}};
-    for (const auto& [name, limits, handler] : actions) {
-        auto error = door.registerAction(spec(
-            name, limits, [&rooms, handler](const ZegoRequest& r) { return handler(rooms, r); }));
-        if (error) {
-            return error;
-        }
-    }
-    return std::nullopt;
+    return registerAll(door, rooms,
+                       {{"AddStream", {10, 1, 0}, &addStream},
+                        {"DeleteStream", {10, 1, 0}, &deleteStream},
+                        // 50/s for the app and one call per 10 s for a single room.
+                        {"DescribeSimpleStreamList", {50, 0, 0.1}, &describeSimpleStreamList}});
 }
 
 }  // namespace regie::api::zego

@@ -161,21 +161,12 @@ ZegoResult closeRoom(RoomService& rooms, const ZegoRequest& r) {
 }  // namespace
 
 std::optional<RegisterError> registerRoomUserActions(ZegoDoor& door, RoomService& rooms) {
-    const std::initializer_list<
-        std::tuple<const char*, Limits, ZegoResult (*)(RoomService&, const ZegoRequest&)>>
-        actions{{"DescribeUserNum", {10, 1, 0}, &describeUserNum},
-                {"DescribeUsers", {10, 0, 0}, &describeUsers},
-                {"DescribeUserList", {200, 0, 1}, &describeUserList},
-                {"KickoutUser", {50, 0, 0}, &kickoutUser},
-                {"CloseRoom", {1, 1, 0}, &closeRoom}};
-    for (const auto& [name, limits, handler] : actions) {
-        auto error = door.registerAction(spec(
-            name, limits, [&rooms, handler](const ZegoRequest& r) { return handler(rooms, r); }));
-        if (error) {
-            return error;
-        }
-    }
-    return std::nullopt;
+    return registerAll(door, rooms,
+                       {{"DescribeUserNum", {10, 1, 0}, &describeUserNum},
+                        {"DescribeUsers", {10, 0, 0}, &describeUsers},
+                        {"DescribeUserList", {200, 0, 1}, &describeUserList},
+                        {"KickoutUser", {50, 0, 0}, &kickoutUser},
+                        {"CloseRoom", {1, 1, 0}, &closeRoom}});
 }
 
 }  // namespace regie::api::zego

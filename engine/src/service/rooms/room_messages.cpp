@@ -72,28 +72,15 @@ RoomResult<RoomMessage> RoomService::sendFromSession(std::uint64_t sessionId, Me
 }
 
 RoomResult<RoomMessage> RoomService::broadcast(const MessageRequest& request) {
-    if (auto bad = checkContent(request.content)) {
-        return *bad;
-    }
-    std::lock_guard lock(m_mutex);
-    Room* room = findRoom(request.roomId);
-    if (room == nullptr) {
-        return failure(RoomError::roomMissing, "room does not exist");
-    }
-    return deliverLocked(*room,
-                         {MessageKind::broadcast,
-                          {},
-                          0,
-                          {},
-                          request.category,
-                          request.fromUserId,
-                          request.fromUserName,
-                          request.content,
-                          0},
-                         {}, nullptr);
+    return serverMessage(MessageKind::broadcast, request);
 }
 
 RoomResult<RoomMessage> RoomService::barrage(const MessageRequest& request) {
+    return serverMessage(MessageKind::barrage, request);
+}
+
+RoomResult<RoomMessage> RoomService::serverMessage(MessageKind kind,
+                                                   const MessageRequest& request) {
     if (auto bad = checkContent(request.content)) {
         return *bad;
     }
@@ -102,17 +89,13 @@ RoomResult<RoomMessage> RoomService::barrage(const MessageRequest& request) {
     if (room == nullptr) {
         return failure(RoomError::roomMissing, "room does not exist");
     }
-    return deliverLocked(*room,
-                         {MessageKind::barrage,
-                          {},
-                          0,
-                          {},
-                          request.category,
-                          request.fromUserId,
-                          request.fromUserName,
-                          request.content,
-                          0},
-                         {}, nullptr);
+    RoomMessage message;
+    message.kind = kind;
+    message.category = request.category;
+    message.fromUserId = request.fromUserId;
+    message.fromUserName = request.fromUserName;
+    message.content = request.content;
+    return deliverLocked(*room, std::move(message), {}, nullptr);
 }
 
 RoomResult<std::vector<std::string>> RoomService::customCommand(const MessageRequest& request) {

@@ -192,6 +192,8 @@ private:
                             const std::string& exceptUserId, bool closeMedia);
     void closeRoomIfIdleLocked(Room& room, RoomCloseReason reason);
     void destroyRoomLocked(std::string roomId, RoomCloseReason reason, bool callback);
+    // A broadcast or barrage sent through the API (the sender need not be in the room).
+    RoomResult<RoomMessage> serverMessage(MessageKind kind, const MessageRequest& request);
     RoomResult<RoomMessage> deliverLocked(Room& room, RoomMessage message,
                                           const std::vector<std::string>& toUserIds,
                                           std::vector<std::string>* unreachable);
