@@ -38,6 +38,19 @@ int floorHalf(int v) {
     return v >= 0 ? v / 2 : -((-v + 1) / 2);
 }
 
+// Copies `count` samples, or blends them by `alpha` (one weight every `alphaStep` bytes).
+void putRow(std::uint8_t* to, const std::uint8_t* from, int count, const std::uint8_t* alpha,
+            int alphaStep) {
+    if (alpha == nullptr) {
+        std::memcpy(to, from, static_cast<std::size_t>(count));
+        return;
+    }
+    for (int i = 0; i < count; ++i) {
+        const int a = alpha[static_cast<std::ptrdiff_t>(i) * alphaStep];
+        to[i] = static_cast<std::uint8_t>((from[i] * a + to[i] * (255 - a) + 127) / 255);
+    }
+}
+
 }  // namespace
 
 Yuv yuvFromRgb(int r, int g, int b) {
@@ -131,38 +144,40 @@ core::Status Compositor::draw(std::size_t slot, const AVFrame& picture,
     }
 
     if (cw == tw && ch == th && picture.format == AV_PIX_FMT_YUV420P) {
-        blit(planes, picture.linesize, tx, ty, tw, th, placement.cornerRadius);
+        blit(planes, picture.linesize, tx, ty, tw, th, placement.cornerRadius, false);
         return core::okStatus();
     }
+    const bool blend = (desc->flags & AV_PIX_FMT_FLAG_ALPHA) != 0;
+    const AVPixelFormat target = blend ? AV_PIX_FMT_YUVA420P : AV_PIX_FMT_YUV420P;
     if (m_slots.size() <= slot) {
         m_slots.resize(slot + 1);
     }
     Slot& s = m_slots[slot];
-    s.scaler.reset(
-        sws_getCachedContext(s.scaler.release(), cw, ch, static_cast<AVPixelFormat>(picture.format),
-                             tw, th, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
+    s.scaler.reset(sws_getCachedContext(s.scaler.release(), cw, ch,
+                                        static_cast<AVPixelFormat>(picture.format), tw, th, target,
+                                        SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!s.scaler) {
         return core::Error{"could not set up the scaler"};
     }
     if (!s.scaled) {
         s.scaled = allocFrame();
     }
-    if (s.scaled->width != tw || s.scaled->height != th) {
+    if (s.scaled->width != tw || s.scaled->height != th || s.scaled->format != target) {
         av_frame_unref(s.scaled.get());
         s.scaled->width = tw;
         s.scaled->height = th;
-        s.scaled->format = AV_PIX_FMT_YUV420P;
+        s.scaled->format = target;
         if (int rc = av_frame_get_buffer(s.scaled.get(), 0); rc < 0) {
             return core::Error{"could not allocate a scaled picture: " + errorText(rc)};
         }
     }
     sws_scale(s.scaler.get(), planes, picture.linesize, 0, ch, s.scaled->data, s.scaled->linesize);
-    blit(s.scaled->data, s.scaled->linesize, tx, ty, tw, th, placement.cornerRadius);
+    blit(s.scaled->data, s.scaled->linesize, tx, ty, tw, th, placement.cornerRadius, blend);
     return core::okStatus();
 }
 
 void Compositor::blit(const std::uint8_t* const* planes, const int* linesizes, int x, int y,
-                      int width, int height, int radius) {
+                      int width, int height, int radius, bool blend) {
     AVFrame& c = *m_canvas;
     radius = std::clamp(radius, 0, std::min(width, height) / 2);
     for (int row = 0; row < height; ++row) {
@@ -174,9 +189,12 @@ void Compositor::blit(const std::uint8_t* const* planes, const int* linesizes, i
         int x0 = std::max(x + inset, 0);
         int x1 = std::min(x + width - inset, c.width);
         if (x1 > x0) {
-            std::memcpy(c.data[0] + static_cast<std::ptrdiff_t>(cyRow) * c.linesize[0] + x0,
-                        planes[0] + static_cast<std::ptrdiff_t>(row) * linesizes[0] + (x0 - x),
-                        static_cast<std::size_t>(x1 - x0));
+            const std::uint8_t* alpha =
+                blend ? planes[3] + static_cast<std::ptrdiff_t>(row) * linesizes[3] + (x0 - x)
+                      : nullptr;
+            putRow(c.data[0] + static_cast<std::ptrdiff_t>(cyRow) * c.linesize[0] + x0,
+                   planes[0] + static_cast<std::ptrdiff_t>(row) * linesizes[0] + (x0 - x), x1 - x0,
+                   alpha, 1);
         }
     }
     const int chromaWidth = (c.width + 1) / 2;
@@ -198,10 +216,16 @@ void Compositor::blit(const std::uint8_t* const* planes, const int* linesizes, i
         if (x1 <= x0) {
             continue;
         }
+        // A chroma sample takes the alpha of the top-left luma sample it covers.
+        const std::uint8_t* alpha =
+            blend ? planes[3] +
+                        static_cast<std::ptrdiff_t>(std::min(2 * row, height - 1)) * linesizes[3] +
+                        2 * (x0 - cx)
+                  : nullptr;
         for (int p = 1; p < 3; ++p) {
-            std::memcpy(c.data[p] + static_cast<std::ptrdiff_t>(cyRow) * c.linesize[p] + x0,
-                        planes[p] + static_cast<std::ptrdiff_t>(row) * linesizes[p] + (x0 - cx),
-                        static_cast<std::size_t>(x1 - x0));
+            putRow(c.data[p] + static_cast<std::ptrdiff_t>(cyRow) * c.linesize[p] + x0,
+                   planes[p] + static_cast<std::ptrdiff_t>(row) * linesizes[p] + (x0 - cx), x1 - x0,
+                   alpha, 2);
         }
     }
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Composes pictures onto a YUV420P canvas: each picture goes into a rectangle, cropped to fill
 // it or fitted inside it, with optionally rounded corners, clipped at the canvas edges. Pictures
-// of the rectangle's size in YUV420P are copied; others pass through libswscale. The canvas,
+// of the rectangle's size in YUV420P are copied; others pass through libswscale. Pictures with
+// an alpha channel (PNG) are blended over what is already there. The canvas,
 // the scalers and their scratch pictures are kept per slot and reused from frame to frame.
 
 #include <cstdint>
@@ -56,8 +57,9 @@ private:
         SwsPtr scaler;
         FramePtr scaled;
     };
+    // With `blend`, planes[3] is the picture's alpha plane and the picture is blended.
     void blit(const std::uint8_t* const* planes, const int* linesizes, int x, int y, int width,
-              int height, int radius);
+              int height, int radius, bool blend);
 
     FramePtr m_canvas = allocFrame();
     std::vector<Slot> m_slots;

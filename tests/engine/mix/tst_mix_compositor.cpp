@@ -1,5 +1,6 @@
 // The mix compositor on decoded pixels: placement, crop to fill against fit, layers, odd sizes
-// and positions, background colour, rounded corners, scaling and pixel-format conversion.
+// and positions, background colour, rounded corners, scaling, pixel-format conversion and
+// alpha blending.
 
 #include <QFile>
 #include <QTest>
@@ -220,6 +221,40 @@ private slots:
         QVERIFY(c.begin(64, 48, kBlack).ok());
         QVERIFY(c.draw(0, *rgb, {{10, 10, 30, 30}}).ok());
         EXPECT_COLOR(c.canvas(), 20, 20, kBlue);
+    }
+
+    void transparentPixelsLetTheCanvasShowThrough() {
+        // RGBA: opaque red on the left, fully transparent on the right, half-transparent white
+        // at the bottom.
+        auto rgba = picture(32, 32, AV_PIX_FMT_RGBA);
+        for (int y = 0; y < 32; ++y) {
+            for (int x = 0; x < 32; ++x) {
+                std::uint8_t* p = rgba->data[0] + y * rgba->linesize[0] + 4 * x;
+                const bool bottom = y >= 24;
+                p[0] = 255;
+                p[1] = bottom ? 255 : 0;
+                p[2] = bottom ? 255 : 0;
+                p[3] = bottom ? 128 : (x < 16 ? 255 : 0);
+            }
+        }
+        Compositor c;
+        QVERIFY(c.begin(64, 48, kBlue).ok());
+        QVERIFY(c.draw(0, *rgba, {{0, 0, 32, 32}}).ok());
+        EXPECT_COLOR(c.canvas(), 4, 4, kRed);
+        EXPECT_COLOR(c.canvas(), 12, 20, kRed);
+        EXPECT_COLOR(c.canvas(), 20, 4, kBlue);
+        EXPECT_COLOR(c.canvas(), 28, 20, kBlue);
+        EXPECT_COLOR(c.canvas(), 40, 20, kBlue);
+        const Yuv white = yuvFromRgb(255, 255, 255);
+        const Yuv halfway{static_cast<std::uint8_t>((white.y + kBlue.y + 1) / 2),
+                          static_cast<std::uint8_t>((white.u + kBlue.u + 1) / 2),
+                          static_cast<std::uint8_t>((white.v + kBlue.v + 1) / 2)};
+        EXPECT_COLOR(c.canvas(), 8, 28, halfway);
+        // Scaled too: the same picture over a larger rectangle keeps its transparent half.
+        QVERIFY(c.begin(64, 48, kBlue).ok());
+        QVERIFY(c.draw(0, *rgba, {{0, 0, 64, 48}, RenderMode::fit}).ok());
+        EXPECT_COLOR(c.canvas(), 14, 10, kRed);
+        EXPECT_COLOR(c.canvas(), 44, 10, kBlue);
     }
 
     void labelsAreDrawnWhereTheySay() {
