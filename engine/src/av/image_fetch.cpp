@@ -29,8 +29,13 @@ core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
         return core::Error{"out of memory"};
     }
     raw->interrupt_callback = AVIOInterruptCB{&interrupted, &deadline};
-    if (int rc = avformat_open_input(&raw, url.c_str(), nullptr, nullptr); rc < 0) {
-        return core::Error{"could not fetch " + url + ": " + errorText(rc)};
+    // Whatever URL a request carries, nothing but HTTP(S) is fetched (no file://, no pipes).
+    AVDictionary* options = nullptr;
+    av_dict_set(&options, "protocol_whitelist", "http,https,tls,tcp", 0);
+    const int opened = avformat_open_input(&raw, url.c_str(), nullptr, &options);
+    av_dict_free(&options);
+    if (opened < 0) {
+        return core::Error{"could not fetch " + url + ": " + errorText(opened)};
     }
     FormatContextPtr input(raw);
     if (input->nb_streams < 1) {

@@ -1,6 +1,6 @@
 #pragma once
 // Downloads and decodes one JPG or PNG picture (http://, https://) with libavformat, for mix
-// placeholders. Blocking: call it on a worker thread.
+// pictures. Blocking: call it on a worker thread.
 
 #include <atomic>
 #include <chrono>
@@ -12,8 +12,8 @@
 
 namespace regie::av {
 
-// Fails on a network error, a timeout, a picture larger than `maxBytes`, or anything but
-// JPG/PNG. `cancel`, when set, aborts a download in progress.
+// Fails on a network error, a timeout, a picture larger than `maxBytes`, a URL other than
+// http(s)://, or anything but JPG/PNG. `cancel`, when set, aborts a download in progress.
 core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
                                   std::chrono::milliseconds timeout,
                                   const std::atomic<bool>* cancel = nullptr);

@@ -13,102 +13,25 @@
 #include <QTest>
 
 #include "engine_process.h"
-#include "ffmpeg_publisher.h"
 #include "hook_receiver.h"
+#include "mix_test_media.h"
 #include "raw_http.h"
 #include "zego_query.h"
 
 using regie::test::EngineProcess;
 using regie::test::HookReceiver;
+using regie::test::kBlue;
+using regie::test::kGreen;
+using regie::test::kRed;
+using regie::test::kYellow;
+using regie::test::Player;
+using regie::test::Publisher;
 using regie::test::RawHttp;
 
 namespace {
 
 constexpr int kWidth = 640;
 constexpr int kHeight = 240;
-constexpr int kFrameBytes = kWidth * kHeight * 3 / 2;
-
-struct Yuv {
-    int y, u, v;
-};
-// What the publishers' red and blue become in BT.601 limited range, and the mix background.
-constexpr Yuv kRed{82, 90, 240};
-constexpr Yuv kBlue{41, 240, 110};
-constexpr Yuv kGreen{145, 54, 34};
-constexpr Yuv kYellow{210, 16, 146};
-
-class Publisher {
-public:
-    // `format` is "<size>:<fps>:<sample rate>", so inputs can differ in all three.
-    Publisher(const QString& color, int tone, const QString& url,
-              const QString& format = "320x240:25:44100") {
-        const QStringList f = format.split(':');
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(
-            "ffmpeg",
-            regie::test::ffmpegPublishArgs(
-                QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
-                QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120, url));
-    }
-    ~Publisher() { stop(); }
-    void stop() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-
-private:
-    QProcess m_process;
-};
-
-// An HTTP-FLV player decoding to raw YUV420P; keeps the latest whole picture.
-class Player {
-public:
-    explicit Player(const QString& url) {
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] {
-            m_buffer += m_process.readAllStandardOutput();
-            while (m_buffer.size() >= kFrameBytes) {
-                m_latest = m_buffer.left(kFrameBytes);
-                m_buffer.remove(0, kFrameBytes);
-                ++m_frames;
-            }
-        });
-        m_process.start("ffmpeg",
-                        {"-hide_banner", "-loglevel", "error", "-rw_timeout", "10000000", "-i", url,
-                         "-an", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"});
-    }
-    ~Player() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    Yuv at(int x, int y) const {
-        if (m_latest.size() < kFrameBytes) {
-            return {-1000, -1000, -1000};
-        }
-        const auto* p = reinterpret_cast<const unsigned char*>(m_latest.constData());
-        const int chroma = (y / 2) * (kWidth / 2) + x / 2;
-        return {p[y * kWidth + x], p[kWidth * kHeight + chroma],
-                p[kWidth * kHeight * 5 / 4 + chroma]};
-    }
-    bool shows(int x, int y, Yuv c) const {
-        Yuv s = at(x, y);
-        return std::abs(s.y - c.y) <= 24 && std::abs(s.u - c.u) <= 24 && std::abs(s.v - c.v) <= 24;
-    }
-    QString describe(int x, int y) const {
-        Yuv s = at(x, y);
-        return QString("%1/%2/%3 after %4 frames").arg(s.y).arg(s.u).arg(s.v).arg(m_frames);
-    }
-    QProcess& process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QByteArray m_buffer;
-    QByteArray m_latest;
-    int m_frames = 0;
-};
 
 // ffprobe's codecs of a URL: "aac@2ch,h264@640x240".
 QString probeCodecs(const QString& url) {
@@ -291,11 +214,12 @@ private slots:
             QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}, {"Volume", 201}}};
         QCOMPARE(code(post("StartMix", with("MixInput", badVolume))), 110200155);
 
+        QCOMPARE(
+            code(post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}))),
+            110200170);
+        QCOMPARE(code(post("StartMix", with("BackgroundImage", "ftp://x/bg.png"))), 110200141);
+
         // Features not implemented yet say so.
-        auto watermark =
-            post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}));
-        QCOMPARE(code(watermark), 110200170);
-        QVERIFY(watermark.value("Message").toString().contains("not supported"));
         QJsonArray labelled{QJsonObject{{"StreamId", "mixred"},
                                         {"RectInfo", rect(0, 0, 2, 2)},
                                         {"Label", QJsonObject{{"Text", "hi"}}}}};
@@ -305,7 +229,6 @@ private slots:
         QVERIFY(heAac.value("Message").toString().contains("not supported"));
         QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))), 110200156);
         QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 3))), 110200156);
-        QCOMPARE(code(post("StartMix", with("BackgroundImage", "http://x/bg.png"))), 110200002);
         QCOMPARE(code(post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
 
         // Nothing is published yet.
@@ -345,7 +268,7 @@ private slots:
             QVERIFY(r.json().value("stream_id").toString() != "mixout");  // no stream_create
         }
 
-        m_player = std::make_unique<Player>(play.value("FLV").toString());
+        m_player = std::make_unique<Player>(play.value("FLV").toString(), kWidth, kHeight);
         bool sideBySide = QTest::qWaitFor(
             [&] { return m_player->shows(160, 120, kRed) && m_player->shows(480, 120, kBlue); },
             15000);
@@ -440,7 +363,8 @@ private slots:
             {"MixOutput", QJsonArray{output("mixout3")}}};
         QCOMPARE(code(post("StartMix", body)), 0);
         Player player(
-            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));
+            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()), kWidth,
+            kHeight);
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 20000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
@@ -485,7 +409,8 @@ private slots:
 
         QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 0, 1))), 0);
         Player player(
-            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()));
+            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()), kWidth,
+            kHeight);
         bool yellow = QTest::qWaitFor([&] { return player.shows(160, 120, kYellow); }, 15000);
         QVERIFY2(yellow, qPrintable(player.describe(160, 120)));
         // DisplayMode 2: the picture only once the input has shown nothing for 3 s.
@@ -625,7 +550,8 @@ private slots:
         QVERIFY(online("mixkeep"));
         m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
         Player player(
-            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()));
+            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()), kWidth,
+            kHeight);
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 15000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));

@@ -154,6 +154,79 @@ private slots:
         QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
     }
 
+    void picturesFollowCheckImageMode() {
+        auto withTop = [](const char* key, boost::json::value v, int mode = 0) {
+            auto b = body();
+            b[key] = std::move(v);
+            b["CheckImageMode"] = mode;
+            return b;
+        };
+        auto r = parse(withTop("BackgroundImage", "https://cdn.example/bg.jpg"));
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& layout = std::get<MixRequest>(r).layout;
+        QCOMPARE(layout.backgroundImage, std::string("https://cdn.example/bg.jpg"));
+        QCOMPARE(layout.pictures().size(), std::size_t{1});
+        QCOMPARE(layout.pictures()[0].maxBytes, regie::service::mix::kMaxCanvasImageBytes);
+
+        // 0 and 1 check the URL; 2 checks nothing; preset pictures do not exist here.
+        QCOMPARE(codeOf(withTop("BackgroundImage", "ftp://x/bg.png")), 110200141);
+        QCOMPARE(codeOf(withTop("BackgroundImage", "http:///bg.png", 1)), 110200141);
+        QCOMPARE(codeOf(withTop("BackgroundImage", "http://x/a b.png", 1)), 110200141);
+        QCOMPARE(codeOf(withTop("BackgroundImage", "ftp://x/bg.png", 2)), 0);
+        QCOMPARE(codeOf(withTop("BackgroundImage", "preset-id://bg.jpg", 2)), 110200141);
+        auto badMode = body();
+        badMode["CheckImageMode"] = 3;
+        QCOMPARE(codeOf(badMode), 110200002);
+        auto strict = parse(withTop("BackgroundImage", "http://x/bg.png", 0));
+        QVERIFY(std::get<MixRequest>(strict).imageCheck ==
+                regie::service::mix::ImageCheck::download);
+        auto free = body();
+        free["MixInput"].as_array()[0].as_object()["Image"] =
+            boost::json::object{{"Url", "ftp://x/p.png"}};
+        free["CheckImageMode"] = 2;
+        QCOMPARE(codeOf(free), 0);
+    }
+
+    void theWatermarkIsReadAndChecked() {
+        boost::json::object rect{{"Top", 10}, {"Left", 20}, {"Bottom", 50}, {"Right", 120}};
+        auto withMark = [](boost::json::value mark) {
+            auto b = body();
+            b["WaterMark"] = std::move(mark);
+            return b;
+        };
+        auto r = parse(
+            withMark(boost::json::object{{"Image", "http://x/logo.png"}, {"RectInfo", rect}}));
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& mark = *std::get<MixRequest>(r).layout.watermark;
+        QCOMPARE(mark.url, std::string("http://x/logo.png"));
+        QCOMPARE(mark.rect.left, 20);
+        QCOMPARE(mark.rect.top, 10);
+        QCOMPARE(mark.rect.right, 120);
+        QCOMPARE(mark.rect.bottom, 50);
+
+        QCOMPARE(codeOf(withMark(boost::json::object{{"RectInfo", rect}})), 110200171);
+        QCOMPARE(codeOf(withMark(boost::json::object{{"Image", ""}, {"RectInfo", rect}})),
+                 110200171);
+        QCOMPARE(codeOf(withMark(boost::json::object{{"Image", "http://x/logo.png"}})), 110200170);
+        auto half = rect;
+        half.erase("Right");
+        QCOMPARE(
+            codeOf(withMark(boost::json::object{{"Image", "http://x/l.png"}, {"RectInfo", half}})),
+            110200170);
+        QCOMPARE(codeOf(withMark(boost::json::object{{"Image", "http://x/l.png"},
+                                                     {"RectInfo", boost::json::object{}}})),
+                 110200170);
+        auto upsideDown = rect;
+        upsideDown["Bottom"] = 5;
+        QCOMPARE(codeOf(withMark(
+                     boost::json::object{{"Image", "http://x/l.png"}, {"RectInfo", upsideDown}})),
+                 110200170);
+        QCOMPARE(codeOf(withMark("logo")), 110200170);
+        QCOMPARE(
+            codeOf(withMark(boost::json::object{{"Image", "ftp://x/l.png"}, {"RectInfo", rect}})),
+            110200141);
+    }
+
     void labelsAreReadAndChecked() {
         auto withLabel = [](boost::json::object label) {
             auto b = body();

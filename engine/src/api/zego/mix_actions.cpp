@@ -41,19 +41,12 @@ ZegoResult failure(const mix::MixFailure& f) {
     return {code, f.message, std::nullopt};
 }
 
-// CheckImageMode 0 (the default): every placeholder picture must download before the start.
-std::vector<std::string> imagesToCheck(const ZegoRequest& request, const mix::MixRequest& wanted) {
-    const auto* mode = request.body.if_contains("CheckImageMode");
-    if (mode != nullptr && mode->is_int64() && mode->get_int64() != 0) {
+// CheckImageMode 0 (the default): every picture must download before the start.
+std::vector<mix::PictureSource> imagesToCheck(const mix::MixRequest& wanted) {
+    if (wanted.imageCheck != mix::ImageCheck::download) {
         return {};
     }
-    std::vector<std::string> urls;
-    for (const auto& input : wanted.layout.inputs) {
-        if (input.image) {
-            urls.push_back(input.image->url);
-        }
-    }
-    return urls;
+    return wanted.layout.pictures();
 }
 
 ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::MixRequest wanted) {
@@ -143,16 +136,16 @@ ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_ex
             return;
         }
         auto wanted = std::get<mix::MixRequest>(std::move(parsed));
-        auto images = imagesToCheck(*request, wanted);
+        auto images = imagesToCheck(wanted);
         if (images.empty()) {
             responder.reply(startMix(*request, service, std::move(wanted)));
             return;
         }
         boost::asio::post(blocking, [&service, request, responder, images = std::move(images),
                                      wanted = std::move(wanted)]() mutable {
-            for (const auto& url : images) {
+            for (const auto& image : images) {
                 if (auto fetched =
-                        av::fetchImage(url, mix::kMaxImageBytes, mix::kImageFetchTimeout);
+                        av::fetchImage(image.url, image.maxBytes, mix::kImageFetchTimeout);
                     !fetched) {
                     responder.reply({kImageFetchFailed, fetched.error().message, std::nullopt});
                     return;

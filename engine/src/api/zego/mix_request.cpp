@@ -11,12 +11,14 @@ namespace regie::api::zego {
 
 namespace json = boost::json;
 using service::mix::ContentControl;
+using service::mix::ImageCheck;
 using service::mix::ImageDisplay;
 using service::mix::ImageSpec;
 using service::mix::LabelSpec;
 using service::mix::MixInputSpec;
 using service::mix::MixOutputSpec;
 using service::mix::MixRequest;
+using service::mix::WatermarkSpec;
 
 namespace {
 
@@ -28,6 +30,7 @@ constexpr int kImageProtocol = 110200141;
 constexpr int kTooManyInputs = 110200158;
 constexpr int kSizeOutOfRange = 110200161;
 constexpr int kWatermark = 110200170;
+constexpr int kWatermarkEmpty = 110200171;
 constexpr int kExPara = 110200172;
 constexpr int kDuplicateInput = 110200175;
 constexpr int kDuplicateOutput = 110200176;
@@ -68,6 +71,7 @@ public:
         return v != nullptr && !v->is_null();
     }
     std::string name(std::string_view field) const { return m_where + std::string(field); }
+    int code() const { return m_code; }
 
     std::optional<std::string> string(std::string_view field) const {
         if (!has(field)) {
@@ -145,6 +149,78 @@ void checkText(const Fields& f, std::string_view field, const std::string& value
     }
 }
 
+// One picture URL (BackgroundImage, MixInput[].Image.Url, WaterMark.Image) as CheckImageMode
+// asks; the download itself (mode 0) happens before the start, outside the parser.
+void checkImageUrl(const std::string& name, std::string_view url, ImageCheck check) {
+    if (url.starts_with("preset-id://")) {
+        unsupported(kImageProtocol, name + " preset-id:// (no preset pictures)");
+    }
+    if (check == ImageCheck::none) {
+        return;
+    }
+    std::string_view rest = url;
+    if (rest.starts_with("http://")) {
+        rest.remove_prefix(7);
+    } else if (rest.starts_with("https://")) {
+        rest.remove_prefix(8);
+    } else {
+        refuse(kImageProtocol, name + " must be an http://, https:// or preset-id:// URL");
+    }
+    const bool printable = std::all_of(url.begin(), url.end(), [](char c) {
+        return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7f;
+    });
+    if (rest.empty() || rest.front() == '/' || !printable) {
+        refuse(kImageProtocol, name + " is not a valid URL");
+    }
+}
+
+// RectInfo's Top/Left/Bottom/Right (`what` names the RectInfo); none of them: no rectangle.
+std::optional<av::Rect> rectangle(const Fields& rect, const std::string& what) {
+    int given = 0;
+    for (auto side : {"Top", "Left", "Bottom", "Right"}) {
+        given += rect.has(side) ? 1 : 0;
+    }
+    if (given == 0) {
+        return std::nullopt;
+    }
+    if (given != 4) {
+        refuse(rect.code(), what + " needs all of Top, Left, Bottom and Right");
+    }
+    av::Rect r{static_cast<int>(rect.integerIn("Left", 0, kMaxSize, 0)),
+               static_cast<int>(rect.integerIn("Top", 0, kMaxSize, 0)),
+               static_cast<int>(rect.integerIn("Right", 0, kMaxSize, 0)),
+               static_cast<int>(rect.integerIn("Bottom", 0, kMaxSize, 0))};
+    if (r.right <= r.left || r.bottom <= r.top) {
+        refuse(rect.code(), what + " needs Right > Left and Bottom > Top");
+    }
+    return r;
+}
+
+std::optional<WatermarkSpec> watermark(const json::object& body, ImageCheck check) {
+    const auto* value = body.if_contains("WaterMark");
+    if (value == nullptr || value->is_null()) {
+        return std::nullopt;
+    }
+    if (!value->is_object()) {
+        refuse(kWatermark, "WaterMark must be an Object");
+    }
+    Fields f(value->get_object(), "WaterMark.", kWatermark);
+    auto image = f.string("Image");
+    if (!image || image->empty()) {
+        refuse(kWatermarkEmpty, f.name("Image") + " is required");
+    }
+    checkImageUrl(f.name("Image"), *image, check);
+    const auto* rectObject = f.object("RectInfo");
+    if (rectObject == nullptr) {
+        refuse(kWatermark, f.name("RectInfo") + " is required");
+    }
+    auto rect = rectangle(Fields(*rectObject, f.name("RectInfo."), kWatermark), f.name("RectInfo"));
+    if (!rect) {
+        refuse(kWatermark, f.name("RectInfo") + " needs all of Top, Left, Bottom and Right");
+    }
+    return WatermarkSpec{*image, *rect};
+}
+
 // "0xRRGGBBAA" (alpha ignored) or the legacy decimal RRGGBB00.
 std::optional<av::Yuv> background(const Fields& top) {
     if (auto hex = top.string("BackGroundColorHex"); hex && !hex->empty()) {
@@ -183,14 +259,6 @@ void checkTopLevelFeatures(const Fields& top) {
     if (top.integerIn("ByPass", 0, 1, 0) == 1) {
         unsupported(kParameterError, "ByPass=1 (single-input pass-through)");
     }
-    if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
-        unsupported(kParameterError, "BackgroundImage");
-    }
-    if (top.has("WaterMark")) {
-        top.object("WaterMark");
-        unsupported(kWatermark, "WaterMark");
-    }
-    top.integerIn("CheckImageMode", 0, 2, 0);
     if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
         unsupported(kParameterError, "AlignmentType (NTP alignment)");
     }
@@ -278,7 +346,7 @@ LabelSpec labelOf(const json::object& object, const std::string& where) {
     return label;
 }
 
-MixInputSpec input(const json::value& value, std::size_t index) {
+MixInputSpec input(const json::value& value, std::size_t index, ImageCheck check) {
     std::string where = "MixInput[" + std::to_string(index) + "].";
     if (!value.is_object()) {
         refuse(kInputFormat, where + " must be an Object");
@@ -303,14 +371,7 @@ MixInputSpec input(const json::value& value, std::size_t index) {
         Fields img(*image, where + "Image.", kInputFormat);
         auto display = static_cast<ImageDisplay>(img.integerIn("DisplayMode", 0, 2, 0));
         if (auto url = img.string("Url"); url && !url->empty()) {
-            std::string_view u = *url;
-            if (u.starts_with("preset-id://")) {
-                unsupported(kImageProtocol, img.name("Url") + " preset-id:// (no preset pictures)");
-            }
-            if (!u.starts_with("http://") && !u.starts_with("https://")) {
-                refuse(kImageProtocol,
-                       img.name("Url") + " must be http://, https:// or preset-id://");
-            }
+            checkImageUrl(img.name("Url"), *url, check);
             spec.image = ImageSpec{*url, display};
         }
     }
@@ -331,24 +392,9 @@ MixInputSpec input(const json::value& value, std::size_t index) {
     Fields rect(*rectObject, where + "RectInfo.", kInputFormat);
     spec.layer = static_cast<int>(rect.integerIn("Layer", 0, INT32_MAX, 0));
     int radius = static_cast<int>(rect.integerIn("CornerRadius", 0, kMaxSize, 0));
-    int given = 0;
-    for (auto side : {"Top", "Left", "Bottom", "Right"}) {
-        given += rect.has(side) ? 1 : 0;
-    }
-    if (given == 0) {
-        return spec;  // heard, not seen
-    }
-    if (given != 4) {
-        refuse(kInputFormat, where + "RectInfo needs all of Top, Left, Bottom and Right");
-    }
-    av::Rect r{static_cast<int>(rect.integerIn("Left", 0, kMaxSize, 0)),
-               static_cast<int>(rect.integerIn("Top", 0, kMaxSize, 0)),
-               static_cast<int>(rect.integerIn("Right", 0, kMaxSize, 0)),
-               static_cast<int>(rect.integerIn("Bottom", 0, kMaxSize, 0))};
-    if (r.right <= r.left || r.bottom <= r.top) {
-        refuse(kInputFormat, where + "RectInfo needs Right > Left and Bottom > Top");
-    }
-    spec.placement = av::Placement{r, mode, radius};
+    if (auto r = rectangle(rect, f.name("RectInfo"))) {
+        spec.placement = av::Placement{*r, mode, radius};
+    }  // else heard, not seen
     return spec;
 }
 
@@ -469,6 +515,12 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
 
     checkTopLevelFeatures(top);
     checkExPara(top);
+    request.imageCheck = static_cast<ImageCheck>(top.integerIn("CheckImageMode", 0, 2, 0));
+    if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
+        checkImageUrl("BackgroundImage", *image, request.imageCheck);
+        request.layout.backgroundImage = *image;
+    }
+    request.layout.watermark = watermark(body, request.imageCheck);
     int defaultChannels = 1;
     if (auto channels = top.string("SoundChannel")) {
         if (*channels != "1" && *channels != "2") {
@@ -482,7 +534,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
 
     std::set<std::string> sources;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        auto spec = input(inputs[i], i);
+        auto spec = input(inputs[i], i, request.imageCheck);
         if (!sources.insert(spec.sourceKey()).second) {
             refuse(kDuplicateInput, "MixInput[" + std::to_string(i) + "] repeats an input");
         }

@@ -2,11 +2,13 @@
 // What a mix task produces, as StartMix describes it after validation: the inputs and where
 // they go, the background, and the output stream's encoding.
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,9 +21,27 @@ enum class ContentControl { audioVideo = 0, audioOnly = 1, videoOnly = 2 };
 // When an input's placeholder picture shows instead of its video (Image.DisplayMode).
 enum class ImageDisplay { always = 0, whileNoVideo = 1, afterEmpty3s = 2 };
 
-// mix.md: placeholder pictures are at most 1 MB; a download gets this long.
+// mix.md: placeholder pictures are at most 1 MB, the background image and the watermark 5 MB;
+// a download gets this long.
 inline constexpr std::size_t kMaxImageBytes = std::size_t{1024} * 1024;
+inline constexpr std::size_t kMaxCanvasImageBytes = 5 * kMaxImageBytes;
 inline constexpr std::chrono::seconds kImageFetchTimeout{5};
+
+// How StartMix checks its pictures before starting (CheckImageMode).
+enum class ImageCheck { download = 0, syntax = 1, none = 2 };
+
+// A picture a task downloads (http(s):// JPG or PNG) and the most bytes it may have.
+struct PictureSource {
+    std::string url;
+    std::size_t maxBytes = kMaxImageBytes;
+    auto operator<=>(const PictureSource&) const = default;
+};
+
+// WaterMark: a picture drawn above everything else, fitted into its rectangle.
+struct WatermarkSpec {
+    std::string url;
+    av::Rect rect;
+};
 
 struct ImageSpec {
     std::string url;  // http(s):// JPG or PNG, at most kMaxImageBytes
@@ -79,6 +99,30 @@ struct MixLayout {
     std::vector<MixInputSpec> inputs;
     MixOutputSpec output;
     av::Yuv background = av::yuvFromRgb(0, 0, 0);
+    std::string backgroundImage;  // over the whole canvas, under every input; empty: none
+    std::optional<WatermarkSpec> watermark;
+
+    // Every picture the layout shows, each once.
+    std::vector<PictureSource> pictures() const {
+        std::vector<PictureSource> all;
+        auto add = [&](PictureSource p) {
+            if (std::find(all.begin(), all.end(), p) == all.end()) {
+                all.push_back(std::move(p));
+            }
+        };
+        for (const auto& input : inputs) {
+            if (input.image) {
+                add({input.image->url, kMaxImageBytes});
+            }
+        }
+        if (!backgroundImage.empty()) {
+            add({backgroundImage, kMaxCanvasImageBytes});
+        }
+        if (watermark) {
+            add({watermark->url, kMaxCanvasImageBytes});
+        }
+        return all;
+    }
 };
 
 struct MixRequest {
@@ -86,6 +130,7 @@ struct MixRequest {
     std::string userId;
     std::string roomId;
     std::optional<std::int64_t> sequence;
+    ImageCheck imageCheck = ImageCheck::download;
     MixLayout layout;
 };
 

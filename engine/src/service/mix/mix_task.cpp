@@ -84,15 +84,11 @@ void MixTask::applyLayout(MixLayout layout) {
         }
     }
     m_drawOrder = av::drawOrder(layers);
-    std::map<std::string, std::unique_ptr<Placeholder>> images;
-    for (const auto& spec : layout.inputs) {
-        if (!spec.image || images.contains(spec.image->url)) {
-            continue;
-        }
-        auto kept = m_images.find(spec.image->url);
-        images[spec.image->url] = kept != m_images.end()
-                                      ? std::move(kept->second)
-                                      : std::make_unique<Placeholder>(spec.image->url);
+    std::map<PictureSource, std::unique_ptr<Placeholder>> images;
+    for (auto& source : layout.pictures()) {
+        auto kept = m_images.find(source);
+        images[source] = kept != m_images.end() ? std::move(kept->second)
+                                                : std::make_unique<Placeholder>(source);
     }
     m_images = std::move(images);
     m_layout = std::move(layout);
@@ -201,10 +197,20 @@ void MixTask::encodeVideo(Clock::time_point now) {
         }
     }
     if (m_video && m_compositor.begin(out.width, out.height, m_layout.background)) {
+        // The background image and the watermark draw in the slots after the inputs'.
+        const std::size_t pictureSlot = m_layout.inputs.size();
+        if (!m_layout.backgroundImage.empty()) {
+            drawPicture(pictureSlot, {m_layout.backgroundImage, kMaxCanvasImageBytes},
+                        {{0, 0, out.width, out.height}, av::RenderMode::cropToFill});
+        }
         for (std::size_t index : m_drawOrder) {
             drawInput(index, now);
         }
         drawLabels();
+        if (const auto& mark = m_layout.watermark) {
+            drawPicture(pictureSlot + 1, {mark->url, kMaxCanvasImageBytes},
+                        {mark->rect, av::RenderMode::fit});
+        }
         auto encoded = m_video->encode(
             m_compositor.canvas(), m_videoIndex,
             [this](const av::EncodedPacket& p) { reportOutput(m_output->video(p)); });
@@ -223,13 +229,10 @@ void MixTask::drawInput(std::size_t index, Clock::time_point now) {
     if (!spec.seen()) {
         return;
     }
-    auto draw = [&](const AVFrame& picture) {
-        if (auto drawn = m_compositor.draw(index, picture, *spec.placement); !drawn) {
-            m_deps.log.debug("mix.draw_failed", {{"error", drawn.error().message}});
-        }
-    };
+    auto draw = [&](const AVFrame& picture) { compose(index, picture, *spec.placement); };
     InputSlot& slot = m_inputs[index]->slot();
-    Placeholder* image = spec.image ? m_images.at(spec.image->url).get() : nullptr;
+    Placeholder* image =
+        spec.image ? m_images.at({spec.image->url, kMaxImageBytes}).get() : nullptr;
     const ImageDisplay display = spec.image ? spec.image->display : ImageDisplay::always;
     if (image == nullptr || display != ImageDisplay::always) {
         if (slot.withPicture(now, kPictureFresh, draw) || image == nullptr) {
@@ -240,6 +243,18 @@ void MixTask::drawInput(std::size_t index, Clock::time_point now) {
         return;  // stalled for less than 3 s: the background, not the placeholder yet
     }
     image->withPicture(draw);
+}
+
+void MixTask::drawPicture(std::size_t slot, const PictureSource& source,
+                          const av::Placement& placement) {
+    m_images.at(source)->withPicture(
+        [&](const AVFrame& picture) { compose(slot, picture, placement); });
+}
+
+void MixTask::compose(std::size_t slot, const AVFrame& picture, const av::Placement& placement) {
+    if (auto drawn = m_compositor.draw(slot, picture, placement); !drawn) {
+        m_deps.log.debug("mix.draw_failed", {{"error", drawn.error().message}});
+    }
 }
 
 // Labels go on top of every input (one pass over the canvas), whatever their inputs' layers.

@@ -56,6 +56,9 @@ private:
     void encodeVideo(Clock::time_point now);
     void drawInput(std::size_t index, Clock::time_point now);
     void drawLabels();
+    // The background image or the watermark, when it has arrived.
+    void drawPicture(std::size_t slot, const PictureSource& source, const av::Placement& placement);
+    void compose(std::size_t slot, const AVFrame& picture, const av::Placement& placement);
     void encodeAudio();
     void reportOutput(const core::Status& sent);
     Clock::time_point videoDue() const;
@@ -74,7 +77,7 @@ private:
     MixLayout m_layout;
     std::vector<std::unique_ptr<MixInput>> m_inputs;  // parallel to m_layout.inputs
     std::vector<std::size_t> m_drawOrder;
-    std::map<std::string, std::unique_ptr<Placeholder>> m_images;  // by URL
+    std::map<PictureSource, std::unique_ptr<Placeholder>> m_images;
     av::Compositor m_compositor;
     av::TextOverlay m_overlay;
     std::vector<av::TextLabel> m_labels;  // this frame's, kept to reuse their storage

@@ -1,6 +1,7 @@
 #pragma once
-// An input's placeholder picture (MixInput Image.Url), downloaded on a thread of its own and
-// retried a few times; until it has arrived, or if it cannot be had, nothing is drawn for it.
+// A picture of the canvas (an input's placeholder MixInput Image.Url, the BackgroundImage, the
+// WaterMark), downloaded on a thread of its own and retried a few times; until it has arrived,
+// or if it cannot be had, nothing is drawn for it.
 
 #include <atomic>
 #include <condition_variable>
@@ -9,12 +10,13 @@
 #include <thread>
 
 #include "av/av_handles.h"
+#include "service/mix/mix_layout.h"
 
 namespace regie::service::mix {
 
 class Placeholder {
 public:
-    explicit Placeholder(std::string url);
+    explicit Placeholder(PictureSource source);
     ~Placeholder();
     Placeholder(const Placeholder&) = delete;
     Placeholder& operator=(const Placeholder&) = delete;
@@ -32,7 +34,7 @@ public:
 private:
     void run();
 
-    std::string m_url;
+    PictureSource m_source;
     std::atomic<bool> m_stop{false};
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -1,0 +1,63 @@
+#pragma once
+// A real regie-engine for mix integration tests, with the calls they make: signed ZEGO
+// Actions, the output's play URLs and whether a stream is live.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "engine_process.h"
+#include "raw_http.h"
+#include "zego_query.h"
+
+namespace regie::test {
+
+class MixEngineClient {
+public:
+    explicit MixEngineClient(const QString& extraConfig) : m_engine(extraConfig) {}
+
+    bool start() {
+        if (!m_engine.start()) {
+            return false;
+        }
+        auto config = RawHttp::get(m_engine.httpPort(), "/index/api/getServerConfig?secret=" +
+                                                            m_engine.secret().toUtf8())
+                          .json()
+                          .value("data")
+                          .toArray()
+                          .first()
+                          .toObject();
+        m_rtmpPort = config.value("rtmp.port").toString().toInt();
+        return m_rtmpPort > 0;
+    }
+    EngineProcess& process() { return m_engine; }
+
+    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
+        return RawHttp::post(m_engine.httpPort(), zegoQuery(m_engine, action), "application/json",
+                             QJsonDocument(body).toJson(QJsonDocument::Compact))
+            .json();
+    }
+    static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
+
+    QString rtmpUrl(const QString& stream) const {
+        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_rtmpPort).arg(stream);
+    }
+    QString flvUrl(const QString& stream) const {
+        return QString("http://127.0.0.1:%1/live/%2.live.flv").arg(m_engine.httpPort()).arg(stream);
+    }
+    bool online(const QString& stream) {
+        return RawHttp::get(
+                   m_engine.httpPort(),
+                   "/index/api/isMediaOnline?secret=" + m_engine.secret().toUtf8() +
+                       "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream.toUtf8())
+            .json()
+            .value("online")
+            .toBool();
+    }
+
+private:
+    EngineProcess m_engine;
+    int m_rtmpPort = 0;
+};
+
+}  // namespace regie::test
