@@ -16,6 +16,7 @@
 #include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
 #include "api/rooms/room_signalling.h"
+#include "api/zego/automix_actions.h"
 #include "api/zego/mix_actions.h"
 #include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
@@ -43,6 +44,7 @@
 #include "service/hooks/media_hooks.h"
 #include "service/hooks/zego_callbacks.h"
 #include "service/hooks/zlm_hooks.h"
+#include "service/mix/auto_mixer.h"
 #include "service/mix/mix_service.h"
 #include "service/rooms/room_callbacks.h"
 #include "service/rooms/room_service.h"
@@ -197,6 +199,22 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return room ? std::optional(room->roomId) : std::nullopt;
     });
     rooms.addObserver(std::make_shared<service::rooms::RoomCallbacks>(zegoCallbacks, m_clock));
+    auto autoMixer = std::make_shared<service::mix::AutoMixer>(
+        mix,
+        [&rooms](const std::string& roomId) -> std::optional<std::vector<std::string>> {
+            auto streams = rooms.streams(roomId);
+            if (!streams) {
+                return std::nullopt;
+            }
+            std::vector<std::string> ids;
+            for (const auto& s : *streams) {
+                ids.push_back(s.streamId);
+            }
+            return ids;
+        },
+        workers.at(0).get_executor(), m_log);
+    rooms.addObserver(autoMixer);
+    api::zego::registerAutoMixActions(zego, *autoMixer, mix);
     auto roomEvents = std::make_shared<api::events::RoomEvents>(*feed, rooms, io.at(0));
     rooms.addObserver(roomEvents);
     rooms.setStreamCloser([&](const std::string& streamId) {

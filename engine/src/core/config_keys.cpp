@@ -186,6 +186,7 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"zego.mixSequenceRequired", "0", kLive},
     {"zego.mixMaxFps", "20", kLive},
     {"zego.mixIdleStopMs", "90000", kLive},
+    {"zego.autoMixAnyRoom", "0", kLive},
 });
 
 }  // namespace

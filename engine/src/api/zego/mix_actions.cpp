@@ -17,7 +17,9 @@ constexpr double kRatePerSecond = 100;
 constexpr int kParameterError = 110200002;
 constexpr int kImageFetchFailed = 110200142;
 
-ZegoResult failure(const mix::MixFailure& f) {
+}  // namespace
+
+ZegoResult mixFailureAnswer(const mix::MixFailure& f) {
     int code = 110200151;
     switch (f.error) {
         case mix::MixError::notOwner:
@@ -28,6 +30,9 @@ ZegoResult failure(const mix::MixFailure& f) {
             break;
         case mix::MixError::inputMissing:
             code = 110200150;
+            break;
+        case mix::MixError::tooManyInputs:
+            code = 110200158;
             break;
         case mix::MixError::outputBusy:
             code = 110200154;
@@ -41,20 +46,7 @@ ZegoResult failure(const mix::MixFailure& f) {
     return {code, f.message, std::nullopt};
 }
 
-// CheckImageMode 0 (the default): every picture must download before the start.
-std::vector<mix::PictureSource> imagesToCheck(const mix::MixRequest& wanted) {
-    if (wanted.imageCheck != mix::ImageCheck::download) {
-        return {};
-    }
-    return wanted.layout.pictures();
-}
-
-ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::MixRequest wanted) {
-    auto started = service.start(std::to_string(request.appId), std::move(wanted));
-    if (auto* f = std::get_if<mix::MixFailure>(&started)) {
-        return failure(*f);
-    }
-    const auto& task = std::get<mix::MixTaskView>(started);
+ZegoResult mixStartedAnswer(const mix::MixTaskView& task) {
     const auto& urls = task.urls;
     json::array playInfo;
     playInfo.push_back(json::object{{"StreamId", task.outputStreamId},
@@ -70,45 +62,26 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::M
                                      {"PlayInfo", std::move(playInfo)}})};
 }
 
-ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
-    const auto* taskId = request.body.if_contains("TaskId");
+std::variant<StopFields, ZegoResult> readStopFields(const json::object& body) {
+    StopFields stop;
+    const auto* taskId = body.if_contains("TaskId");
     if (taskId == nullptr || !taskId->is_string() || taskId->get_string().empty()) {
-        return {kParameterError, "TaskId is required", std::nullopt};
+        return ZegoResult{kParameterError, "TaskId is required", std::nullopt};
     }
-    std::optional<std::int64_t> sequence;
-    if (const auto* s = request.body.if_contains("Sequence"); s != nullptr && !s->is_null()) {
+    stop.taskId = std::string(taskId->get_string());
+    if (const auto* s = body.if_contains("Sequence"); s != nullptr && !s->is_null()) {
         if (!s->is_int64()) {
-            return {kParameterError, "Sequence must be an integer", std::nullopt};
+            return ZegoResult{kParameterError, "Sequence must be an integer", std::nullopt};
         }
-        sequence = s->get_int64();
+        stop.sequence = s->get_int64();
     }
-    std::optional<std::string> userId;
-    if (const auto* u = request.body.if_contains("UserId"); u != nullptr && !u->is_null()) {
+    if (const auto* u = body.if_contains("UserId"); u != nullptr && !u->is_null()) {
         if (!u->is_string()) {
-            return {kParameterError, "UserId must be a String", std::nullopt};
+            return ZegoResult{kParameterError, "UserId must be a String", std::nullopt};
         }
-        userId = std::string(u->get_string());
+        stop.userId = std::string(u->get_string());
     }
-    if (auto f = service.stop(std::string(taskId->get_string()), userId, sequence)) {
-        return failure(*f);
-    }
-    return {0, "", std::nullopt};
-}
-
-ZegoResult mixTaskInfo(const ZegoRequest& request, const mix::MixService& service) {
-    auto taskId = request.query.value("TaskId");
-    if (!taskId || taskId->empty()) {
-        return {kParameterError, "TaskId is required", std::nullopt};
-    }
-    auto info = service.info(std::string(*taskId));
-    if (auto* f = std::get_if<mix::MixFailure>(&info)) {
-        return failure(*f);
-    }
-    const auto& task = std::get<mix::MixTaskView>(info);
-    return {0, "",
-            json::value(
-                json::object{{"TaskInfo", json::object{{"TaskId", task.taskId},
-                                                       {"MixDuration", task.duration.count()}}}})};
+    return stop;
 }
 
 ActionSpec mixAction(std::string name, MethodStyle style,
@@ -123,6 +96,52 @@ ActionSpec mixAction(std::string name, MethodStyle style,
         responder.reply(answer(*request));
     };
     return spec;
+}
+
+namespace {
+
+// CheckImageMode 0 (the default): every picture must download before the start.
+std::vector<mix::PictureSource> imagesToCheck(const mix::MixRequest& wanted) {
+    if (wanted.imageCheck != mix::ImageCheck::download) {
+        return {};
+    }
+    return wanted.layout.pictures();
+}
+
+ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::MixRequest wanted) {
+    auto started = service.start(std::to_string(request.appId), std::move(wanted));
+    if (auto* f = std::get_if<mix::MixFailure>(&started)) {
+        return mixFailureAnswer(*f);
+    }
+    return mixStartedAnswer(std::get<mix::MixTaskView>(started));
+}
+
+ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
+    auto read = readStopFields(request.body);
+    if (auto* error = std::get_if<ZegoResult>(&read)) {
+        return std::move(*error);
+    }
+    const auto& stop = std::get<StopFields>(read);
+    if (auto f = service.stop(stop.taskId, stop.userId, stop.sequence)) {
+        return mixFailureAnswer(*f);
+    }
+    return {0, "", std::nullopt};
+}
+
+ZegoResult mixTaskInfo(const ZegoRequest& request, const mix::MixService& service) {
+    auto taskId = request.query.value("TaskId");
+    if (!taskId || taskId->empty()) {
+        return {kParameterError, "TaskId is required", std::nullopt};
+    }
+    auto info = service.info(std::string(*taskId));
+    if (auto* f = std::get_if<mix::MixFailure>(&info)) {
+        return mixFailureAnswer(*f);
+    }
+    const auto& task = std::get<mix::MixTaskView>(info);
+    return {0, "",
+            json::value(
+                json::object{{"TaskInfo", json::object{{"TaskId", task.taskId},
+                                                       {"MixDuration", task.duration.count()}}}})};
 }
 
 ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_executor& blocking) {
@@ -168,8 +187,7 @@ std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService&
     specs.push_back(mixAction("GetMixTaskInfo", MethodStyle::get, [&service](const ZegoRequest& r) {
         return mixTaskInfo(r, service);
     }));
-    for (const char* name :
-         {"StartAutoMix", "StopAutoMix", "StartCloudTranscode", "StopCloudTranscode"}) {
+    for (const char* name : {"StartCloudTranscode", "StopCloudTranscode"}) {
         specs.push_back(mixAction(name, MethodStyle::postJson, [name](const ZegoRequest&) {
             return ZegoResult{kParameterError, std::string(name) + " is not supported yet",
                               std::nullopt};

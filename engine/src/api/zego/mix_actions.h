@@ -1,9 +1,14 @@
 #pragma once
 // The mix Actions (mix.md): StartMix, StopMix and GetMixTaskInfo over the MixService, and the
-// mix-family Actions the engine does not implement yet, answered as such.
+// mix-family Actions the engine does not implement yet, answered as such; and the answers the
+// auto mix Actions share with them.
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/json/object.hpp>
+#include <functional>
 #include <optional>
+#include <string>
+#include <variant>
 
 #include "api/zego/zego_door.h"
 #include "service/mix/mix_service.h"
@@ -13,5 +18,21 @@ namespace regie::api::zego {
 // `blocking` runs the downloads StartMix checks placeholder pictures with.
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, service::mix::MixService& mix,
                                                 boost::asio::any_io_executor blocking);
+
+// A mix-family Action at the mix rate limit that answers at once.
+ActionSpec mixAction(std::string name, MethodStyle style,
+                     std::function<ZegoResult(const ZegoRequest&)> answer);
+// A refused mix call, with its code.
+ZegoResult mixFailureAnswer(const service::mix::MixFailure& failure);
+// StartMix's Data: UserId, Sequence, RoomId, PlayInfo.
+ZegoResult mixStartedAnswer(const service::mix::MixTaskView& task);
+
+// What StopMix and StopAutoMix have in common.
+struct StopFields {
+    std::string taskId;
+    std::optional<std::int64_t> sequence;
+    std::optional<std::string> userId;
+};
+std::variant<StopFields, ZegoResult> readStopFields(const boost::json::object& body);
 
 }  // namespace regie::api::zego

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "api/zego/mix_body.h"
 #include "api/zego/stream_id.h"
 
 namespace regie::api::zego {
@@ -19,135 +20,9 @@ using service::mix::MixInputSpec;
 using service::mix::MixOutputSpec;
 using service::mix::MixRequest;
 using service::mix::WatermarkSpec;
+using namespace mix_body;
 
 namespace {
-
-constexpr int kParameterError = 110200002;
-constexpr int kInputFormat = 110200155;
-constexpr int kOutputFormat = 110200156;
-constexpr int kSameInOut = 110200140;
-constexpr int kImageProtocol = 110200141;
-constexpr int kTooManyInputs = 110200158;
-constexpr int kSizeOutOfRange = 110200161;
-constexpr int kWatermark = 110200170;
-constexpr int kWatermarkEmpty = 110200171;
-constexpr int kExPara = 110200172;
-constexpr int kDuplicateInput = 110200175;
-constexpr int kDuplicateOutput = 110200176;
-constexpr int kTooManyOutputs = 110200178;
-constexpr int kLabel = 110200179;
-constexpr std::size_t kMaxInputs = 9;
-constexpr std::size_t kMaxOutputs = 4;
-constexpr std::int64_t kMaxSize = 3000;
-
-// Thrown inside the parser only; parseStartMix turns it into the answer.
-struct Refusal {
-    int code;
-    std::string message;
-};
-
-[[noreturn]] void refuse(int code, std::string message) {
-    throw Refusal{code, std::move(message)};
-}
-
-[[noreturn]] void unsupported(int code, const std::string& what) {
-    refuse(code, what + " is not supported yet");
-}
-
-bool isTextChar(char c) {
-    static constexpr std::string_view kPunctuation = "~!@#$%^&*()_+=-`;',.<>/";
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           kPunctuation.find(c) != std::string_view::npos;
-}
-
-// Typed access to one JSON object; `where` prefixes messages ("MixInput[1].").
-class Fields {
-public:
-    Fields(const json::object& object, std::string where, int code)
-        : m_object(object), m_where(std::move(where)), m_code(code) {}
-
-    bool has(std::string_view name) const {
-        const auto* v = m_object.if_contains(name);
-        return v != nullptr && !v->is_null();
-    }
-    std::string name(std::string_view field) const { return m_where + std::string(field); }
-    int code() const { return m_code; }
-
-    std::optional<std::string> string(std::string_view field) const {
-        if (!has(field)) {
-            return std::nullopt;
-        }
-        const auto& v = m_object.at(field);
-        if (!v.is_string()) {
-            refuse(m_code, name(field) + " must be a String");
-        }
-        return std::string(v.get_string());
-    }
-    std::string requiredString(std::string_view field) const {
-        auto s = string(field);
-        if (!s || s->empty()) {
-            refuse(m_code, name(field) + " is required");
-        }
-        return *s;
-    }
-    std::optional<std::int64_t> integer(std::string_view field) const {
-        if (!has(field)) {
-            return std::nullopt;
-        }
-        const auto& v = m_object.at(field);
-        if (v.is_int64()) {
-            return v.get_int64();
-        }
-        if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-            return static_cast<std::int64_t>(v.get_uint64());
-        }
-        refuse(m_code, name(field) + " must be an integer");
-    }
-    std::int64_t requiredInteger(std::string_view field) const {
-        auto i = integer(field);
-        if (!i) {
-            refuse(m_code, name(field) + " is required");
-        }
-        return *i;
-    }
-    std::int64_t integerIn(std::string_view field, std::int64_t low, std::int64_t high,
-                           std::int64_t fallback) const {
-        auto i = integer(field).value_or(fallback);
-        if (i < low || i > high) {
-            refuse(m_code, name(field) + " must be between " + std::to_string(low) + " and " +
-                               std::to_string(high));
-        }
-        return i;
-    }
-    const json::object* object(std::string_view field) const {
-        if (!has(field)) {
-            return nullptr;
-        }
-        if (!m_object.at(field).is_object()) {
-            refuse(m_code, name(field) + " must be an Object");
-        }
-        return &m_object.at(field).get_object();
-    }
-    const json::array& requiredArray(std::string_view field) const {
-        if (!has(field) || !m_object.at(field).is_array()) {
-            refuse(m_code, name(field) + " is required and must be an Array");
-        }
-        return m_object.at(field).get_array();
-    }
-
-private:
-    const json::object& m_object;
-    std::string m_where;
-    int m_code;
-};
-
-void checkText(const Fields& f, std::string_view field, const std::string& value) {
-    for (char c : value) {
-        if (!isTextChar(c)) {
-            refuse(kParameterError, f.name(field) + " has a character StartMix does not accept");
-        }
-    }
-}
 
 // One picture URL (BackgroundImage, MixInput[].Image.Url, WaterMark.Image) as CheckImageMode
 // asks; the download itself (mode 0) happens before the start, outside the parser.
@@ -249,50 +124,6 @@ std::optional<av::Yuv> background(const Fields& top) {
     return std::nullopt;
 }
 
-void checkTopLevelFeatures(const Fields& top) {
-    if (auto data = top.string("UserData"); data && !data->empty()) {
-        unsupported(kParameterError, "UserData (SEI)");
-    }
-    if (top.integerIn("SoundLevel", 0, 1, 0) == 1) {
-        unsupported(kParameterError, "SoundLevel=1 (sound-level SEI)");
-    }
-    if (top.integerIn("ByPass", 0, 1, 0) == 1) {
-        unsupported(kParameterError, "ByPass=1 (single-input pass-through)");
-    }
-    if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
-        unsupported(kParameterError, "AlignmentType (NTP alignment)");
-    }
-    if (top.integerIn("RecvBufferLevel", 0, 4000, 0) != 0) {
-        unsupported(kParameterError, "RecvBufferLevel other than 0");
-    }
-    if (top.integerIn("WaitVideoInput", 0, 1, 0) != 0) {
-        unsupported(kParameterError, "WaitVideoInput=1");
-    }
-}
-
-void checkExPara(const Fields& top) {
-    if (!top.has("ExPara")) {
-        return;
-    }
-    for (const auto& item : top.requiredArray("ExPara")) {
-        if (!item.is_object()) {
-            refuse(kExPara, "ExPara entries must be {Key, Value} objects");
-        }
-        Fields entry(item.get_object(), "ExPara.", kExPara);
-        auto key = entry.requiredString("Key");
-        auto value = entry.string("Value");
-        if (!value) {
-            refuse(kExPara, "ExPara." + key + " needs a String Value");
-        }
-        if (key == "video_encode" && *value != "h264") {
-            unsupported(kExPara, "ExPara video_encode=" + *value);
-        }
-        if (key == "sei_mode" || key == "mixowner_userid") {
-            unsupported(kExPara, "ExPara " + key);
-        }
-    }
-}
-
 // Characters, not bytes: the limit is 100 for CJK text and 300 for Latin text.
 std::size_t codePoints(std::string_view utf8) {
     std::size_t n = 0;
@@ -344,58 +175,6 @@ LabelSpec labelOf(const json::object& object, const std::string& where) {
         label.borderColor = rgbOf(ff.integerIn("BorderColor", 0, 0xffffff, 0));
     }
     return label;
-}
-
-MixInputSpec input(const json::value& value, std::size_t index, ImageCheck check) {
-    std::string where = "MixInput[" + std::to_string(index) + "].";
-    if (!value.is_object()) {
-        refuse(kInputFormat, where + " must be an Object");
-    }
-    Fields f(value.get_object(), where, kInputFormat);
-    MixInputSpec spec;
-    spec.streamUrl = f.string("StreamUrl").value_or("");
-    spec.streamId = f.string("StreamId").value_or("");
-    if (!spec.streamUrl.empty()) {
-        spec.streamId.clear();
-        std::string_view url = spec.streamUrl;
-        if (!url.starts_with("rtmp://") && !url.starts_with("http://") &&
-            !url.starts_with("https://")) {
-            refuse(kInputFormat, f.name("StreamUrl") + " must be an rtmp:// or HTTP-FLV URL");
-        }
-    } else if (spec.streamId.empty()) {
-        refuse(kInputFormat, where + "StreamId or StreamUrl is required");
-    } else if (!isValidStreamId(spec.streamId)) {
-        refuse(kInputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
-    }
-    if (const auto* image = f.object("Image")) {
-        Fields img(*image, where + "Image.", kInputFormat);
-        auto display = static_cast<ImageDisplay>(img.integerIn("DisplayMode", 0, 2, 0));
-        if (auto url = img.string("Url"); url && !url->empty()) {
-            checkImageUrl(img.name("Url"), *url, check);
-            spec.image = ImageSpec{*url, display};
-        }
-    }
-    if (const auto* label = f.object("Label")) {
-        spec.label = labelOf(*label, where + "Label.");
-    }
-    spec.content = static_cast<ContentControl>(f.integerIn("ContentControl", 0, 2, 0));
-    spec.volume = static_cast<int>(f.integerIn("Volume", 0, 200, 100));
-    auto mode = static_cast<av::RenderMode>(f.integerIn("RenderMode", 0, 1, 0));
-    f.integer("SoundLevelId");
-    if (auto uid = f.string("UID"); uid && uid->size() >= 64) {
-        refuse(kInputFormat, f.name("UID") + " must be shorter than 64 bytes");
-    }
-    const auto* rectObject = f.object("RectInfo");
-    if (rectObject == nullptr) {
-        refuse(kInputFormat, f.name("RectInfo") + " is required");
-    }
-    Fields rect(*rectObject, where + "RectInfo.", kInputFormat);
-    spec.layer = static_cast<int>(rect.integerIn("Layer", 0, INT32_MAX, 0));
-    int radius = static_cast<int>(rect.integerIn("CornerRadius", 0, kMaxSize, 0));
-    if (auto r = rectangle(rect, f.name("RectInfo"))) {
-        spec.placement = av::Placement{*r, mode, radius};
-    }  // else heard, not seen
-    return spec;
 }
 
 MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {
@@ -488,23 +267,11 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
 MixRequest parse(const json::object& body, const MixLimits& limits) {
     Fields top(body, "", kParameterError);
     MixRequest request;
-    request.taskId = top.requiredString("TaskId");
-    checkText(top, "TaskId", request.taskId);
-    request.userId = top.requiredString("UserId");
-    checkText(top, "UserId", request.userId);
-    request.roomId = top.string("RoomId").value_or("");
-    checkText(top, "RoomId", request.roomId);
-    request.sequence = top.integer("Sequence");
-    if (!request.sequence && limits.sequenceRequired) {
-        refuse(kParameterError, "Sequence is required");
-    }
+    readIdentity(top, limits, false, request);
     const auto& inputs = top.requiredArray("MixInput");
     const auto& outputs = top.requiredArray("MixOutput");
     if (inputs.empty()) {
         refuse(kParameterError, "MixInput needs at least one input");
-    }
-    if (outputs.empty()) {
-        refuse(kParameterError, "MixOutput needs at least one output");
     }
     if (inputs.size() > kMaxInputs) {
         refuse(kTooManyInputs, "MixInput has more than 9 inputs");
@@ -521,24 +288,158 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         request.layout.backgroundImage = *image;
     }
     request.layout.watermark = watermark(body, request.imageCheck);
-    int defaultChannels = 1;
-    if (auto channels = top.string("SoundChannel")) {
-        if (*channels != "1" && *channels != "2") {
-            refuse(kParameterError, "SoundChannel must be \"1\" or \"2\"");
-        }
-        defaultChannels = *channels == "2" ? 2 : 1;
-    }
+    const int channels = defaultChannels(top);
     if (auto color = background(top)) {
         request.layout.background = *color;
     }
 
     std::set<std::string> sources;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        auto spec = input(inputs[i], i, request.imageCheck);
+        auto spec =
+            readInput(inputs[i], "MixInput[" + std::to_string(i) + "].", request.imageCheck);
         if (!sources.insert(spec.sourceKey()).second) {
             refuse(kDuplicateInput, "MixInput[" + std::to_string(i) + "] repeats an input");
         }
         request.layout.inputs.push_back(std::move(spec));
+    }
+    readOutputs(outputs, sources, channels, limits, request);
+    return request;
+}
+
+}  // namespace
+
+std::variant<MixRequest, ZegoResult> parseStartMix(const json::object& body,
+                                                   const MixLimits& limits) {
+    return answerOf<MixRequest>([&] { return parse(body, limits); });
+}
+
+namespace mix_body {
+
+void readIdentity(const Fields& top, const MixLimits& limits, bool roomRequired,
+                  MixRequest& request) {
+    request.taskId = top.requiredString("TaskId");
+    checkText(top, "TaskId", request.taskId);
+    request.userId = top.requiredString("UserId");
+    checkText(top, "UserId", request.userId);
+    request.roomId =
+        roomRequired ? top.requiredString("RoomId") : top.string("RoomId").value_or("");
+    checkText(top, "RoomId", request.roomId);
+    request.sequence = top.integer("Sequence");
+    if (!request.sequence && limits.sequenceRequired) {
+        refuse(kParameterError, "Sequence is required");
+    }
+}
+
+void checkTopLevelFeatures(const Fields& top) {
+    if (auto data = top.string("UserData"); data && !data->empty()) {
+        unsupported(kParameterError, "UserData (SEI)");
+    }
+    if (top.integerIn("SoundLevel", 0, 1, 0) == 1) {
+        unsupported(kParameterError, "SoundLevel=1 (sound-level SEI)");
+    }
+    if (top.integerIn("ByPass", 0, 1, 0) == 1) {
+        unsupported(kParameterError, "ByPass=1 (single-input pass-through)");
+    }
+    if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
+        unsupported(kParameterError, "AlignmentType (NTP alignment)");
+    }
+    if (top.integerIn("RecvBufferLevel", 0, 4000, 0) != 0) {
+        unsupported(kParameterError, "RecvBufferLevel other than 0");
+    }
+    if (top.integerIn("WaitVideoInput", 0, 1, 0) != 0) {
+        unsupported(kParameterError, "WaitVideoInput=1");
+    }
+}
+
+void checkExPara(const Fields& top) {
+    if (!top.has("ExPara")) {
+        return;
+    }
+    for (const auto& item : top.requiredArray("ExPara")) {
+        if (!item.is_object()) {
+            refuse(kExPara, "ExPara entries must be {Key, Value} objects");
+        }
+        Fields entry(item.get_object(), "ExPara.", kExPara);
+        auto key = entry.requiredString("Key");
+        auto value = entry.string("Value");
+        if (!value) {
+            refuse(kExPara, "ExPara." + key + " needs a String Value");
+        }
+        if (key == "video_encode" && *value != "h264") {
+            unsupported(kExPara, "ExPara video_encode=" + *value);
+        }
+        if (key == "sei_mode" || key == "mixowner_userid") {
+            unsupported(kExPara, "ExPara " + key);
+        }
+    }
+}
+
+int defaultChannels(const Fields& top) {
+    auto channels = top.string("SoundChannel");
+    if (!channels) {
+        return 1;
+    }
+    if (*channels != "1" && *channels != "2") {
+        refuse(kParameterError, "SoundChannel must be \"1\" or \"2\"");
+    }
+    return *channels == "2" ? 2 : 1;
+}
+
+MixInputSpec readInput(const json::value& value, const std::string& where, ImageCheck check) {
+    if (!value.is_object()) {
+        refuse(kInputFormat, where + " must be an Object");
+    }
+    Fields f(value.get_object(), where, kInputFormat);
+    MixInputSpec spec;
+    spec.streamUrl = f.string("StreamUrl").value_or("");
+    spec.streamId = f.string("StreamId").value_or("");
+    if (!spec.streamUrl.empty()) {
+        spec.streamId.clear();
+        std::string_view url = spec.streamUrl;
+        if (!url.starts_with("rtmp://") && !url.starts_with("http://") &&
+            !url.starts_with("https://")) {
+            refuse(kInputFormat, f.name("StreamUrl") + " must be an rtmp:// or HTTP-FLV URL");
+        }
+    } else if (spec.streamId.empty()) {
+        refuse(kInputFormat, where + "StreamId or StreamUrl is required");
+    } else if (!isValidStreamId(spec.streamId)) {
+        refuse(kInputFormat, f.name("StreamId") + " accepts only digits, letters, '-' and '_'");
+    }
+    if (const auto* image = f.object("Image")) {
+        Fields img(*image, where + "Image.", kInputFormat);
+        auto display = static_cast<ImageDisplay>(img.integerIn("DisplayMode", 0, 2, 0));
+        if (auto url = img.string("Url"); url && !url->empty()) {
+            checkImageUrl(img.name("Url"), *url, check);
+            spec.image = ImageSpec{*url, display};
+        }
+    }
+    if (const auto* label = f.object("Label")) {
+        spec.label = labelOf(*label, where + "Label.");
+    }
+    spec.content = static_cast<ContentControl>(f.integerIn("ContentControl", 0, 2, 0));
+    spec.volume = static_cast<int>(f.integerIn("Volume", 0, 200, 100));
+    auto mode = static_cast<av::RenderMode>(f.integerIn("RenderMode", 0, 1, 0));
+    f.integer("SoundLevelId");
+    if (auto uid = f.string("UID"); uid && uid->size() >= 64) {
+        refuse(kInputFormat, f.name("UID") + " must be shorter than 64 bytes");
+    }
+    const auto* rectObject = f.object("RectInfo");
+    if (rectObject == nullptr) {
+        refuse(kInputFormat, f.name("RectInfo") + " is required");
+    }
+    Fields rect(*rectObject, where + "RectInfo.", kInputFormat);
+    spec.layer = static_cast<int>(rect.integerIn("Layer", 0, INT32_MAX, 0));
+    int radius = static_cast<int>(rect.integerIn("CornerRadius", 0, kMaxSize, 0));
+    if (auto r = rectangle(rect, f.name("RectInfo"))) {
+        spec.placement = av::Placement{*r, mode, radius};
+    }  // else heard, not seen
+    return spec;
+}
+
+void readOutputs(const json::array& outputs, const std::set<std::string>& inputSources,
+                 int defaultChannels, const MixLimits& limits, MixRequest& request) {
+    if (outputs.empty()) {
+        refuse(kParameterError, "MixOutput needs at least one output");
     }
     std::set<std::string> outputIds;
     std::vector<MixOutputSpec> parsed;
@@ -547,7 +448,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         if (!outputIds.insert(spec.streamUrl.empty() ? spec.streamId : spec.streamUrl).second) {
             refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
         }
-        if (spec.streamUrl.empty() && sources.contains("id:" + spec.streamId)) {
+        if (spec.streamUrl.empty() && inputSources.contains("id:" + spec.streamId)) {
             refuse(kSameInOut, "stream " + spec.streamId + " is both an input and an output");
         }
         parsed.push_back(std::move(spec));
@@ -559,18 +460,8 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     if (request.layout.output.channels == 0) {
         request.layout.output.channels = defaultChannels;
     }
-    return request;
 }
 
-}  // namespace
-
-std::variant<MixRequest, ZegoResult> parseStartMix(const json::object& body,
-                                                   const MixLimits& limits) {
-    try {
-        return parse(body, limits);
-    } catch (const Refusal& refusal) {
-        return ZegoResult{refusal.code, refusal.message, std::nullopt};
-    }
-}
+}  // namespace mix_body
 
 }  // namespace regie::api::zego

@@ -132,6 +132,8 @@ struct MixRequest {
     std::optional<std::int64_t> sequence;
     ImageCheck imageCheck = ImageCheck::download;
     MixLayout layout;
+    // An auto mix (StartAutoMix): its inputs follow a room and need not be live yet.
+    bool followsRoom = false;
 };
 
 // Where players find a mix output; empty for an output pushed elsewhere.
@@ -152,7 +154,15 @@ struct MixTaskView {
     std::chrono::seconds duration{0};
 };
 
-enum class MixError { notOwner, sequence, inputMissing, outputBusy, noSuchTask, failed };
+enum class MixError {
+    notOwner,
+    sequence,
+    inputMissing,
+    tooManyInputs,
+    outputBusy,
+    noSuchTask,
+    failed
+};
 
 struct MixFailure {
     MixError error = MixError::failed;

@@ -23,6 +23,7 @@ MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
     s.maxFps = static_cast<int>(std::max<std::int64_t>(1, c.getInt("zego.mixMaxFps")));
     s.idleStop =
         std::chrono::milliseconds(std::max<std::int64_t>(0, c.getInt("zego.mixIdleStopMs")));
+    s.autoMixAnyRoom = c.getBool("zego.autoMixAnyRoom");
     return s;
 }
 
@@ -59,8 +60,11 @@ PlayUrls MixService::playUrls(const MixOutputSpec& output) const {
     return {m_rtmpBase + path, m_httpBase + path + ".live.flv", ""};
 }
 
-MixStatus MixService::checkInputs(const MixLayout& layout) const {
-    for (const auto& input : layout.inputs) {
+MixStatus MixService::checkInputs(const MixRequest& request) const {
+    if (request.followsRoom) {
+        return std::nullopt;  // room streams come and go; each input shows once it is live
+    }
+    for (const auto& input : request.layout.inputs) {
         if (!input.streamUrl.empty()) {
             continue;
         }
@@ -209,7 +213,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
             return MixFailure{MixError::sequence,
                               "Sequence must be greater than " + std::to_string(*entry.sequence)};
         }
-        if (auto missing = checkInputs(request.layout)) {
+        if (auto missing = checkInputs(request)) {
             return *missing;
         }
         entry.task->update(request.layout);
@@ -225,7 +229,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         persist(entry);
         return view(found->first, entry);
     }
-    if (auto missing = checkInputs(request.layout)) {
+    if (auto missing = checkInputs(request)) {
         return *missing;
     }
     auto created = create(appId, std::move(request));
@@ -287,6 +291,19 @@ MixStatus MixService::stop(const std::string& taskId, const std::optional<std::s
         m_tasks.erase(found);
     }
     boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::stopped); });
+    return std::nullopt;
+}
+
+MixStatus MixService::replaceInputs(const std::string& taskId, std::vector<MixInputSpec> inputs) {
+    std::lock_guard lock(m_mutex);
+    auto found = m_tasks.find(taskId);
+    if (found == m_tasks.end()) {
+        return MixFailure{MixError::noSuchTask, "task does not exist"};
+    }
+    Entry& entry = *found->second;
+    entry.request.layout.inputs = std::move(inputs);
+    entry.task->update(entry.request.layout);
+    persist(entry);
     return std::nullopt;
 }
 

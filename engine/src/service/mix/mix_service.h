@@ -33,6 +33,7 @@ struct MixSettings {
     bool sequenceRequired = false;
     int maxFps = 20;
     std::chrono::milliseconds idleStop{90000};
+    bool autoMixAnyRoom = false;  // StartAutoMix accepts a room that does not exist (yet)
 
     static MixSettings fromConfig(const core::ConfigSnapshot& config);
 };
@@ -62,6 +63,9 @@ public:
     MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
                    std::optional<std::int64_t> sequence);
     MixResult<MixTaskView> info(const std::string& taskId) const;
+    // Replaces a running task's inputs, without ownership or Sequence checks (an auto mix
+    // following its room); noSuchTask once the task has ended.
+    MixStatus replaceInputs(const std::string& taskId, std::vector<MixInputSpec> inputs);
     // Starts the tasks the store kept (at engine start, before clients come; blocks on the store).
     void resume();
     // Ends every task without callbacks (engine shutdown), on the calling thread; the store
@@ -79,7 +83,7 @@ private:
     };
     enum class EndKind { stopped, idle, sourceClosed };
 
-    MixStatus checkInputs(const MixLayout& layout) const;
+    MixStatus checkInputs(const MixRequest& request) const;
     // Starts a task (m_mutex held): its output, its thread, its row in the store.
     MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
     void persist(const Entry& entry);

@@ -1,0 +1,17 @@
+#pragma once
+// StartAutoMix's JSON body (mix.md) read into an AutoMixRequest with the codes of the spec,
+// through the readers StartMix uses.
+
+#include <boost/json/object.hpp>
+#include <variant>
+
+#include "api/zego/envelope.h"
+#include "api/zego/mix_request.h"
+#include "service/mix/auto_mixer.h"
+
+namespace regie::api::zego {
+
+std::variant<service::mix::AutoMixRequest, ZegoResult> parseStartAutoMix(
+    const boost::json::object& body, const MixLimits& limits);
+
+}  // namespace regie::api::zego
