@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <memory>
 
+#include "core/base64.h"
 #include "core/random.h"
 
 namespace regie::service::rooms {
@@ -16,6 +17,8 @@ namespace json = boost::json;
 namespace {
 
 using Bytes = std::vector<unsigned char>;
+using core::base64Decode;
+using core::base64Encode;
 
 constexpr std::string_view kPrefix = "04";
 constexpr std::size_t kGcmIvSize = 12;
@@ -23,67 +26,6 @@ constexpr std::size_t kCbcIvSize = 16;
 constexpr std::size_t kTagSize = 16;
 constexpr std::size_t kKeySize = 32;
 constexpr unsigned char kGcmMode = 1;
-constexpr std::string_view kAlphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-int base64Value(char c) {
-    auto at = kAlphabet.find(c);
-    return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
-
-// Standard Base64 with '=' padding, strictly: length a multiple of 4, no stray characters.
-std::optional<Bytes> base64Decode(std::string_view text) {
-    if (text.empty() || text.size() % 4 != 0) {
-        return std::nullopt;
-    }
-    Bytes out;
-    out.reserve(text.size() / 4 * 3);
-    for (std::size_t i = 0; i < text.size(); i += 4) {
-        const bool last = i + 4 == text.size();
-        std::array<int, 4> v{};
-        int padding = 0;
-        for (std::size_t j = 0; j < 4; ++j) {
-            const char c = text[i + j];
-            if (c == '=' && last && j >= 2) {
-                ++padding;
-                v[j] = 0;
-                continue;
-            }
-            if (padding > 0 || (v[j] = base64Value(c)) < 0) {
-                return std::nullopt;
-            }
-        }
-        const unsigned triple = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
-        out.push_back(static_cast<unsigned char>(triple >> 16));
-        if (padding < 2) {
-            out.push_back(static_cast<unsigned char>((triple >> 8) & 0xff));
-        }
-        if (padding < 1) {
-            out.push_back(static_cast<unsigned char>(triple & 0xff));
-        }
-    }
-    return out;
-}
-
-std::string base64Encode(const Bytes& bytes) {
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        unsigned triple = bytes[i] << 16;
-        if (n > 1) {
-            triple |= bytes[i + 1] << 8;
-        }
-        if (n > 2) {
-            triple |= bytes[i + 2];
-        }
-        out += kAlphabet[(triple >> 18) & 63];
-        out += kAlphabet[(triple >> 12) & 63];
-        out += n > 1 ? kAlphabet[(triple >> 6) & 63] : '=';
-        out += n > 2 ? kAlphabet[triple & 63] : '=';
-    }
-    return out;
-}
-
 struct CipherDeleter {
     void operator()(EVP_CIPHER_CTX* ctx) const { EVP_CIPHER_CTX_free(ctx); }
 };
