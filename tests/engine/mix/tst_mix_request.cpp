@@ -142,8 +142,6 @@ private slots:
                                               {"Key", "something_new"}, {"Value", "1"}}})),
                  0);
         QCOMPARE(codeOf(withTop("ExPara", boost::json::array{5})), 110200172);
-        QCOMPARE(codeOf(withTop("SoundLevel", 1)), 110200002);
-        QCOMPARE(codeOf(withTop("UserData", "aGk=")), 110200002);
         QCOMPARE(codeOf(withTop("ByPass", 1)), 110200002);
 
         auto sequenceless = body();
@@ -225,6 +223,50 @@ private slots:
         QCOMPARE(
             codeOf(withMark(boost::json::object{{"Image", "ftp://x/l.png"}, {"RectInfo", rect}})),
             110200141);
+    }
+
+    void userDataAndSoundLevelsAreReadAndChecked() {
+        auto b = body();
+        b["UserData"] = "aGkAAAAB";  // "hi" 00 00 00 01
+        b["SoundLevel"] = 1;
+        auto& inputs = b["MixInput"].as_array();
+        inputs[0].as_object()["SoundLevelId"] = 7;
+        inputs[1].as_object()["SoundLevelId"] = 4294967295LL;
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& layout = std::get<MixRequest>(r).layout;
+        QCOMPARE(layout.userData, (std::vector<std::uint8_t>{'h', 'i', 0, 0, 0, 1}));
+        QVERIFY(layout.soundLevels);
+        QCOMPARE(*layout.inputs[0].soundLevelId, std::uint32_t{7});
+        QCOMPARE(*layout.inputs[1].soundLevelId, std::uint32_t{4294967295U});
+
+        auto changed = [&](auto edit) {
+            auto c = b;
+            edit(c);
+            return codeOf(c);
+        };
+        QCOMPARE(changed([](auto& c) { c["UserData"] = "not base64!"; }), 110200002);
+        QCOMPARE(changed([](auto& c) { c["UserData"] = "aGk"; }), 110200002);
+        QCOMPARE(changed([](auto& c) {
+                     std::string big((4001 + 2) / 3 * 4, 'A');  // 4002 bytes of zeros
+                     c["UserData"] = big;
+                 }),
+                 110200002);
+        QCOMPARE(changed([](auto& c) { c["UserData"] = std::string(4000 / 3 * 4, 'A'); }), 0);
+        QCOMPARE(
+            changed([](auto& c) { c["MixInput"].as_array()[1].as_object().erase("SoundLevelId"); }),
+            110200155);
+        QCOMPARE(
+            changed([](auto& c) { c["MixInput"].as_array()[1].as_object()["SoundLevelId"] = -1; }),
+            110200155);
+        QCOMPARE(changed([](auto& c) { c["SoundLevel"] = 2; }), 110200002);
+        // No video, no SEI.
+        QCOMPARE(changed([](auto& c) {
+                     auto& out = c["MixOutput"].as_array()[0].as_object();
+                     out["Width"] = 1;
+                     out["Height"] = 1;
+                 }),
+                 110200002);
     }
 
     void labelsAreReadAndChecked() {

@@ -90,6 +90,7 @@ AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
         shaped.push_back(outputOf(outputs[i].get_object()));
     }
     readOutputs(shaped, sources, channels, limits, request.mix);
+    readSei(top, request.mix);
     return request;
 }
 

@@ -36,6 +36,7 @@ inline constexpr int kLabel = 110200179;
 inline constexpr std::size_t kMaxInputs = 9;
 inline constexpr std::size_t kMaxOutputs = 4;
 inline constexpr std::int64_t kMaxSize = 3000;
+inline constexpr std::size_t kMaxUserDataBytes = 4000;
 
 // Thrown inside the parsers only; answerOf turns it into the answer.
 struct Refusal {
@@ -159,8 +160,10 @@ std::variant<T, ZegoResult> answerOf(Read&& read) {
 // TaskId, UserId, RoomId (required when `roomRequired`) and Sequence.
 void readIdentity(const Fields& top, const MixLimits& limits, bool roomRequired,
                   service::mix::MixRequest& request);
-// UserData, SoundLevel, ByPass, AlignmentType, RecvBufferLevel, WaitVideoInput.
+// ByPass, AlignmentType, RecvBufferLevel, WaitVideoInput.
 void checkTopLevelFeatures(const Fields& top);
+// UserData and SoundLevel into request.layout, once its inputs and output are read.
+void readSei(const Fields& top, service::mix::MixRequest& request);
 void checkExPara(const Fields& top);
 // The top-level SoundChannel ("1" or "2"): what an output without one gets.
 int defaultChannels(const Fields& top);

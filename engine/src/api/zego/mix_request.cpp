@@ -7,6 +7,7 @@
 
 #include "api/zego/mix_body.h"
 #include "api/zego/stream_id.h"
+#include "core/base64.h"
 
 namespace regie::api::zego {
 
@@ -17,6 +18,7 @@ using service::mix::ImageDisplay;
 using service::mix::ImageSpec;
 using service::mix::LabelSpec;
 using service::mix::MixInputSpec;
+using service::mix::MixLayout;
 using service::mix::MixOutputSpec;
 using service::mix::MixRequest;
 using service::mix::WatermarkSpec;
@@ -303,6 +305,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         request.layout.inputs.push_back(std::move(spec));
     }
     readOutputs(outputs, sources, channels, limits, request);
+    readSei(top, request);
     return request;
 }
 
@@ -330,13 +333,33 @@ void readIdentity(const Fields& top, const MixLimits& limits, bool roomRequired,
     }
 }
 
-void checkTopLevelFeatures(const Fields& top) {
+void readSei(const Fields& top, MixRequest& request) {
+    MixLayout& layout = request.layout;
     if (auto data = top.string("UserData"); data && !data->empty()) {
-        unsupported(kParameterError, "UserData (SEI)");
+        auto decoded = core::base64Decode(*data);
+        if (!decoded) {
+            refuse(kParameterError, "UserData must be Base64");
+        }
+        if (decoded->size() > kMaxUserDataBytes) {
+            refuse(kParameterError, "UserData is larger than 4000 bytes");
+        }
+        layout.userData.assign(decoded->begin(), decoded->end());
     }
-    if (top.integerIn("SoundLevel", 0, 1, 0) == 1) {
-        unsupported(kParameterError, "SoundLevel=1 (sound-level SEI)");
+    layout.soundLevels = top.integerIn("SoundLevel", 0, 1, 0) == 1;
+    if ((!layout.userData.empty() || layout.soundLevels) && layout.output.audioOnly()) {
+        refuse(kParameterError,
+               "UserData and SoundLevel travel as H.264 SEI: they need an "
+               "output with video");
     }
+    for (std::size_t i = 0; layout.soundLevels && i < layout.inputs.size(); ++i) {
+        if (!layout.inputs[i].soundLevelId) {
+            refuse(kInputFormat, "SoundLevel=1 needs a SoundLevelId on every input (input " +
+                                     std::to_string(i) + " has none)");
+        }
+    }
+}
+
+void checkTopLevelFeatures(const Fields& top) {
     if (top.integerIn("ByPass", 0, 1, 0) == 1) {
         unsupported(kParameterError, "ByPass=1 (single-input pass-through)");
     }
@@ -419,7 +442,10 @@ MixInputSpec readInput(const json::value& value, const std::string& where, Image
     spec.content = static_cast<ContentControl>(f.integerIn("ContentControl", 0, 2, 0));
     spec.volume = static_cast<int>(f.integerIn("Volume", 0, 200, 100));
     auto mode = static_cast<av::RenderMode>(f.integerIn("RenderMode", 0, 1, 0));
-    f.integer("SoundLevelId");
+    if (f.has("SoundLevelId")) {
+        spec.soundLevelId =
+            static_cast<std::uint32_t>(f.integerIn("SoundLevelId", 0, UINT32_MAX, 0));
+    }
     if (auto uid = f.string("UID"); uid && uid->size() >= 64) {
         refuse(kInputFormat, f.name("UID") + " must be shorter than 64 bytes");
     }

@@ -72,6 +72,7 @@ struct MixInputSpec {
     int layer = 0;
     int volume = 100;  // percent, 0-200
     ContentControl content = ContentControl::audioVideo;
+    std::optional<std::uint32_t> soundLevelId;  // names the input in the sound-level SEI
 
     // Two specs with the same source are the same input, whatever their layout.
     std::string sourceKey() const {
@@ -101,6 +102,8 @@ struct MixLayout {
     av::Yuv background = av::yuvFromRgb(0, 0, 0);
     std::string backgroundImage;  // over the whole canvas, under every input; empty: none
     std::optional<WatermarkSpec> watermark;
+    std::vector<std::uint8_t> userData;  // sent as SEI (UserData, decoded); empty: none
+    bool soundLevels = false;            // the inputs' sound levels as SEI (SoundLevel=1)
 
     // Every picture the layout shows, each once.
     std::vector<PictureSource> pictures() const {

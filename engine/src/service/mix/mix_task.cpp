@@ -91,6 +91,10 @@ void MixTask::applyLayout(MixLayout layout) {
                                                 : std::make_unique<Placeholder>(source);
     }
     m_images = std::move(images);
+    m_soundLevels.assign(m_inputs.size(), 0);
+    if (layout.userData != m_layout.userData) {
+        m_sei.setUserData(layout.userData);
+    }
     m_layout = std::move(layout);
 }
 
@@ -212,8 +216,9 @@ void MixTask::encodeVideo(Clock::time_point now) {
                         {mark->rect, av::RenderMode::fit});
         }
         auto encoded = m_video->encode(
-            m_compositor.canvas(), m_videoIndex,
-            [this](const av::EncodedPacket& p) { reportOutput(m_output->video(p)); });
+            m_compositor.canvas(), m_videoIndex, [this](const av::EncodedPacket& p) {
+                reportOutput(m_output->video(m_sei.stamp(p, inputLevels())));
+            });
         if (!encoded) {
             m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
         }
@@ -255,6 +260,39 @@ void MixTask::compose(std::size_t slot, const AVFrame& picture, const av::Placem
     if (auto drawn = m_compositor.draw(slot, picture, placement); !drawn) {
         m_deps.log.debug("mix.draw_failed", {{"error", drawn.error().message}});
     }
+}
+
+std::uint8_t MixTask::mixInput(std::size_t index, float* const* mix, int channels, int samples,
+                               float gain) {
+    InputSlot& slot = m_inputs[index]->slot();
+    if (!m_layout.soundLevels) {
+        slot.mixAudio(mix, samples, gain);
+        return 0;
+    }
+    // Apart first, to measure it.
+    m_inputSound.resize(static_cast<std::size_t>(channels));
+    std::vector<float*> planes;
+    for (auto& plane : m_inputSound) {
+        plane.assign(static_cast<std::size_t>(samples), 0.0f);
+        planes.push_back(plane.data());
+    }
+    if (!slot.mixAudio(planes.data(), samples, gain)) {
+        return 0;
+    }
+    for (int c = 0; c < channels; ++c) {
+        for (int s = 0; s < samples; ++s) {
+            mix[c][s] += planes[static_cast<std::size_t>(c)][s];
+        }
+    }
+    return soundLevel(planes.data(), channels, samples);
+}
+
+std::span<const InputLevel> MixTask::inputLevels() {
+    m_levelsSent.clear();
+    for (std::size_t i = 0; m_layout.soundLevels && i < m_layout.inputs.size(); ++i) {
+        m_levelsSent.push_back({m_layout.inputs[i].soundLevelId.value_or(0), m_soundLevels[i]});
+    }
+    return m_levelsSent;
 }
 
 // Labels go on top of every input (one pass over the canvas), whatever their inputs' layers.
@@ -302,7 +340,7 @@ void MixTask::encodeAudio() {
         for (std::size_t i = 0; i < m_inputs.size(); ++i) {
             const MixInputSpec& spec = m_layout.inputs[i];
             float gain = spec.heard() ? static_cast<float>(spec.volume) / 100.0f : 0.0f;
-            m_inputs[i]->slot().mixAudio(planes, samples, gain);
+            m_soundLevels[i] = mixInput(i, planes, channels, samples, gain);
         }
         for (int c = 0; c < channels; ++c) {
             for (int s = 0; s < samples; ++s) {

@@ -22,6 +22,7 @@
 #include "media/source_registry.h"
 #include "service/mix/mix_inputs.h"
 #include "service/mix/mix_layout.h"
+#include "service/mix/mix_sei.h"
 #include "service/mix/mix_sink.h"
 #include "service/mix/placeholder.h"
 
@@ -60,6 +61,11 @@ private:
     void drawPicture(std::size_t slot, const PictureSource& source, const av::Placement& placement);
     void compose(std::size_t slot, const AVFrame& picture, const av::Placement& placement);
     void encodeAudio();
+    // Adds input `index`'s sound to `mix`; returns its level (0-100) as heard.
+    std::uint8_t mixInput(std::size_t index, float* const* mix, int channels, int samples,
+                          float gain);
+    // This frame's sound levels for the SEI; empty without SoundLevel.
+    std::span<const InputLevel> inputLevels();
     void reportOutput(const core::Status& sent);
     Clock::time_point videoDue() const;
     Clock::time_point audioDue() const;
@@ -84,6 +90,10 @@ private:
     std::unique_ptr<av::VideoEncoder> m_video;
     std::unique_ptr<av::AudioEncoder> m_audio;
     av::FramePtr m_audioFrame = av::allocFrame();
+    std::vector<std::vector<float>> m_inputSound;  // one input's samples, per channel
+    std::vector<std::uint8_t> m_soundLevels;       // parallel to m_inputs
+    std::vector<InputLevel> m_levelsSent;
+    MixSei m_sei;
     std::int64_t m_videoIndex = 0;
     std::int64_t m_audioSamples = 0;
     std::optional<Clock::time_point> m_goneSince;

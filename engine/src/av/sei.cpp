@@ -1,0 +1,63 @@
+#include "av/sei.h"
+
+namespace regie::av {
+
+namespace {
+
+constexpr std::uint8_t kSeiNalHeader = 0x06;  // nal_ref_idc 0, nal_unit_type 6
+constexpr std::uint8_t kUserDataUnregistered = 5;
+
+// SEI payload type and size: 0xFF for every full 255, then the rest.
+void putSeiNumber(std::vector<std::uint8_t>& rbsp, std::size_t value) {
+    for (; value >= 255; value -= 255) {
+        rbsp.push_back(0xff);
+    }
+    rbsp.push_back(static_cast<std::uint8_t>(value));
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> seiNal(std::span<const SeiMessage> messages) {
+    std::vector<std::uint8_t> rbsp;
+    for (const auto& m : messages) {
+        putSeiNumber(rbsp, kUserDataUnregistered);
+        putSeiNumber(rbsp, m.uuid.size() + m.payload.size());
+        rbsp.insert(rbsp.end(), m.uuid.begin(), m.uuid.end());
+        rbsp.insert(rbsp.end(), m.payload.begin(), m.payload.end());
+    }
+    rbsp.push_back(0x80);  // rbsp_trailing_bits
+
+    std::vector<std::uint8_t> nal{0, 0, 0, 1, kSeiNalHeader};
+    int zeros = 0;
+    for (std::uint8_t b : rbsp) {
+        if (zeros >= 2 && b <= 3) {
+            nal.push_back(3);  // emulation_prevention_three_byte
+            zeros = 0;
+        }
+        nal.push_back(b);
+        zeros = b == 0 ? zeros + 1 : 0;
+    }
+    return nal;
+}
+
+void insertBeforeFirstSlice(std::span<const std::uint8_t> accessUnit,
+                            std::span<const std::uint8_t> nal, std::vector<std::uint8_t>& out) {
+    // The start (with its start code) of the first NAL unit of type 1-5 (a slice).
+    std::size_t at = accessUnit.size();
+    for (std::size_t i = 0; i + 3 < accessUnit.size(); ++i) {
+        if (accessUnit[i] != 0 || accessUnit[i + 1] != 0 || accessUnit[i + 2] != 1) {
+            continue;
+        }
+        const int type = accessUnit[i + 3] & 0x1f;
+        if (type >= 1 && type <= 5) {
+            at = i > 0 && accessUnit[i - 1] == 0 ? i - 1 : i;
+            break;
+        }
+    }
+    out.clear();
+    out.insert(out.end(), accessUnit.begin(), accessUnit.begin() + static_cast<std::ptrdiff_t>(at));
+    out.insert(out.end(), nal.begin(), nal.end());
+    out.insert(out.end(), accessUnit.begin() + static_cast<std::ptrdiff_t>(at), accessUnit.end());
+}
+
+}  // namespace regie::av

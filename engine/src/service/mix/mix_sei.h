@@ -1,0 +1,43 @@
+#pragma once
+// The SEI a mix output's H.264 video carries (mix.md "SEI"): the task's UserData on every
+// keyframe and on the first frame after it changes, and with SoundLevel=1 the inputs' sound
+// levels on every frame. Each is a user_data_unregistered message with a UUID of its own.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "av/encoders.h"
+#include "av/sei.h"
+
+namespace regie::service::mix {
+
+inline constexpr av::SeiUuid kUserDataUuid{'R', 'e', 'g', 'i', 'e', 'M', 'i', 'x',
+                                           'U', 's', 'e', 'r', 'D', 'a', 't', 'a'};
+inline constexpr av::SeiUuid kSoundLevelUuid{'R', 'e', 'g', 'i', 'e', 'S', 'o', 'u',
+                                             'n', 'd', 'L', 'e', 'v', 'e', 'l', 's'};
+
+struct InputLevel {
+    std::uint32_t soundLevelId = 0;
+    std::uint8_t level = 0;  // 0-100
+};
+
+// 0-100: the loudness of planar float samples, -60 dBFS (or less) to 0 dBFS (RMS).
+std::uint8_t soundLevel(const float* const* planes, int channels, int samples);
+
+class MixSei {
+public:
+    void setUserData(std::vector<std::uint8_t> data);
+    // `packet` with this frame's SEI (its data then points into this object until the next
+    // call), or `packet` itself when the frame carries none. `levels` is empty without
+    // SoundLevel.
+    av::EncodedPacket stamp(const av::EncodedPacket& packet, std::span<const InputLevel> levels);
+
+private:
+    std::vector<std::uint8_t> m_userData;
+    bool m_userDataChanged = false;
+    std::vector<std::uint8_t> m_levels;
+    std::vector<std::uint8_t> m_packet;
+};
+
+}  // namespace regie::service::mix
