@@ -269,6 +269,36 @@ private slots:
                  110200002);
     }
 
+    void byPassTakesExactlyOneUnchangedInput() {
+        auto b = body();
+        b["ByPass"] = 1;
+        b["MixInput"].as_array().pop_back();
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        QVERIFY(std::get<MixRequest>(r).layout.bypass);
+        QVERIFY(!std::get<MixRequest>(parse(body())).layout.bypass);
+
+        auto changed = [&](auto edit) {
+            auto c = b;
+            edit(c);
+            return codeOf(c);
+        };
+        QCOMPARE(changed([](auto& c) { c["MixInput"] = body()["MixInput"]; }), 110200002);
+        QCOMPARE(changed([](auto& c) {
+                     c["MixInput"].as_array()[0].as_object()["StreamUrl"] = "rtmp://h/live/x";
+                 }),
+                 110200002);
+        QCOMPARE(changed([](auto& c) { c["MixInput"].as_array()[0].as_object()["Volume"] = 50; }),
+                 110200002);
+        QCOMPARE(changed([](auto& c) { c["BackgroundImage"] = "http://x/bg.png"; }), 110200002);
+        QCOMPARE(changed([](auto& c) {
+                     auto& out = c["MixOutput"].as_array()[0].as_object();
+                     out["Width"] = 0;
+                     out["Height"] = 0;
+                 }),
+                 110200002);
+    }
+
     void labelsAreReadAndChecked() {
         auto withLabel = [](boost::json::object label) {
             auto b = body();

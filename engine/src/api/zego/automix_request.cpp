@@ -91,6 +91,9 @@ AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
     }
     readOutputs(shaped, sources, channels, limits, request.mix);
     readSei(top, request.mix);
+    if (top.integerIn("ByPass", 0, 1, 0) == 1) {
+        refuse(kParameterError, "ByPass=1 forwards a single input; an auto mix mixes a room");
+    }
     return request;
 }
 

@@ -160,10 +160,12 @@ std::variant<T, ZegoResult> answerOf(Read&& read) {
 // TaskId, UserId, RoomId (required when `roomRequired`) and Sequence.
 void readIdentity(const Fields& top, const MixLimits& limits, bool roomRequired,
                   service::mix::MixRequest& request);
-// ByPass, AlignmentType, RecvBufferLevel, WaitVideoInput.
+// AlignmentType, RecvBufferLevel, WaitVideoInput.
 void checkTopLevelFeatures(const Fields& top);
 // UserData and SoundLevel into request.layout, once its inputs and output are read.
 void readSei(const Fields& top, service::mix::MixRequest& request);
+// ByPass into request.layout, once everything else is read.
+void readBypass(const Fields& top, service::mix::MixRequest& request);
 void checkExPara(const Fields& top);
 // The top-level SoundChannel ("1" or "2"): what an output without one gets.
 int defaultChannels(const Fields& top);

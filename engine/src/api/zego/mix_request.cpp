@@ -306,6 +306,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     }
     readOutputs(outputs, sources, channels, limits, request);
     readSei(top, request);
+    readBypass(top, request);
     return request;
 }
 
@@ -359,10 +360,35 @@ void readSei(const Fields& top, MixRequest& request) {
     }
 }
 
-void checkTopLevelFeatures(const Fields& top) {
-    if (top.integerIn("ByPass", 0, 1, 0) == 1) {
-        unsupported(kParameterError, "ByPass=1 (single-input pass-through)");
+void readBypass(const Fields& top, MixRequest& request) {
+    MixLayout& layout = request.layout;
+    layout.bypass = top.integerIn("ByPass", 0, 1, 0) == 1;
+    if (!layout.bypass) {
+        return;
     }
+    auto refuseWith = [](const std::string& why) {
+        refuse(kParameterError, "ByPass=1 forwards one input unchanged: " + why);
+    };
+    if (layout.inputs.size() != 1) {
+        refuseWith("it needs exactly one MixInput");
+    }
+    const MixInputSpec& in = layout.inputs.front();
+    if (!in.streamUrl.empty()) {
+        refuseWith("the input must be a StreamId published here, not a StreamUrl");
+    }
+    if (layout.output.audioOnly()) {
+        refuseWith("the output cannot be audio only");
+    }
+    if (in.image || in.label || in.volume != 100 || in.content != ContentControl::audioVideo ||
+        !layout.backgroundImage.empty() || layout.watermark || !layout.userData.empty() ||
+        layout.soundLevels) {
+        refuseWith(
+            "Image, Label, Volume, ContentControl, BackgroundImage, WaterMark, UserData "
+            "and SoundLevel cannot apply");
+    }
+}
+
+void checkTopLevelFeatures(const Fields& top) {
     if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
         unsupported(kParameterError, "AlignmentType (NTP alignment)");
     }

@@ -58,7 +58,7 @@ void LiveInput::poll(InputSlot::Clock::time_point now) {
         m_taken.swap(m_queue->frames);
     }
     for (const auto& frame : m_taken) {
-        decode(frame);
+        m_forward ? m_forward(frame) : decode(frame);
     }
     m_taken.clear();
 }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -39,6 +40,10 @@ public:
     ~LiveInput() override;
 
     void poll(InputSlot::Clock::time_point now) override;
+    // ByPass: the stream's frames go to `forward` as they are, never decoded.
+    void forwardTo(std::function<void(const media::Frame&)> forward) {
+        m_forward = std::move(forward);
+    }
 
 private:
     struct Queue {
@@ -55,6 +60,7 @@ private:
     std::uint64_t m_tap = 0;
     std::shared_ptr<Queue> m_queue = std::make_shared<Queue>();
     std::vector<media::Frame> m_taken;  // swapped with the queue, so both keep their capacity
+    std::function<void(const media::Frame&)> m_forward;
     InputSlot::Clock::time_point m_nextLookup{};
     std::unique_ptr<av::Decoder> m_video;
     std::unique_ptr<av::Decoder> m_audio;

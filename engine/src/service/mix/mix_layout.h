@@ -104,6 +104,7 @@ struct MixLayout {
     std::optional<WatermarkSpec> watermark;
     std::vector<std::uint8_t> userData;  // sent as SEI (UserData, decoded); empty: none
     bool soundLevels = false;            // the inputs' sound levels as SEI (SoundLevel=1)
+    bool bypass = false;  // ByPass=1: the one input's frames are forwarded, not re-encoded
 
     // Every picture the layout shows, each once.
     std::vector<PictureSource> pictures() const {

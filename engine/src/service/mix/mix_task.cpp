@@ -15,6 +15,8 @@ constexpr auto kPictureFresh = std::chrono::milliseconds(1000);
 constexpr auto kEmptyForImage = std::chrono::seconds(3);
 // Further behind than this, the task skips ahead instead of catching up frame by frame.
 constexpr auto kMaxLag = std::chrono::milliseconds(500);
+// ByPass: how often the task takes in what its input delivered.
+constexpr auto kBypassPoll = std::chrono::milliseconds(10);
 
 template <typename Rep, typename Period>
 std::int64_t micros(std::chrono::duration<Rep, Period> d) {
@@ -26,8 +28,11 @@ std::int64_t micros(std::chrono::duration<Rep, Period> d) {
 MixTask::MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout)
     : m_deps(std::move(deps)), m_output(std::move(output)) {
     m_layout.output = layout.output;
+    if (layout.bypass) {
+        m_bypass = std::make_unique<BypassForwarder>(*m_output, m_started, m_deps.log);
+    }
     applyLayout(std::move(layout));
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] { m_bypass ? runBypass() : run(); });
 }
 
 MixTask::~MixTask() {
@@ -57,6 +62,9 @@ void MixTask::applyLayout(MixLayout layout) {
     layout.output.channels = m_layout.output.channels;
     layout.output.audioBitrate = m_layout.output.audioBitrate;
     layout.output.streamId = m_layout.output.streamId;
+    if (m_bypass && !m_inputs.empty()) {
+        layout.inputs = m_layout.inputs;  // a ByPass task forwards its one input for its life
+    }
     if (layout.output.audioOnly() != m_layout.output.audioOnly()) {
         layout.output.width = m_layout.output.width;  // a track cannot appear or go mid-stream
         layout.output.height = m_layout.output.height;
@@ -78,9 +86,13 @@ void MixTask::applyLayout(MixLayout layout) {
             m_inputs.push_back(
                 std::make_unique<UrlInput>(spec.streamUrl, kSampleRate, layout.output.channels));
         } else {
-            m_inputs.push_back(std::make_unique<LiveInput>(
+            auto live = std::make_unique<LiveInput>(
                 m_deps.sources, media::normalizedKey("", m_deps.app, spec.streamId, false),
-                kSampleRate, layout.output.channels));
+                kSampleRate, layout.output.channels);
+            if (m_bypass) {
+                live->forwardTo([this](const media::Frame& f) { m_bypass->forward(f); });
+            }
+            m_inputs.push_back(std::move(live));
         }
     }
     m_drawOrder = av::drawOrder(layers);
@@ -132,21 +144,12 @@ void MixTask::run() {
                           {"error", audio ? "no AudioSpecificConfig" : audio.error().message}});
     }
     for (;;) {
-        std::optional<MixLayout> next;
-        {
-            std::unique_lock lock(m_mutex);
-            auto due = m_audio ? std::min(videoDue(), audioDue()) : videoDue();
-            if (m_layout.output.audioOnly()) {
-                due = m_audio ? audioDue() : Clock::now() + std::chrono::milliseconds(100);
-            }
-            m_wake.wait_until(lock, due, [this] { return m_stop || m_pending.has_value(); });
-            if (m_stop) {
-                return;
-            }
-            next = std::exchange(m_pending, std::nullopt);
+        auto due = m_audio ? std::min(videoDue(), audioDue()) : videoDue();
+        if (m_layout.output.audioOnly()) {
+            due = m_audio ? audioDue() : Clock::now() + std::chrono::milliseconds(100);
         }
-        if (next) {
-            applyLayout(std::move(*next));
+        if (!waitAndUpdate(due)) {
+            return;
         }
         auto now = Clock::now();
         for (auto& input : m_inputs) {
@@ -162,10 +165,39 @@ void MixTask::run() {
     }
 }
 
+bool MixTask::waitAndUpdate(Clock::time_point due) {
+    std::optional<MixLayout> next;
+    {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_until(lock, due, [this] { return m_stop || m_pending.has_value(); });
+        if (m_stop) {
+            return false;
+        }
+        next = std::exchange(m_pending, std::nullopt);
+    }
+    if (next) {
+        applyLayout(std::move(*next));
+    }
+    return true;
+}
+
+// ByPass: no canvas and no encoders; the input's frames go to the output as they arrive.
+void MixTask::runBypass() {
+    while (waitAndUpdate(Clock::now() + kBypassPoll)) {
+        const auto now = Clock::now();
+        for (auto& input : m_inputs) {
+            input->poll(now);
+        }
+        checkIdle(now);
+    }
+}
+
 void MixTask::checkIdle(Clock::time_point now) {
-    bool anyAlive = std::any_of(m_inputs.begin(), m_inputs.end(), [&](const auto& input) {
-        return input->slot().alive(now, kPictureFresh);
-    });
+    bool anyAlive = m_bypass
+                        ? m_bypass->alive(now, kPictureFresh)
+                        : std::any_of(m_inputs.begin(), m_inputs.end(), [&](const auto& input) {
+                              return input->slot().alive(now, kPictureFresh);
+                          });
     if (anyAlive) {
         m_goneSince.reset();
         return;

@@ -20,6 +20,7 @@
 #include "av/text_overlay.h"
 #include "core/log.h"
 #include "media/source_registry.h"
+#include "service/mix/bypass_forwarder.h"
 #include "service/mix/mix_inputs.h"
 #include "service/mix/mix_layout.h"
 #include "service/mix/mix_sei.h"
@@ -52,6 +53,9 @@ public:
 
 private:
     void run();
+    void runBypass();
+    // Sleeps until `due`, a stop or an update, and applies the update; false on a stop.
+    bool waitAndUpdate(Clock::time_point due);
     void applyLayout(MixLayout layout);
     void checkIdle(Clock::time_point now);
     void encodeVideo(Clock::time_point now);
@@ -94,6 +98,7 @@ private:
     std::vector<std::uint8_t> m_soundLevels;       // parallel to m_inputs
     std::vector<InputLevel> m_levelsSent;
     MixSei m_sei;
+    std::unique_ptr<BypassForwarder> m_bypass;  // ByPass=1 only
     std::int64_t m_videoIndex = 0;
     std::int64_t m_audioSamples = 0;
     std::optional<Clock::time_point> m_goneSince;
