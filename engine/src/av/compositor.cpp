@@ -217,11 +217,10 @@ void Compositor::blit(const std::uint8_t* const* planes, const int* linesizes, i
             continue;
         }
         // A chroma sample takes the alpha of the top-left luma sample it covers.
+        const std::ptrdiff_t alphaRow = std::min(2 * row, height - 1);
+        const std::ptrdiff_t alphaColumn = 2 * static_cast<std::ptrdiff_t>(x0 - cx);
         const std::uint8_t* alpha =
-            blend ? planes[3] +
-                        static_cast<std::ptrdiff_t>(std::min(2 * row, height - 1)) * linesizes[3] +
-                        2 * (x0 - cx)
-                  : nullptr;
+            blend ? planes[3] + alphaRow * linesizes[3] + alphaColumn : nullptr;
         for (int p = 1; p < 3; ++p) {
             putRow(c.data[p] + static_cast<std::ptrdiff_t>(cyRow) * c.linesize[p] + x0,
                    planes[p] + static_cast<std::ptrdiff_t>(row) * linesizes[p] + (x0 - cx), x1 - x0,

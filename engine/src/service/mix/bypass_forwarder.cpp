@@ -1,5 +1,7 @@
 #include "service/mix/bypass_forwarder.h"
 
+#include <cmath>
+
 #include "media/codec/aac.h"
 #include "media/codec/h264.h"
 #include "media/codec/nalu.h"
@@ -81,7 +83,8 @@ void BypassForwarder::videoConfig(const media::Frame& frame) {
     if (auto sps = media::h264::parseSps(config.value().sps.front())) {
         m_videoParams.width = sps.value().width;
         m_videoParams.height = sps.value().height;
-        m_videoParams.fps = sps.value().fps > 0 ? static_cast<int>(sps.value().fps + 0.5) : 25;
+        m_videoParams.fps =
+            sps.value().fps > 0 ? static_cast<int>(std::lround(sps.value().fps)) : 25;
     }
     m_videoConfigPending = true;
     m_waitKeyframe = true;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -34,7 +35,10 @@ enum class ImageCheck { download = 0, syntax = 1, none = 2 };
 struct PictureSource {
     std::string url;
     std::size_t maxBytes = kMaxImageBytes;
-    auto operator<=>(const PictureSource&) const = default;
+    bool operator==(const PictureSource&) const = default;
+    bool operator<(const PictureSource& other) const {
+        return std::tie(url, maxBytes) < std::tie(other.url, other.maxBytes);
+    }
 };
 
 // WaterMark: a picture drawn above everything else, fitted into its rectangle.
