@@ -13,10 +13,12 @@
 
 #include "api/events/event_feed.h"
 #include "api/events/room_events.h"
+#include "api/events/mix_events.h"
 #include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
 #include "api/rooms/room_signalling.h"
 #include "api/zego/mix_actions.h"
+#include "api/zego/mix_request.h"
 #include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/rule_actions.h"
@@ -182,9 +184,15 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     hooks::ZegoCallbacks zegoCallbacks(outbox, m_clock,
                                        hooks::ZegoCallbackSettings::fromConfig(*initial));
     service::mix::MixService mix(
-        {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log},
+        {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log,
+         [&config](const std::string& action, const json::object& body) {
+             auto settings = service::mix::MixSettings::fromConfig(*config.snapshot());
+             return api::zego::rereadMixRequest(action, body,
+                                                {settings.maxFps, settings.sequenceRequired});
+         }},
         service::mix::MixSettings::fromConfig(*initial));
     api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
+    auto mixEvents = std::make_shared<api::events::MixEvents>(*feed, mix, io.at(0));
     hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
                                  [](const media::MediaSource& s) {
                                      return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);
@@ -325,6 +333,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     roomEvents->start();
     rooms.start();
     ruleEvents->start();
+    mixEvents->start();
     ruleSweeper->start();
     mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
@@ -375,6 +384,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     roomEvents->stop();
     rooms.stop();
     ruleEvents->stop();
+    mixEvents->stop();
     ruleSweeper->stop();
     mix.stopAll();
     sources.closeAll(media::SourceEndReason::shutdown);

@@ -62,19 +62,11 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::M
         return failure(*f);
     }
     const auto& task = std::get<mix::MixTaskView>(started);
-    const auto& urls = task.urls;
-    json::array playInfo;
-    playInfo.push_back(json::object{{"StreamId", task.outputStreamId},
-                                    {"RTMP", urls.rtmp},
-                                    {"HLS", urls.hls},
-                                    {"FLV", urls.flv},
-                                    {"Status", 0},
-                                    {"UserName", ""}});
     return {0, "",
             json::value(json::object{{"UserId", task.userId},
                                      {"Sequence", task.sequence},
                                      {"RoomId", task.roomId},
-                                     {"PlayInfo", std::move(playInfo)}})};
+                                     {"PlayInfo", playInfoJson(task)}})};
 }
 
 ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
@@ -165,6 +157,16 @@ ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_ex
 }
 
 }  // namespace
+
+json::array playInfoJson(const mix::MixTaskView& task) {
+    const auto& urls = task.urls;
+    return json::array{json::object{{"StreamId", task.outputStreamId},
+                                    {"RTMP", urls.rtmp},
+                                    {"HLS", urls.hls},
+                                    {"FLV", urls.flv},
+                                    {"Status", 0},
+                                    {"UserName", ""}}};
+}
 
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
                                                 boost::asio::any_io_executor blocking) {

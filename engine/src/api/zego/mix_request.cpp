@@ -442,6 +442,7 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
 MixRequest parse(const json::object& body, const MixLimits& limits) {
     Fields top(body, "", kParameterError);
     MixRequest request;
+    request.body = body;
     request.taskId = top.requiredString("TaskId");
     checkText(top, "TaskId", request.taskId);
     request.userId = top.requiredString("UserId");
@@ -519,6 +520,18 @@ std::variant<MixRequest, ZegoResult> parseStartMix(const json::object& body,
     } catch (const Refusal& refusal) {
         return ZegoResult{refusal.code, refusal.message, std::nullopt};
     }
+}
+
+std::optional<MixRequest> rereadMixRequest(const std::string& action, const json::object& body,
+                                           const MixLimits& limits) {
+    if (action != "StartMix") {
+        return std::nullopt;
+    }
+    auto parsed = parseStartMix(body, limits);
+    if (auto* request = std::get_if<MixRequest>(&parsed)) {
+        return std::move(*request);
+    }
+    return std::nullopt;
 }
 
 }  // namespace regie::api::zego

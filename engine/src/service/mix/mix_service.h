@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/config.h"
@@ -45,6 +46,11 @@ struct MixServiceDeps {
     // A worker loop: stopping a task (joining its thread) and store writes happen there.
     boost::asio::io_context& teardown;
     core::Logger& log;
+    // Reads a stored request body again (resume): the request, or nullopt when the Action or
+    // the body is no longer accepted.
+    std::function<std::optional<MixRequest>(const std::string& action,
+                                            const boost::json::object& body)>
+        reread;
 };
 
 class MixService {
@@ -62,6 +68,7 @@ public:
     MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
                    std::optional<std::int64_t> sequence);
     MixResult<MixTaskView> info(const std::string& taskId) const;
+    std::vector<MixTaskView> list() const;
     // Starts the tasks the store kept (at engine start, before clients come; blocks on the store).
     void resume();
     // Ends every task without callbacks (engine shutdown), on the calling thread; the store
