@@ -10,11 +10,13 @@
 
 #include "api_client.h"
 #include "mix_layout.h"
+#include "mix_task_list_model.h"
 
 // The Mix Designer's layout: the input rectangles (rows) on the output canvas, the output
 // settings, snapping, undo/redo, templates, named layouts, and Apply, which sends StartMix
-// with the next Sequence (a live update while the task runs) and StopMix. The layout being
-// edited is kept in the settings, so a restart of the console loses nothing.
+// with the next Sequence (a live update while the task runs) and StopMix. A running task of
+// the engine opens as it runs (openTask); `running` follows the engine's task list. The layout
+// being edited is kept in the settings, so a restart of the console loses nothing.
 class MixDesigner : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -47,13 +49,18 @@ public:
         RenderModeRole,
         VolumeRole,
         MutedRole,
-        CornerRadiusRole
+        CornerRadiusRole,
+        SourceRole,
+        LabelTextRole,
+        ImageUrlRole,
+        ImageModeRole
     };
 
     static constexpr int kMaxInputs = 9;
     static constexpr int kSnapThreshold = 8;
 
-    MixDesigner(ApiClient* client, QString settingsFile, QObject* parent = nullptr);
+    MixDesigner(ApiClient* client, MixTaskListModel* tasks, QString settingsFile,
+                QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -95,6 +102,10 @@ public:
     Q_INVOKABLE void setVolume(int row, int volume);
     Q_INVOKABLE void setMuted(int row, bool muted);
     Q_INVOKABLE void setCornerRadius(int row, int radius);
+    // Text over the input (StartMix Label); empty text removes it.
+    Q_INVOKABLE void setLabel(int row, const QString& text);
+    // The placeholder picture (StartMix Image, DisplayMode 0–2); an empty URL removes it.
+    Q_INVOKABLE void setPlaceholder(int row, const QString& url, int displayMode);
     // single, side, grid2x2, grid3x3, pip, large5 — applied to the current inputs in order.
     Q_INVOKABLE void applyTemplate(const QString& name);
     Q_INVOKABLE void setOutput(const QString& taskId, const QString& streamId, int width,
@@ -108,12 +119,13 @@ public:
     Q_INVOKABLE void saveLayout(const QString& name);
     Q_INVOKABLE bool loadLayout(const QString& name);
 
+    // Replaces the layout with that of the engine's running task (one step of undo).
+    Q_INVOKABLE bool openTask(const QString& taskId);
     Q_INVOKABLE void apply();
     Q_INVOKABLE void stop();
 
     // The Sequence the next StartMix/StopMix carries: increasing, milliseconds-based.
     qint64 nextSequence();
-    static QString userId() { return QStringLiteral("regie-console"); }
 
 signals:
     void layoutChanged();
@@ -133,11 +145,13 @@ private:
     void setRunning(bool running);
 
     ApiClient* m_client;
+    MixTaskListModel* m_tasks;
     std::unique_ptr<QSettings> m_settings;
     MixLayout m_layout;
     QList<MixLayout> m_undo;
     QList<MixLayout> m_redo;
     bool m_inGesture = false;
+    MixLayout m_gestureStart;
     bool m_gestureRecorded = false;
     int m_revision = 0;
     QVariantList m_guides;

@@ -433,6 +433,10 @@
         <source>StopMix: %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Task %1 is not a running StartMix task.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -610,6 +614,62 @@
     </message>
     <message>
         <source>Import</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Input levels</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Running tasks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No mix task is running.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Text over the input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>http(s)://… JPG or PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>While the camera is off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>After 3 s without picture</source>
         <translation></translation>
     </message>
 </context>

@@ -432,6 +432,10 @@
         <source>StopMix: %1</source>
         <translation>StopMix：%1</translation>
     </message>
+    <message>
+        <source>Task %1 is not a running StartMix task.</source>
+        <translation>任务 %1 不是正在运行的 StartMix 任务。</translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -610,6 +614,62 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Input levels</source>
+        <translation>输入电平</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Running tasks</source>
+        <translation>运行中的任务</translation>
+    </message>
+    <message>
+        <source>No mix task is running.</source>
+        <translation>没有正在运行的混流任务。</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3</source>
+        <translation>%1 → %2 · %3</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>文字标签</translation>
+    </message>
+    <message>
+        <source>Text over the input</source>
+        <translation>叠加在输入上的文字</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>占位图</translation>
+    </message>
+    <message>
+        <source>http(s)://… JPG or PNG</source>
+        <translation>http(s)://… JPG 或 PNG</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>始终显示</translation>
+    </message>
+    <message>
+        <source>While the camera is off</source>
+        <translation>摄像头关闭时</translation>
+    </message>
+    <message>
+        <source>After 3 s without picture</source>
+        <translation>无画面 3 秒后</translation>
     </message>
 </context>
 <context>
