@@ -339,12 +339,96 @@ void MixDesigner::setOutput(const QString& taskId, const QString& streamId, int 
         l.width = std::clamp(width & ~1, 16, 3000);
         l.height = std::clamp(height & ~1, 16, 3000);
         l.fps = std::clamp(fps, 1, 60);
+        for (auto&& more : l.moreOutputs) {
+            QJsonObject out = more.toObject();
+            out.insert(QStringLiteral("Fps"), l.fps);  // every output follows the first's rate
+            more = out;
+        }
         l.videoBitrate = std::max(1, videoBitrate);
         l.background = background;
         for (MixRect& in : l.inputs) {
             in.rect = clamped(in.rect, l.width, l.height);
         }
     });
+}
+
+QString MixDesigner::backgroundImage() const {
+    return m_layout.extra.value(u"BackgroundImage").toString();
+}
+
+QVariantMap MixDesigner::watermark() const {
+    const QJsonObject mark = m_layout.extra.value(u"WaterMark").toObject();
+    const QJsonObject rect = mark.value(u"RectInfo").toObject();
+    return {{QStringLiteral("url"), mark.value(u"Image").toString()},
+            {QStringLiteral("left"), rect.value(u"Left").toInt()},
+            {QStringLiteral("top"), rect.value(u"Top").toInt()},
+            {QStringLiteral("right"), rect.value(u"Right").toInt()},
+            {QStringLiteral("bottom"), rect.value(u"Bottom").toInt()}};
+}
+
+QVariantList MixDesigner::moreOutputs() const {
+    QVariantList list;
+    for (const auto& value : m_layout.moreOutputs) {
+        const QJsonObject out = value.toObject();
+        list.append(
+            QVariantMap{{QStringLiteral("streamId"), out.value(u"StreamId").toString()},
+                        {QStringLiteral("width"), out.value(u"Width").toInt()},
+                        {QStringLiteral("height"), out.value(u"Height").toInt()},
+                        {QStringLiteral("videoBitrate"), out.value(u"VideoBitrate").toInt()}});
+    }
+    return list;
+}
+
+void MixDesigner::setBackgroundImage(const QString& url) {
+    edit([&](MixLayout& l) {
+        if (url.isEmpty()) {
+            l.extra.remove(u"BackgroundImage");
+        } else {
+            l.extra.insert(QStringLiteral("BackgroundImage"), url);
+        }
+    });
+}
+
+void MixDesigner::setWatermark(const QString& url, int left, int top, int right, int bottom) {
+    edit([&](MixLayout& l) {
+        if (url.isEmpty()) {
+            l.extra.remove(u"WaterMark");
+            return;
+        }
+        const QRect r =
+            clamped(QRect(QPoint(left, top), QPoint(right - 1, bottom - 1)), l.width, l.height);
+        l.extra.insert(QStringLiteral("WaterMark"),
+                       QJsonObject{{"Image", url},
+                                   {"RectInfo", QJsonObject{{"Left", r.left()},
+                                                            {"Top", r.top()},
+                                                            {"Right", r.left() + r.width()},
+                                                            {"Bottom", r.top() + r.height()}}}});
+    });
+}
+
+void MixDesigner::addOutput(const QString& streamId, int width, int height, int videoBitrate) {
+    if (streamId.isEmpty() || 1 + m_layout.moreOutputs.size() >= kMaxOutputs) {
+        setLastError(
+            tr("A mix has at most %1 outputs, each with its own stream.").arg(kMaxOutputs));
+        return;
+    }
+    setLastError({});
+    edit([&](MixLayout& l) {
+        l.moreOutputs.append(QJsonObject{{"StreamId", streamId},
+                                         {"Width", std::clamp(width & ~1, 2, 3000)},
+                                         {"Height", std::clamp(height & ~1, 2, 3000)},
+                                         {"Fps", l.fps},
+                                         {"VideoBitrate", std::max(1, videoBitrate)},
+                                         {"AudioCodec", 1},
+                                         {"AudioBitrate", l.audioBitrate},
+                                         {"SoundChannel", 2}});
+    });
+}
+
+void MixDesigner::removeOutput(int index) {
+    if (index >= 0 && index < m_layout.moreOutputs.size()) {
+        edit([&](MixLayout& l) { l.moreOutputs.removeAt(index); });
+    }
 }
 
 void MixDesigner::undo() {

@@ -31,6 +31,11 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(int fps READ fps NOTIFY layoutChanged)
     Q_PROPERTY(int videoBitrate READ videoBitrate NOTIFY layoutChanged)
     Q_PROPERTY(QString background READ background NOTIFY layoutChanged)
+    Q_PROPERTY(QString backgroundImage READ backgroundImage NOTIFY layoutChanged)
+    // {url, left, top, right, bottom}; url empty when there is no watermark.
+    Q_PROPERTY(QVariantMap watermark READ watermark NOTIFY layoutChanged)
+    // The outputs after the first: [{streamId, width, height, videoBitrate}].
+    Q_PROPERTY(QVariantList moreOutputs READ moreOutputs NOTIFY layoutChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
     Q_PROPERTY(QVariantList guides READ guides NOTIFY guidesChanged)
@@ -57,6 +62,7 @@ public:
     };
 
     static constexpr int kMaxInputs = 9;
+    static constexpr int kMaxOutputs = 4;
     static constexpr int kSnapThreshold = 8;
 
     MixDesigner(ApiClient* client, MixTaskListModel* tasks, QString settingsFile,
@@ -77,6 +83,9 @@ public:
     int fps() const { return m_layout.fps; }
     int videoBitrate() const { return m_layout.videoBitrate; }
     QString background() const { return m_layout.background; }
+    QString backgroundImage() const;
+    QVariantMap watermark() const;
+    QVariantList moreOutputs() const;
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
     QVariantList guides() const { return m_guides; }
@@ -110,6 +119,13 @@ public:
     Q_INVOKABLE void applyTemplate(const QString& name);
     Q_INVOKABLE void setOutput(const QString& taskId, const QString& streamId, int width,
                                int height, int fps, int videoBitrate, const QString& background);
+    // StartMix BackgroundImage; empty removes it.
+    Q_INVOKABLE void setBackgroundImage(const QString& url);
+    // StartMix WaterMark in canvas pixels; an empty URL removes it.
+    Q_INVOKABLE void setWatermark(const QString& url, int left, int top, int right, int bottom);
+    // A further output, scaled from the canvas by the engine; all outputs share the first's fps.
+    Q_INVOKABLE void addOutput(const QString& streamId, int width, int height, int videoBitrate);
+    Q_INVOKABLE void removeOutput(int index);  // index into moreOutputs
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 

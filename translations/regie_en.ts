@@ -437,6 +437,10 @@
         <source>Task %1 is not a running StartMix task.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>A mix has at most %1 outputs, each with its own stream.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -670,6 +674,62 @@
     </message>
     <message>
         <source>After 3 s without picture</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>More outputs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Scaled from the canvas, at its frame rate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · %2×%3 · %4 kbit/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add output</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Background image and watermark</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Background image: http(s)://… JPG or PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Watermark: http(s)://… JPG or PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set watermark</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove watermark</source>
         <translation></translation>
     </message>
 </context>

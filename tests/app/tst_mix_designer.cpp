@@ -204,6 +204,38 @@ private slots:
         QCOMPARE(m_mix->inputValue(0, "imageUrl").toString(), QString("http://img/off.png"));
     }
 
+    void outputsBackgroundImageAndWatermarkAreEdited() {
+        m_mix->addInput("cam1");
+        m_mix->addOutput("small", 641, 360, 600000);
+        m_mix->addOutput("tiny", 320, 180, 300000);
+        m_mix->addOutput("third", 320, 180, 300000);
+        QVERIFY(m_mix->lastError().isEmpty());
+        m_mix->addOutput("fourth", 320, 180, 300000);
+        QVERIFY(!m_mix->lastError().isEmpty());  // four outputs at most
+        QCOMPARE(m_mix->moreOutputs().size(), 3);
+        m_mix->removeOutput(2);
+        m_mix->setOutput("regie-mix", "mix", 1280, 720, 25, 2500000, "#000000");
+        m_mix->setBackgroundImage("http://img/bg.png");
+        m_mix->setWatermark("http://img/logo.png", 1200, 20, 1300, 80);
+        const QJsonObject body = toStartMix(m_mix->layout(), 3);
+        const QJsonArray outputs = body.value("MixOutput").toArray();
+        QCOMPARE(outputs.size(), 3);
+        const QJsonObject small = outputs.at(1).toObject();
+        QCOMPARE(small.value("StreamId").toString(), QString("small"));
+        QCOMPARE(small.value("Width").toInt(), 640);  // even
+        QCOMPARE(small.value("Fps").toInt(), 25);     // the first output's rate
+        QCOMPARE(body.value("BackgroundImage").toString(), QString("http://img/bg.png"));
+        const QJsonObject mark = body.value("WaterMark").toObject();
+        QCOMPARE(mark.value("Image").toString(), QString("http://img/logo.png"));
+        QCOMPARE(mark.value("RectInfo").toObject(),
+                 (QJsonObject{{"Left", 1180}, {"Top", 20}, {"Right", 1280}, {"Bottom", 80}}));
+        QCOMPARE(m_mix->watermark().value("right").toInt(), 1280);
+        m_mix->setWatermark("", 0, 0, 0, 0);
+        m_mix->setBackgroundImage("");
+        const QJsonObject cleared = toStartMix(m_mix->layout(), 4);
+        QVERIFY(!cleared.contains("WaterMark") && !cleared.contains("BackgroundImage"));
+    }
+
     void opensTheEnginesRunningTask() {
         constexpr qint64 kSequence = 5000000000000;
         const QJsonObject body{

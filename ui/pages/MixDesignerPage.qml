@@ -126,6 +126,26 @@ Item {
                             model: page.showGrid ? Math.floor(page.mix.canvasHeight / page.gridSize) : 0
                             Rectangle { y: (index + 1) * page.gridSize * stage.scale; height: 1; width: canvas.width; color: "#22ffffff" }
                         }
+                        Image {
+                            anchors.fill: parent
+                            z: -0.5
+                            visible: page.mix.backgroundImage.length > 0
+                            source: page.mix.backgroundImage
+                            fillMode: Image.Stretch
+                            asynchronous: true
+                        }
+                        Image {
+                            objectName: "watermark"
+                            z: 999
+                            visible: page.mix.watermark.url.length > 0
+                            source: page.mix.watermark.url
+                            x: page.mix.watermark.left * stage.scale
+                            y: page.mix.watermark.top * stage.scale
+                            width: (page.mix.watermark.right - page.mix.watermark.left) * stage.scale
+                            height: (page.mix.watermark.bottom - page.mix.watermark.top) * stage.scale
+                            fillMode: Image.Stretch
+                            asynchronous: true
+                        }
                         // Title-safe area: 90 % of the canvas.
                         Rectangle {
                             anchors.centerIn: parent
@@ -522,6 +542,84 @@ Item {
                             text: qsTr("Use these settings")
                             onClicked: page.mix.setOutput(taskField.text, outField.text, wField.value, hField.value,
                                                           fpsField.value, rateField.value * 1000, bgField.text)
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("More outputs")
+                        Layout.fillWidth: true
+                        Label {
+                            text: qsTr("Scaled from the canvas, at its frame rate.")
+                            color: palette.placeholderText
+                        }
+                        Repeater {
+                            model: page.mix.moreOutputs
+                            delegate: RowLayout {
+                                required property var modelData
+                                required property int index
+                                Layout.fillWidth: true
+                                Label {
+                                    text: qsTr("%1 · %2×%3 · %4 kbit/s").arg(modelData.streamId).arg(modelData.width)
+                                          .arg(modelData.height).arg(Math.round(modelData.videoBitrate / 1000))
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                }
+                                Button { text: qsTr("Remove"); onClicked: page.mix.removeOutput(index) }
+                            }
+                        }
+                        RowLayout {
+                            TextField { id: moreStream; objectName: "moreStream"; placeholderText: qsTr("Stream"); Layout.fillWidth: true }
+                            SpinBox { id: moreW; from: 16; to: 3000; editable: true; value: 640 }
+                            SpinBox { id: moreH; from: 16; to: 3000; editable: true; value: 360 }
+                        }
+                        RowLayout {
+                            SpinBox { id: moreRate; from: 100; to: 20000; stepSize: 100; editable: true; value: 800 }
+                            Label { text: qsTr("kbit/s") }
+                            Item { Layout.fillWidth: true }
+                            Button {
+                                text: qsTr("Add output")
+                                enabled: moreStream.text.length > 0
+                                onClicked: page.mix.addOutput(moreStream.text, moreW.value, moreH.value, moreRate.value * 1000)
+                            }
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("Background image and watermark")
+                        Layout.fillWidth: true
+                        RowLayout {
+                            TextField {
+                                objectName: "backgroundImageField"
+                                placeholderText: qsTr("Background image: http(s)://… JPG or PNG")
+                                text: page.mix.backgroundImage
+                                onEditingFinished: page.mix.setBackgroundImage(text)
+                                Layout.fillWidth: true
+                            }
+                        }
+                        TextField {
+                            id: markUrl
+                            placeholderText: qsTr("Watermark: http(s)://… JPG or PNG")
+                            text: page.mix.watermark.url
+                            Layout.fillWidth: true
+                        }
+                        GridLayout {
+                            columns: 2
+                            Repeater {
+                                id: markRect
+                                model: [["left", qsTr("Left")], ["top", qsTr("Top")], ["right", qsTr("Right")], ["bottom", qsTr("Bottom")]]
+                                delegate: SpinBox {
+                                    required property var modelData
+                                    from: 0; to: 3000; editable: true
+                                    textFromValue: (v, locale) => modelData[1] + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
+                                    value: page.mix.watermark[modelData[0]]
+                                }
+                            }
+                        }
+                        Button {
+                            text: markUrl.text.length > 0 ? qsTr("Set watermark") : qsTr("Remove watermark")
+                            onClicked: page.mix.setWatermark(markUrl.text, markRect.itemAt(0).value, markRect.itemAt(1).value,
+                                                             markRect.itemAt(2).value, markRect.itemAt(3).value)
                         }
                     }
 
