@@ -4,7 +4,7 @@
 #include <algorithm>
 
 ConsoleSession::ConsoleSession(const QString& settingsFile, QObject* parent)
-    : QObject(parent), m_settings(settingsFile), m_mix(&m_client, settingsFile) {
+    : QObject(parent), m_settings(settingsFile), m_mix(&m_client, &m_mixTasks, settingsFile) {
     m_supervisor.setOptions(EngineSupervisor::bundledOptions());
 
     connect(&m_supervisor, &EngineSupervisor::ready, this, &ConsoleSession::useEndpoint);

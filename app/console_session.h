@@ -12,6 +12,7 @@
 #include "event_feed.h"
 #include "log_model.h"
 #include "mix_designer.h"
+#include "mix_task_list_model.h"
 #include "room_detail.h"
 #include "room_list_model.h"
 #include "rule_editor.h"
@@ -41,6 +42,7 @@ class ConsoleSession : public QObject {
     Q_PROPERTY(RuleEditor* ruleEditor READ ruleEditor CONSTANT)
     Q_PROPERTY(TokenTool* tokens READ tokens CONSTANT)
     Q_PROPERTY(MixDesigner* mix READ mix CONSTANT)
+    Q_PROPERTY(MixTaskListModel* mixTasks READ mixTasks CONSTANT)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString engineUrl READ engineUrl NOTIFY endpointChanged)
     Q_PROPERTY(
@@ -67,6 +69,7 @@ public:
     RuleEditor* ruleEditor() { return &m_ruleEditor; }
     TokenTool* tokens() { return &m_tokens; }
     MixDesigner* mix() { return &m_mix; }
+    MixTaskListModel* mixTasks() { return &m_mixTasks; }
     State state() const { return m_state; }
     QString engineUrl() const { return m_client.endpoint().httpUrl.toString(); }
     // A LogModel::Level: the lowest level of engine records the feed forwards.
@@ -101,6 +104,7 @@ private:
     RuleListModel m_streamForbids{RuleListModel::Kind::forbid, &m_feed};
     RuleEditor m_ruleEditor{&m_client};
     TokenTool m_tokens;
+    MixTaskListModel m_mixTasks{&m_feed};
     MixDesigner m_mix;
     State m_state = State::Idle;
     bool m_everConnected = false;

@@ -124,6 +124,8 @@ void EventFeed::processMessage(const QString& text) {
         emit roomEvent(type, envelope->data);
     } else if (type == QLatin1String("rules")) {
         emit rules(parseRuleSnapshot(envelope->data));
+    } else if (type == QLatin1String("mixes")) {
+        emit mixes(parseMixTasks(envelope->data.value(u"tasks").toArray()));
     }
 }
 

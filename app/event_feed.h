@@ -10,6 +10,7 @@
 #include "backoff.h"
 #include "engine_endpoint.h"
 #include "feed_events.h"
+#include "mix_task_info.h"
 #include "room_info.h"
 #include "rule_info.h"
 #include "stream_info.h"
@@ -61,6 +62,7 @@ signals:
     // A `room.*` event: a user or stream joined or left, a room was created or closed.
     void roomEvent(const QString& type, const QJsonObject& data);
     void rules(const RuleSnapshot& rules);
+    void mixes(const QList<MixTaskInfo>& tasks);
 
 private:
     void connectSocket();

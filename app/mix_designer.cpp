@@ -40,12 +40,18 @@ QRect clamped(QRect r, int width, int height) {
 
 }  // namespace
 
-MixDesigner::MixDesigner(ApiClient* client, QString settingsFile, QObject* parent)
-    : QAbstractListModel(parent), m_client(client), m_settings(openSettings(settingsFile)) {
+MixDesigner::MixDesigner(ApiClient* client, MixTaskListModel* tasks, QString settingsFile,
+                         QObject* parent)
+    : QAbstractListModel(parent)
+    , m_client(client)
+    , m_tasks(tasks)
+    , m_settings(openSettings(settingsFile)) {
     if (auto saved = fromStartMix(
             QJsonDocument::fromJson(m_settings->value(kCurrentKey).toString().toUtf8()).object())) {
         m_layout = *saved;
     }
+    connect(m_tasks, &MixTaskListModel::updated, this,
+            [this] { setRunning(m_tasks->task(m_layout.taskId).has_value()); });
 }
 
 int MixDesigner::rowCount(const QModelIndex& parent) const {
@@ -76,19 +82,30 @@ QVariant MixDesigner::data(const QModelIndex& index, int role) const {
         case VolumeRole:
             return in.volume;
         case MutedRole:
-            return in.muted;
+            return in.muted();
         case CornerRadiusRole:
             return in.cornerRadius;
+        case SourceRole:
+            return in.source();
+        case LabelTextRole:
+            return in.labelText();
+        case ImageUrlRole:
+            return in.imageUrl();
+        case ImageModeRole:
+            return in.imageMode();
         default:
             return {};
     }
 }
 
 QHash<int, QByteArray> MixDesigner::roleNames() const {
-    return {{StreamIdRole, "streamId"},        {LeftRole, "rectLeft"},     {TopRole, "rectTop"},
-            {WidthRole, "rectWidth"},          {HeightRole, "rectHeight"}, {LayerRole, "rectLayer"},
-            {RenderModeRole, "renderMode"},    {VolumeRole, "volume"},     {MutedRole, "muted"},
-            {CornerRadiusRole, "cornerRadius"}};
+    return {{StreamIdRole, "streamId"},     {LeftRole, "rectLeft"},
+            {TopRole, "rectTop"},           {WidthRole, "rectWidth"},
+            {HeightRole, "rectHeight"},     {LayerRole, "rectLayer"},
+            {RenderModeRole, "renderMode"}, {VolumeRole, "volume"},
+            {MutedRole, "muted"},           {CornerRadiusRole, "cornerRadius"},
+            {SourceRole, "source"},         {LabelTextRole, "labelText"},
+            {ImageUrlRole, "imageUrl"},     {ImageModeRole, "imageMode"}};
 }
 
 QVariant MixDesigner::inputValue(int row, const QString& roleName) const {
@@ -165,6 +182,7 @@ void MixDesigner::assignStream(int row, const QString& streamId) {
 
 void MixDesigner::beginGesture() {
     m_inGesture = true;
+    m_gestureStart = m_layout;
     m_gestureRecorded = false;
 }
 
@@ -199,8 +217,12 @@ void MixDesigner::resizeTo(int row, int width, int height, bool keepAspect) {
         return;
     }
     const QRect before = m_layout.inputs.at(row).rect;
-    if (keepAspect && before.width() > 0 && before.height() > 0) {
-        height = int(qint64(width) * before.height() / before.width());
+    // The aspect of the rectangle as the gesture found it: each step's rounding must not drift it.
+    const QRect aspect = m_inGesture && row < m_gestureStart.inputs.size()
+                             ? m_gestureStart.inputs.at(row).rect
+                             : before;
+    if (keepAspect && aspect.width() > 0 && aspect.height() > 0) {
+        height = int(qint64(width) * aspect.height() / aspect.width());
     }
     QRect r(before.topLeft(), QSize(width & ~1, height & ~1));
     edit([&](MixLayout& l) { l.inputs[row].rect = clamped(r, l.width, l.height); });
@@ -247,7 +269,7 @@ void MixDesigner::setVolume(int row, int volume) {
 
 void MixDesigner::setMuted(int row, bool muted) {
     if (valid(row)) {
-        edit([&](MixLayout& l) { l.inputs[row].muted = muted; });
+        edit([&](MixLayout& l) { l.inputs[row].contentControl = muted ? 2 : 0; });
     }
 }
 
@@ -255,6 +277,40 @@ void MixDesigner::setCornerRadius(int row, int radius) {
     if (valid(row)) {
         edit([&](MixLayout& l) { l.inputs[row].cornerRadius = std::max(0, radius); });
     }
+}
+
+void MixDesigner::setLabel(int row, const QString& text) {
+    if (!valid(row)) {
+        return;
+    }
+    edit([&](MixLayout& l) {
+        QJsonObject& extra = l.inputs[row].extra;
+        if (text.isEmpty()) {
+            extra.remove(u"Label");
+            return;
+        }
+        QJsonObject label = extra.value(u"Label").toObject();
+        if (label.isEmpty()) {
+            label = {{"Left", 12}, {"Top", 12}, {"Font", QJsonObject{{"FontType", 0}}}};
+        }
+        label.insert(QStringLiteral("Text"), text);
+        extra.insert(QStringLiteral("Label"), label);
+    });
+}
+
+void MixDesigner::setPlaceholder(int row, const QString& url, int displayMode) {
+    if (!valid(row)) {
+        return;
+    }
+    edit([&](MixLayout& l) {
+        QJsonObject& extra = l.inputs[row].extra;
+        if (url.isEmpty()) {
+            extra.remove(u"Image");
+        } else {
+            extra.insert(QStringLiteral("Image"),
+                         QJsonObject{{"Url", url}, {"DisplayMode", std::clamp(displayMode, 0, 2)}});
+        }
+    });
 }
 
 void MixDesigner::applyTemplate(const QString& name) {
@@ -283,12 +339,96 @@ void MixDesigner::setOutput(const QString& taskId, const QString& streamId, int 
         l.width = std::clamp(width & ~1, 16, 3000);
         l.height = std::clamp(height & ~1, 16, 3000);
         l.fps = std::clamp(fps, 1, 60);
+        for (auto&& more : l.moreOutputs) {
+            QJsonObject out = more.toObject();
+            out.insert(QStringLiteral("Fps"), l.fps);  // every output follows the first's rate
+            more = out;
+        }
         l.videoBitrate = std::max(1, videoBitrate);
         l.background = background;
         for (MixRect& in : l.inputs) {
             in.rect = clamped(in.rect, l.width, l.height);
         }
     });
+}
+
+QString MixDesigner::backgroundImage() const {
+    return m_layout.extra.value(u"BackgroundImage").toString();
+}
+
+QVariantMap MixDesigner::watermark() const {
+    const QJsonObject mark = m_layout.extra.value(u"WaterMark").toObject();
+    const QJsonObject rect = mark.value(u"RectInfo").toObject();
+    return {{QStringLiteral("url"), mark.value(u"Image").toString()},
+            {QStringLiteral("left"), rect.value(u"Left").toInt()},
+            {QStringLiteral("top"), rect.value(u"Top").toInt()},
+            {QStringLiteral("right"), rect.value(u"Right").toInt()},
+            {QStringLiteral("bottom"), rect.value(u"Bottom").toInt()}};
+}
+
+QVariantList MixDesigner::moreOutputs() const {
+    QVariantList list;
+    for (const auto& value : m_layout.moreOutputs) {
+        const QJsonObject out = value.toObject();
+        list.append(
+            QVariantMap{{QStringLiteral("streamId"), out.value(u"StreamId").toString()},
+                        {QStringLiteral("width"), out.value(u"Width").toInt()},
+                        {QStringLiteral("height"), out.value(u"Height").toInt()},
+                        {QStringLiteral("videoBitrate"), out.value(u"VideoBitrate").toInt()}});
+    }
+    return list;
+}
+
+void MixDesigner::setBackgroundImage(const QString& url) {
+    edit([&](MixLayout& l) {
+        if (url.isEmpty()) {
+            l.extra.remove(u"BackgroundImage");
+        } else {
+            l.extra.insert(QStringLiteral("BackgroundImage"), url);
+        }
+    });
+}
+
+void MixDesigner::setWatermark(const QString& url, int left, int top, int right, int bottom) {
+    edit([&](MixLayout& l) {
+        if (url.isEmpty()) {
+            l.extra.remove(u"WaterMark");
+            return;
+        }
+        const QRect r =
+            clamped(QRect(QPoint(left, top), QPoint(right - 1, bottom - 1)), l.width, l.height);
+        l.extra.insert(QStringLiteral("WaterMark"),
+                       QJsonObject{{"Image", url},
+                                   {"RectInfo", QJsonObject{{"Left", r.left()},
+                                                            {"Top", r.top()},
+                                                            {"Right", r.left() + r.width()},
+                                                            {"Bottom", r.top() + r.height()}}}});
+    });
+}
+
+void MixDesigner::addOutput(const QString& streamId, int width, int height, int videoBitrate) {
+    if (streamId.isEmpty() || 1 + m_layout.moreOutputs.size() >= kMaxOutputs) {
+        setLastError(
+            tr("A mix has at most %1 outputs, each with its own stream.").arg(kMaxOutputs));
+        return;
+    }
+    setLastError({});
+    edit([&](MixLayout& l) {
+        l.moreOutputs.append(QJsonObject{{"StreamId", streamId},
+                                         {"Width", std::clamp(width & ~1, 2, 3000)},
+                                         {"Height", std::clamp(height & ~1, 2, 3000)},
+                                         {"Fps", l.fps},
+                                         {"VideoBitrate", std::max(1, videoBitrate)},
+                                         {"AudioCodec", 1},
+                                         {"AudioBitrate", l.audioBitrate},
+                                         {"SoundChannel", 2}});
+    });
+}
+
+void MixDesigner::removeOutput(int index) {
+    if (index >= 0 && index < m_layout.moreOutputs.size()) {
+        edit([&](MixLayout& l) { l.moreOutputs.removeAt(index); });
+    }
 }
 
 void MixDesigner::undo() {
@@ -310,8 +450,8 @@ void MixDesigner::redo() {
 }
 
 QString MixDesigner::exportJson() const {
-    return QString::fromUtf8(QJsonDocument(toStartMix(m_layout, m_lastSequence, userId()))
-                                 .toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(toStartMix(m_layout, m_lastSequence)).toJson(QJsonDocument::Compact));
 }
 
 bool MixDesigner::importJson(const QString& text) {
@@ -350,9 +490,24 @@ qint64 MixDesigner::nextSequence() {
     return m_lastSequence;
 }
 
+bool MixDesigner::openTask(const QString& taskId) {
+    const auto task = m_tasks->task(taskId);
+    const auto layout =
+        task && task->action == QLatin1String("StartMix") ? fromStartMix(task->body) : std::nullopt;
+    if (!layout) {
+        setLastError(tr("Task %1 is not a running StartMix task.").arg(taskId));
+        return false;
+    }
+    setLastError({});
+    m_lastSequence = std::max(m_lastSequence, task->sequence);
+    edit([&](MixLayout& l) { l = *layout; });
+    setRunning(true);
+    return true;
+}
+
 void MixDesigner::apply() {
     for (const MixRect& in : m_layout.inputs) {
-        if (in.streamId.isEmpty()) {
+        if (in.source().isEmpty()) {
             setLastError(tr("Assign a stream to every rectangle first."));
             return;
         }
@@ -361,8 +516,8 @@ void MixDesigner::apply() {
         setLastError(tr("Add at least one input."));
         return;
     }
-    auto* reply = m_client->zegoPost(QStringLiteral("StartMix"),
-                                     toStartMix(m_layout, nextSequence(), userId()));
+    auto* reply =
+        m_client->zegoPost(QStringLiteral("StartMix"), toStartMix(m_layout, nextSequence()));
     connect(reply, &ApiReply::finished, this, [this](const ApiResult& r) {
         if (!r.ok()) {
             setLastError(tr("StartMix: %1").arg(r.describe()));
@@ -377,7 +532,7 @@ void MixDesigner::apply() {
 void MixDesigner::stop() {
     auto* reply =
         m_client->zegoPost(QStringLiteral("StopMix"), QJsonObject{{"TaskId", m_layout.taskId},
-                                                                  {"UserId", userId()},
+                                                                  {"UserId", m_layout.userId},
                                                                   {"Sequence", nextSequence()}});
     connect(reply, &ApiReply::finished, this, [this](const ApiResult& r) {
         if (!r.ok()) {

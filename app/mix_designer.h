@@ -10,11 +10,13 @@
 
 #include "api_client.h"
 #include "mix_layout.h"
+#include "mix_task_list_model.h"
 
 // The Mix Designer's layout: the input rectangles (rows) on the output canvas, the output
 // settings, snapping, undo/redo, templates, named layouts, and Apply, which sends StartMix
-// with the next Sequence (a live update while the task runs) and StopMix. The layout being
-// edited is kept in the settings, so a restart of the console loses nothing.
+// with the next Sequence (a live update while the task runs) and StopMix. A running task of
+// the engine opens as it runs (openTask); `running` follows the engine's task list. The layout
+// being edited is kept in the settings, so a restart of the console loses nothing.
 class MixDesigner : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -29,6 +31,11 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(int fps READ fps NOTIFY layoutChanged)
     Q_PROPERTY(int videoBitrate READ videoBitrate NOTIFY layoutChanged)
     Q_PROPERTY(QString background READ background NOTIFY layoutChanged)
+    Q_PROPERTY(QString backgroundImage READ backgroundImage NOTIFY layoutChanged)
+    // {url, left, top, right, bottom}; url empty when there is no watermark.
+    Q_PROPERTY(QVariantMap watermark READ watermark NOTIFY layoutChanged)
+    // The outputs after the first: [{streamId, width, height, videoBitrate}].
+    Q_PROPERTY(QVariantList moreOutputs READ moreOutputs NOTIFY layoutChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
     Q_PROPERTY(QVariantList guides READ guides NOTIFY guidesChanged)
@@ -47,13 +54,19 @@ public:
         RenderModeRole,
         VolumeRole,
         MutedRole,
-        CornerRadiusRole
+        CornerRadiusRole,
+        SourceRole,
+        LabelTextRole,
+        ImageUrlRole,
+        ImageModeRole
     };
 
     static constexpr int kMaxInputs = 9;
+    static constexpr int kMaxOutputs = 4;
     static constexpr int kSnapThreshold = 8;
 
-    MixDesigner(ApiClient* client, QString settingsFile, QObject* parent = nullptr);
+    MixDesigner(ApiClient* client, MixTaskListModel* tasks, QString settingsFile,
+                QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -70,6 +83,9 @@ public:
     int fps() const { return m_layout.fps; }
     int videoBitrate() const { return m_layout.videoBitrate; }
     QString background() const { return m_layout.background; }
+    QString backgroundImage() const;
+    QVariantMap watermark() const;
+    QVariantList moreOutputs() const;
     bool canUndo() const { return !m_undo.isEmpty(); }
     bool canRedo() const { return !m_redo.isEmpty(); }
     QVariantList guides() const { return m_guides; }
@@ -95,10 +111,21 @@ public:
     Q_INVOKABLE void setVolume(int row, int volume);
     Q_INVOKABLE void setMuted(int row, bool muted);
     Q_INVOKABLE void setCornerRadius(int row, int radius);
+    // Text over the input (StartMix Label); empty text removes it.
+    Q_INVOKABLE void setLabel(int row, const QString& text);
+    // The placeholder picture (StartMix Image, DisplayMode 0–2); an empty URL removes it.
+    Q_INVOKABLE void setPlaceholder(int row, const QString& url, int displayMode);
     // single, side, grid2x2, grid3x3, pip, large5 — applied to the current inputs in order.
     Q_INVOKABLE void applyTemplate(const QString& name);
     Q_INVOKABLE void setOutput(const QString& taskId, const QString& streamId, int width,
                                int height, int fps, int videoBitrate, const QString& background);
+    // StartMix BackgroundImage; empty removes it.
+    Q_INVOKABLE void setBackgroundImage(const QString& url);
+    // StartMix WaterMark in canvas pixels; an empty URL removes it.
+    Q_INVOKABLE void setWatermark(const QString& url, int left, int top, int right, int bottom);
+    // A further output, scaled from the canvas by the engine; all outputs share the first's fps.
+    Q_INVOKABLE void addOutput(const QString& streamId, int width, int height, int videoBitrate);
+    Q_INVOKABLE void removeOutput(int index);  // index into moreOutputs
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 
@@ -108,12 +135,13 @@ public:
     Q_INVOKABLE void saveLayout(const QString& name);
     Q_INVOKABLE bool loadLayout(const QString& name);
 
+    // Replaces the layout with that of the engine's running task (one step of undo).
+    Q_INVOKABLE bool openTask(const QString& taskId);
     Q_INVOKABLE void apply();
     Q_INVOKABLE void stop();
 
     // The Sequence the next StartMix/StopMix carries: increasing, milliseconds-based.
     qint64 nextSequence();
-    static QString userId() { return QStringLiteral("regie-console"); }
 
 signals:
     void layoutChanged();
@@ -133,11 +161,13 @@ private:
     void setRunning(bool running);
 
     ApiClient* m_client;
+    MixTaskListModel* m_tasks;
     std::unique_ptr<QSettings> m_settings;
     MixLayout m_layout;
     QList<MixLayout> m_undo;
     QList<MixLayout> m_redo;
     bool m_inGesture = false;
+    MixLayout m_gestureStart;
     bool m_gestureRecorded = false;
     int m_revision = 0;
     QVariantList m_guides;

@@ -41,66 +41,121 @@ QList<QRect> templateRects(MixTemplate kind, int width, int height) {
     return {};
 }
 
-QJsonObject toStartMix(const MixLayout& layout, qint64 sequence, const QString& userId) {
+QString MixRect::labelText() const {
+    return extra.value(u"Label").toObject().value(u"Text").toString();
+}
+
+QString MixRect::imageUrl() const {
+    return extra.value(u"Image").toObject().value(u"Url").toString();
+}
+
+int MixRect::imageMode() const {
+    return extra.value(u"Image").toObject().value(u"DisplayMode").toInt();
+}
+
+namespace {
+
+// `fields` over `base`: the edited values win over the kept ones.
+QJsonObject merged(QJsonObject base, const QJsonObject& fields) {
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        base.insert(it.key(), it.value());
+    }
+    return base;
+}
+
+// `object` without `keys`: what the designer does not edit itself.
+QJsonObject without(QJsonObject object, std::initializer_list<const char*> keys) {
+    for (const char* key : keys) {
+        object.remove(QLatin1String(key));
+    }
+    return object;
+}
+
+QString colorHex(const QString& color) {
+    const QColor c(color);
+    const QString rgb = QStringLiteral("%1%2%3")
+                            .arg(c.red(), 2, 16, QLatin1Char('0'))
+                            .arg(c.green(), 2, 16, QLatin1Char('0'))
+                            .arg(c.blue(), 2, 16, QLatin1Char('0'))
+                            .toUpper();
+    return QStringLiteral("0x") + rgb + QStringLiteral("00");
+}
+
+}  // namespace
+
+QJsonObject toStartMix(const MixLayout& layout, qint64 sequence) {
     QJsonArray inputs;
     for (const MixRect& in : layout.inputs) {
-        inputs.append(
-            QJsonObject{{"StreamId", in.streamId},
-                        {"RectInfo", QJsonObject{{"Top", in.rect.top()},
-                                                 {"Left", in.rect.left()},
-                                                 {"Bottom", in.rect.top() + in.rect.height()},
-                                                 {"Right", in.rect.left() + in.rect.width()},
-                                                 {"Layer", in.layer},
-                                                 {"CornerRadius", in.cornerRadius}}},
-                        {"RenderMode", in.renderMode},
-                        {"Volume", in.volume},
-                        {"ContentControl", in.muted ? 2 : 0}});
+        QJsonObject fields{{"RectInfo", QJsonObject{{"Top", in.rect.top()},
+                                                    {"Left", in.rect.left()},
+                                                    {"Bottom", in.rect.top() + in.rect.height()},
+                                                    {"Right", in.rect.left() + in.rect.width()},
+                                                    {"Layer", in.layer},
+                                                    {"CornerRadius", in.cornerRadius}}},
+                           {"RenderMode", in.renderMode},
+                           {"Volume", in.volume},
+                           {"ContentControl", in.contentControl}};
+        if (!in.streamId.isEmpty()) {
+            fields.insert(QStringLiteral("StreamId"), in.streamId);
+        }
+        inputs.append(merged(in.extra, fields));
     }
-    const QColor background(layout.background);
-    const QString hex = QStringLiteral("0x%1%2%3%4")
-                            .arg(background.red(), 2, 16, QLatin1Char('0'))
-                            .arg(background.green(), 2, 16, QLatin1Char('0'))
-                            .arg(background.blue(), 2, 16, QLatin1Char('0'))
-                            .arg(0, 2, 16, QLatin1Char('0'))
-                            .toUpper()
-                            .replace(QLatin1String("0X"), QLatin1String("0x"));
-    return QJsonObject{{"TaskId", layout.taskId},
-                       {"UserId", userId},
-                       {"Sequence", sequence},
-                       {"MixInput", inputs},
-                       {"MixOutput", QJsonArray{QJsonObject{{"StreamId", layout.outputStreamId},
-                                                            {"VideoBitrate", layout.videoBitrate},
-                                                            {"Fps", layout.fps},
-                                                            {"Width", layout.width},
-                                                            {"Height", layout.height},
-                                                            {"AudioCodec", 1},
-                                                            {"AudioBitrate", layout.audioBitrate},
-                                                            {"SoundChannel", 2}}}},
-                       {"BackGroundColorHex", hex}};
+    for (const auto& unseen : layout.unseenInputs) {
+        inputs.append(unseen);
+    }
+    QJsonArray outputs{
+        merged(layout.outputExtra, QJsonObject{{"StreamId", layout.outputStreamId},
+                                               {"VideoBitrate", layout.videoBitrate},
+                                               {"Fps", layout.fps},
+                                               {"Width", layout.width},
+                                               {"Height", layout.height},
+                                               {"AudioBitrate", layout.audioBitrate}})};
+    for (const auto& more : layout.moreOutputs) {
+        outputs.append(more);
+    }
+    return merged(layout.extra, QJsonObject{{"TaskId", layout.taskId},
+                                            {"UserId", layout.userId},
+                                            {"Sequence", sequence},
+                                            {"MixInput", inputs},
+                                            {"MixOutput", outputs},
+                                            {"BackGroundColorHex", colorHex(layout.background)}});
 }
 
 std::optional<MixLayout> fromStartMix(const QJsonObject& body) {
-    const QJsonArray outputs = body.value("MixOutput").toArray();
+    QJsonArray outputs = body.value("MixOutput").toArray();
     const QJsonArray inputs = body.value("MixInput").toArray();
     if (!body.value("TaskId").isString() || outputs.isEmpty() || inputs.isEmpty()) {
         return std::nullopt;
     }
     MixLayout layout;
     layout.taskId = body.value("TaskId").toString();
-    const QJsonObject out = outputs.first().toObject();
+    layout.userId = body.value("UserId").toString(layout.userId);
+    layout.extra = without(body, {"TaskId", "UserId", "Sequence", "MixInput", "MixOutput",
+                                  "BackGroundColorHex", "BackgroundColor"});
+    const QJsonObject out = outputs.takeAt(0).toObject();
+    layout.moreOutputs = outputs;
     layout.outputStreamId = out.value("StreamId").toString();
     layout.width = out.value("Width").toInt(layout.width);
     layout.height = out.value("Height").toInt(layout.height);
     layout.fps = out.value("Fps").toInt(layout.fps);
     layout.videoBitrate = out.value("VideoBitrate").toInt(layout.videoBitrate);
     layout.audioBitrate = out.value("AudioBitrate").toInt(layout.audioBitrate);
+    layout.outputExtra =
+        without(out, {"StreamId", "Width", "Height", "Fps", "VideoBitrate", "AudioBitrate"});
     const QString hex = body.value("BackGroundColorHex").toString();
     if (hex.size() == 10 && hex.startsWith(QLatin1String("0x"))) {
         layout.background = QLatin1Char('#') + hex.mid(2, 6).toLower();
+    } else if (const qint64 legacy = body.value("BackgroundColor").toInteger(-1); legacy >= 0) {
+        layout.background = QStringLiteral("#%1").arg(legacy >> 8, 6, 16, QLatin1Char('0'));
     }
     for (const auto& value : inputs) {
         const QJsonObject in = value.toObject();
         const QJsonObject r = in.value("RectInfo").toObject();
+        if (!r.contains(u"Left") && !r.contains(u"Top") && !r.contains(u"Right") &&
+            !r.contains(u"Bottom")) {
+            layout.unseenInputs.append(in);
+            continue;
+        }
         MixRect rect;
         rect.streamId = in.value("StreamId").toString();
         const int left = r.value("Left").toInt();
@@ -111,7 +166,9 @@ std::optional<MixLayout> fromStartMix(const QJsonObject& body) {
         rect.cornerRadius = r.value("CornerRadius").toInt();
         rect.renderMode = in.value("RenderMode").toInt();
         rect.volume = in.value("Volume").toInt(100);
-        rect.muted = in.value("ContentControl").toInt() == 2;
+        rect.contentControl = in.value("ContentControl").toInt();
+        rect.extra =
+            without(in, {"StreamId", "RectInfo", "RenderMode", "Volume", "ContentControl"});
         if (rect.rect.width() <= 0 || rect.rect.height() <= 0) {
             return std::nullopt;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QRect>
@@ -12,16 +13,29 @@ struct MixRect {
     QString streamId;
     QRect rect;
     int layer = 0;
-    int renderMode = 0;  // 0 crop to fill, 1 fit
-    int volume = 100;    // 0–200
-    bool muted = false;  // ContentControl 2: picture only
+    int renderMode = 0;      // 0 crop to fill, 1 fit
+    int volume = 100;        // 0–200
+    int contentControl = 0;  // 0 picture and sound, 1 sound only, 2 picture only (muted)
     int cornerRadius = 0;
+    // The input's other StartMix fields (StreamUrl, Label, Image, UID, ...), kept as they came.
+    QJsonObject extra;
     bool operator==(const MixRect&) const = default;
+
+    bool muted() const { return contentControl == 2; }
+    QString streamUrl() const { return extra.value(u"StreamUrl").toString(); }
+    // What the rectangle shows: the stream id, or the URL it is pulled from.
+    QString source() const { return streamUrl().isEmpty() ? streamId : streamUrl(); }
+    QString labelText() const;
+    QString imageUrl() const;
+    int imageMode() const;
 };
 
-// A whole layout: the canvas and output settings, and the inputs.
+// A whole layout: the canvas and output settings, and the inputs. What a StartMix body holds
+// beyond what the designer edits stays in the extra fields, so that opening a running task and
+// applying it again loses nothing.
 struct MixLayout {
     QString taskId = QStringLiteral("regie-mix");
+    QString userId = QStringLiteral("regie-console");  // the task's owner
     QString outputStreamId = QStringLiteral("mix");
     int width = 1280;
     int height = 720;
@@ -30,6 +44,11 @@ struct MixLayout {
     int audioBitrate = 48000;
     QString background = QStringLiteral("#000000");  // #RRGGBB
     QList<MixRect> inputs;
+    QJsonObject extra;  // top-level fields: WaterMark, UserData, RoomId, ...
+    // The first output's other fields: AudioCodec, SoundChannel, TargetRoom, ...
+    QJsonObject outputExtra{{"AudioCodec", 1}, {"SoundChannel", 2}};
+    QJsonArray moreOutputs;   // the second and later MixOutput entries
+    QJsonArray unseenInputs;  // inputs without a rectangle: heard, not seen
     bool operator==(const MixLayout&) const = default;
 };
 
@@ -46,7 +65,7 @@ QList<QRect> templateRects(MixTemplate kind, int width, int height);
 
 // The StartMix body (every field by the spec's name and JSON type) and its reverse, for
 // export and import. fromStartMix fails (empty optional) on a body it cannot read.
-QJsonObject toStartMix(const MixLayout& layout, qint64 sequence, const QString& userId);
+QJsonObject toStartMix(const MixLayout& layout, qint64 sequence);
 std::optional<MixLayout> fromStartMix(const QJsonObject& body);
 
 // Moves `moving` so that an edge or its centre lands on a canvas edge, the canvas centre

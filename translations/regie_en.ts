@@ -433,6 +433,14 @@
         <source>StopMix: %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Task %1 is not a running StartMix task.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A mix has at most %1 outputs, each with its own stream.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -610,6 +618,118 @@
     </message>
     <message>
         <source>Import</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Input levels</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Running tasks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No mix task is running.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Text over the input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>http(s)://… JPG or PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>While the camera is off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>After 3 s without picture</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>More outputs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Scaled from the canvas, at its frame rate.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · %2×%3 · %4 kbit/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Add output</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Background image and watermark</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Background image: http(s)://… JPG or PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Watermark: http(s)://… JPG or PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set watermark</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Remove watermark</source>
         <translation></translation>
     </message>
 </context>

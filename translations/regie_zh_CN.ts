@@ -432,6 +432,14 @@
         <source>StopMix: %1</source>
         <translation>StopMix：%1</translation>
     </message>
+    <message>
+        <source>Task %1 is not a running StartMix task.</source>
+        <translation>任务 %1 不是正在运行的 StartMix 任务。</translation>
+    </message>
+    <message>
+        <source>A mix has at most %1 outputs, each with its own stream.</source>
+        <translation>一个混流任务最多 %1 路输出，每路使用各自的流。</translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -610,6 +618,118 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Input levels</source>
+        <translation>输入电平</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Running tasks</source>
+        <translation>运行中的任务</translation>
+    </message>
+    <message>
+        <source>No mix task is running.</source>
+        <translation>没有正在运行的混流任务。</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3</source>
+        <translation>%1 → %2 · %3</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>文字标签</translation>
+    </message>
+    <message>
+        <source>Text over the input</source>
+        <translation>叠加在输入上的文字</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>占位图</translation>
+    </message>
+    <message>
+        <source>http(s)://… JPG or PNG</source>
+        <translation>http(s)://… JPG 或 PNG</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>始终显示</translation>
+    </message>
+    <message>
+        <source>While the camera is off</source>
+        <translation>摄像头关闭时</translation>
+    </message>
+    <message>
+        <source>After 3 s without picture</source>
+        <translation>无画面 3 秒后</translation>
+    </message>
+    <message>
+        <source>More outputs</source>
+        <translation>更多输出</translation>
+    </message>
+    <message>
+        <source>Scaled from the canvas, at its frame rate.</source>
+        <translation>由画布缩放而来，帧率与画布相同。</translation>
+    </message>
+    <message>
+        <source>%1 · %2×%3 · %4 kbit/s</source>
+        <translation>%1 · %2×%3 · %4 kbit/s</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>Add output</source>
+        <translation>添加输出</translation>
+    </message>
+    <message>
+        <source>Background image and watermark</source>
+        <translation>背景图与水印</translation>
+    </message>
+    <message>
+        <source>Background image: http(s)://… JPG or PNG</source>
+        <translation>背景图：http(s)://… JPG 或 PNG</translation>
+    </message>
+    <message>
+        <source>Watermark: http(s)://… JPG or PNG</source>
+        <translation>水印：http(s)://… JPG 或 PNG</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source>Set watermark</source>
+        <translation>设置水印</translation>
+    </message>
+    <message>
+        <source>Remove watermark</source>
+        <translation>移除水印</translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,15 @@
 #include <thread>
 
 #include "api/events/event_feed.h"
+#include "api/events/mix_events.h"
 #include "api/events/room_events.h"
 #include "api/events/rule_events.h"
 #include "api/events/stream_events.h"
 #include "api/rooms/room_signalling.h"
 #include "api/zego/automix_actions.h"
+#include "api/zego/automix_request.h"
 #include "api/zego/mix_actions.h"
+#include "api/zego/mix_request.h"
 #include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/rule_actions.h"
@@ -183,10 +186,19 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     hooks::CallbackOutbox outbox({io.at(0), workers.at(0), *store.value(), m_clock, m_log});
     hooks::ZegoCallbacks zegoCallbacks(outbox, m_clock,
                                        hooks::ZegoCallbackSettings::fromConfig(*initial));
+    std::shared_ptr<service::mix::AutoMixer> autoMixer;  // made once the rooms exist
     service::mix::MixService mix(
-        {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log},
+        {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log,
+         [&config, &autoMixer](const std::string& action, const json::object& body) {
+             auto settings = service::mix::MixSettings::fromConfig(*config.snapshot());
+             const api::zego::MixLimits limits{settings.maxFps, settings.sequenceRequired};
+             return action == "StartAutoMix"
+                        ? api::zego::rereadAutoMixRequest(body, limits, *autoMixer)
+                        : api::zego::rereadMixRequest(action, body, limits);
+         }},
         service::mix::MixSettings::fromConfig(*initial));
     api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
+    auto mixEvents = std::make_shared<api::events::MixEvents>(*feed, mix, io.at(0));
     hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
                                  [](const media::MediaSource& s) {
                                      return api::zlm::streamJson(s, api::zlm::kRtmpSchema, false);
@@ -199,7 +211,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         return room ? std::optional(room->roomId) : std::nullopt;
     });
     rooms.addObserver(std::make_shared<service::rooms::RoomCallbacks>(zegoCallbacks, m_clock));
-    auto autoMixer = std::make_shared<service::mix::AutoMixer>(
+    autoMixer = std::make_shared<service::mix::AutoMixer>(
         mix,
         [&rooms](const std::string& roomId) -> std::optional<std::vector<std::string>> {
             auto streams = rooms.streams(roomId);
@@ -343,6 +355,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     roomEvents->start();
     rooms.start();
     ruleEvents->start();
+    mixEvents->start();
     ruleSweeper->start();
     mediaHooks.setPlayUrlBase({"rtmp://" + listenIp + ":" + std::to_string(boundPorts["rtmp"]),
                                "http://" + listenIp + ":" + std::to_string(boundPorts["http"])});
@@ -393,6 +406,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     roomEvents->stop();
     rooms.stop();
     ruleEvents->stop();
+    mixEvents->stop();
     ruleSweeper->stop();
     mix.stopAll();
     sources.closeAll(media::SourceEndReason::shutdown);

@@ -1,5 +1,6 @@
 // The Mix Designer's model: templates, snapping with guides, aspect-locked resizing, undo and
-// redo of whole gestures, the exact StartMix body, export/import and named layouts.
+// redo of whole gestures, the exact StartMix body, export/import and named layouts, labels and
+// placeholders, and opening the engine's running task from the feed.
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -7,6 +8,7 @@
 #include <QTest>
 
 #include "api_client.h"
+#include "event_feed.h"
 #include "mix_designer.h"
 
 namespace {
@@ -23,7 +25,7 @@ class TestMixDesigner : public QObject {
 private slots:
     void init() {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_mix = std::make_unique<MixDesigner>(&m_client, m_dir->filePath("regie.ini"));
+        m_mix = std::make_unique<MixDesigner>(&m_client, &m_tasks, m_dir->filePath("regie.ini"));
     }
 
     void templatesTileTheCanvas() {
@@ -110,7 +112,7 @@ private slots:
         m_mix->setRenderMode(0, 1);
         m_mix->setCornerRadius(0, 12);
         m_mix->raise(0);
-        const QJsonObject body = toStartMix(m_mix->layout(), 42, MixDesigner::userId());
+        const QJsonObject body = toStartMix(m_mix->layout(), 42);
         const QByteArray expected =
             R"({"BackGroundColorHex":"0x87CEFA00","MixInput":[{"ContentControl":2,)"
             R"("RectInfo":{"Bottom":220,"CornerRadius":12,"Layer":1,"Left":10,"Right":310,"Top":20},)"
@@ -143,7 +145,7 @@ private slots:
         m_mix->applyTemplate("pip");
         const MixLayout edited = m_mix->layout();
         m_mix.reset();
-        MixDesigner again(&m_client, m_dir->filePath("regie.ini"));
+        MixDesigner again(&m_client, &m_tasks, m_dir->filePath("regie.ini"));
         QCOMPARE(again.layout(), edited);
         QCOMPARE(again.rowCount(), 2);
         QVERIFY(again.savedLayouts().isEmpty());  // the working layout is not a named one
@@ -156,8 +158,137 @@ private slots:
         QVERIFY(!m_mix->running());
     }
 
+    void anImportedBodyKeepsWhatTheDesignerDoesNotEdit() {
+        const QByteArray body =
+            R"({"BackGroundColorHex":"0x10203000","BackgroundImage":"http://img/bg.png",)"
+            R"("MixInput":[{"ContentControl":1,"Image":{"DisplayMode":1,"Url":"http://img/a.png"},)"
+            R"("Label":{"Font":{"FontSize":30,"FontType":0},"Left":4,"Text":"A","Top":4},)"
+            R"("RectInfo":{"Bottom":360,"CornerRadius":0,"Layer":0,"Left":0,"Right":640,"Top":0},)"
+            R"("RenderMode":0,"StreamUrl":"rtmp://far/live/a","Volume":100},)"
+            R"({"RectInfo":{},"StreamId":"voice"}],)"
+            R"("MixOutput":[{"AudioBitrate":64000,"AudioCodec":1,"Fps":25,"Height":720,)"
+            R"("SoundChannel":1,"StreamId":"out","TargetRoom":{"RoomId":"r","UserId":"u"},)"
+            R"("VideoBitrate":2000000,"Width":1280},{"Height":360,"StreamId":"small",)"
+            R"("VideoBitrate":600000,"Width":640}],"RoomId":"r","Sequence":9,"TaskId":"t",)"
+            R"("UserId":"someone","WaterMark":{"Image":"http://img/w.png",)"
+            R"("RectInfo":{"Bottom":40,"Left":0,"Right":40,"Top":0}}})";
+        QVERIFY(m_mix->importJson(QString::fromUtf8(body)));
+        QCOMPARE(m_mix->rowCount(), 1);  // the voice-only input has no rectangle
+        QCOMPARE(m_mix->inputValue(0, "source").toString(), QString("rtmp://far/live/a"));
+        QCOMPARE(m_mix->inputValue(0, "labelText").toString(), QString("A"));
+        QCOMPARE(m_mix->inputValue(0, "imageMode").toInt(), 1);
+        QCOMPARE(QJsonDocument(toStartMix(m_mix->layout(), 9)).toJson(QJsonDocument::Compact),
+                 body);
+    }
+
+    void labelsAndPlaceholdersAreEdited() {
+        m_mix->addInput("cam1");
+        m_mix->setLabel(0, "Host");
+        m_mix->setPlaceholder(0, "http://img/off.png", 2);
+        auto firstInput = [&] {
+            return toStartMix(m_mix->layout(), 1).value("MixInput").toArray().first().toObject();
+        };
+        QJsonObject input = firstInput();
+        const QJsonObject label = input.value("Label").toObject();
+        const QJsonObject image = input.value("Image").toObject();
+        QCOMPARE(label.value("Text").toString(), QString("Host"));
+        QCOMPARE(label.value("Font").toObject().value("FontType").toInt(-1), 0);
+        QCOMPARE(image.value("Url").toString(), QString("http://img/off.png"));
+        QCOMPARE(image.value("DisplayMode").toInt(), 2);
+        m_mix->setLabel(0, "");
+        m_mix->setPlaceholder(0, "", 0);
+        input = firstInput();
+        QVERIFY(!input.contains("Label") && !input.contains("Image"));
+        m_mix->undo();
+        QCOMPARE(m_mix->inputValue(0, "labelText").toString(), QString());
+        QCOMPARE(m_mix->inputValue(0, "imageUrl").toString(), QString("http://img/off.png"));
+    }
+
+    void outputsBackgroundImageAndWatermarkAreEdited() {
+        m_mix->addInput("cam1");
+        m_mix->addOutput("small", 641, 360, 600000);
+        m_mix->addOutput("tiny", 320, 180, 300000);
+        m_mix->addOutput("third", 320, 180, 300000);
+        QVERIFY(m_mix->lastError().isEmpty());
+        m_mix->addOutput("fourth", 320, 180, 300000);
+        QVERIFY(!m_mix->lastError().isEmpty());  // four outputs at most
+        QCOMPARE(m_mix->moreOutputs().size(), 3);
+        m_mix->removeOutput(2);
+        m_mix->setOutput("regie-mix", "mix", 1280, 720, 25, 2500000, "#000000");
+        m_mix->setBackgroundImage("http://img/bg.png");
+        m_mix->setWatermark("http://img/logo.png", 1200, 20, 1300, 80);
+        const QJsonObject body = toStartMix(m_mix->layout(), 3);
+        const QJsonArray outputs = body.value("MixOutput").toArray();
+        QCOMPARE(outputs.size(), 3);
+        const QJsonObject small = outputs.at(1).toObject();
+        QCOMPARE(small.value("StreamId").toString(), QString("small"));
+        QCOMPARE(small.value("Width").toInt(), 640);  // even
+        QCOMPARE(small.value("Fps").toInt(), 25);     // the first output's rate
+        QCOMPARE(body.value("BackgroundImage").toString(), QString("http://img/bg.png"));
+        const QJsonObject mark = body.value("WaterMark").toObject();
+        QCOMPARE(mark.value("Image").toString(), QString("http://img/logo.png"));
+        QCOMPARE(mark.value("RectInfo").toObject(),
+                 (QJsonObject{{"Left", 1180}, {"Top", 20}, {"Right", 1280}, {"Bottom", 80}}));
+        QCOMPARE(m_mix->watermark().value("right").toInt(), 1280);
+        m_mix->setWatermark("", 0, 0, 0, 0);
+        m_mix->setBackgroundImage("");
+        const QJsonObject cleared = toStartMix(m_mix->layout(), 4);
+        QVERIFY(!cleared.contains("WaterMark") && !cleared.contains("BackgroundImage"));
+    }
+
+    void opensTheEnginesRunningTask() {
+        constexpr qint64 kSequence = 5000000000000;
+        const QJsonObject body{
+            {"TaskId", "show"},
+            {"UserId", "producer"},
+            {"Sequence", kSequence},
+            {"MixInput",
+             QJsonArray{QJsonObject{
+                 {"StreamId", "cam1"},
+                 {"RectInfo",
+                  QJsonObject{{"Left", 0}, {"Top", 0}, {"Right", 320}, {"Bottom", 180}}}}}},
+            {"MixOutput", QJsonArray{QJsonObject{{"StreamId", "program"},
+                                                 {"Width", 640},
+                                                 {"Height", 360},
+                                                 {"Fps", 25},
+                                                 {"VideoBitrate", 1000000}}}}};
+        auto snapshot = [&](const QJsonArray& tasks) {
+            m_feed.processMessage(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{"type", "mixes"},
+                                          {"seq", 2},
+                                          {"time", 1},
+                                          {"data", QJsonObject{{"tasks", tasks}}}})
+                    .toJson()));
+        };
+        snapshot(
+            QJsonArray{QJsonObject{{"TaskId", "show"},
+                                   {"Action", "StartMix"},
+                                   {"UserId", "producer"},
+                                   {"Sequence", kSequence},
+                                   {"MixDuration", 75},
+                                   {"PlayInfo", QJsonArray{QJsonObject{{"StreamId", "program"}}}},
+                                   {"Body", body}}});
+        QCOMPARE(m_tasks.rowCount(), 1);
+        QCOMPARE(m_tasks.data(m_tasks.index(0), MixTaskListModel::OutputsRole).toString(),
+                 QString("program"));
+        QVERIFY(!m_mix->openTask("nope"));
+        QVERIFY(m_mix->openTask("show"));
+        QVERIFY(m_mix->running());
+        QCOMPARE(m_mix->layout().userId, QString("producer"));
+        QCOMPARE(m_mix->canvasWidth(), 640);
+        QCOMPARE(rectOf(*m_mix, 0), QRect(0, 0, 320, 180));
+        QVERIFY(m_mix->nextSequence() > kSequence);  // the next update is accepted
+        snapshot(QJsonArray{});
+        QCOMPARE(m_tasks.rowCount(), 0);
+        QVERIFY(!m_mix->running());  // it stopped (or was stopped elsewhere)
+        m_mix->undo();
+        QCOMPARE(m_mix->taskId(), QString("regie-mix"));
+    }
+
 private:
     ApiClient m_client;
+    EventFeed m_feed;
+    MixTaskListModel m_tasks{&m_feed};
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MixDesigner> m_mix;
 };

@@ -8,8 +8,10 @@ import "../components"
 // The Mix Designer: the output canvas with every input's rectangle showing its live video;
 // drag to move (snapping to edges, centres, other rectangles and the grid; Alt places freely),
 // drag the corner to resize (aspect kept; Shift frees it), arrows nudge. Templates, per-input
-// settings, output settings, named layouts, StartMix JSON export/import, and Apply, which
-// sends StartMix with the next Sequence; the real mixed output plays beside the canvas.
+// settings (px or %, label, placeholder), output settings, named layouts, StartMix JSON
+// export/import, the engine's running tasks (Open loads one as it runs), and Apply, which sends
+// StartMix with the next Sequence; the real mixed output plays beside the canvas with the
+// sound level of every input.
 Item {
     id: page
 
@@ -17,7 +19,13 @@ Item {
     readonly property MixDesigner mix: session.mix
     property int selected: -1
     property bool showGrid: false
+    property bool percent: false
     readonly property int gridSize: showGrid ? 40 : 0
+
+    // What a rectangle previews: the engine's FLV of its stream, or the URL it is pulled from.
+    function previewUrl(streamId, source) {
+        return streamId.length > 0 ? flvUrl(streamId) : source
+    }
 
     function flvUrl(streamId) {
         session.streams.count  // re-evaluated as streams come and go
@@ -50,8 +58,8 @@ Item {
                 elide: Text.ElideRight
                 Layout.maximumWidth: 420
             }
-            Button { text: qsTr("Undo"); enabled: page.mix.canUndo; onClicked: page.mix.undo() }
-            Button { text: qsTr("Redo"); enabled: page.mix.canRedo; onClicked: page.mix.redo() }
+            Button { objectName: "undoButton"; text: qsTr("Undo"); enabled: page.mix.canUndo; onClicked: page.mix.undo() }
+            Button { objectName: "redoButton"; text: qsTr("Redo"); enabled: page.mix.canRedo; onClicked: page.mix.redo() }
             CheckBox { text: qsTr("Grid"); checked: page.showGrid; onToggled: page.showGrid = checked }
             Button {
                 objectName: "applyButton"
@@ -102,7 +110,13 @@ Item {
                                 event.accepted = true
                             }
                         }
-                        TapHandler { onTapped: { page.selected = -1; canvas.forceActiveFocus() } }
+                        // Below the tiles: a tap on the bare canvas clears the selection. The
+                        // tiles' exclusive taps keep it from seeing theirs.
+                        Item {
+                            anchors.fill: parent
+                            z: -1
+                            TapHandler { onTapped: { page.selected = -1; canvas.forceActiveFocus() } }
+                        }
 
                         Repeater {
                             model: page.showGrid ? Math.floor(page.mix.canvasWidth / page.gridSize) : 0
@@ -111,6 +125,26 @@ Item {
                         Repeater {
                             model: page.showGrid ? Math.floor(page.mix.canvasHeight / page.gridSize) : 0
                             Rectangle { y: (index + 1) * page.gridSize * stage.scale; height: 1; width: canvas.width; color: "#22ffffff" }
+                        }
+                        Image {
+                            anchors.fill: parent
+                            z: -0.5
+                            visible: page.mix.backgroundImage.length > 0
+                            source: page.mix.backgroundImage
+                            fillMode: Image.Stretch
+                            asynchronous: true
+                        }
+                        Image {
+                            objectName: "watermark"
+                            z: 999
+                            visible: page.mix.watermark.url.length > 0
+                            source: page.mix.watermark.url
+                            x: page.mix.watermark.left * stage.scale
+                            y: page.mix.watermark.top * stage.scale
+                            width: (page.mix.watermark.right - page.mix.watermark.left) * stage.scale
+                            height: (page.mix.watermark.bottom - page.mix.watermark.top) * stage.scale
+                            fillMode: Image.Stretch
+                            asynchronous: true
                         }
                         // Title-safe area: 90 % of the canvas.
                         Rectangle {
@@ -123,11 +157,18 @@ Item {
                         }
 
                         Repeater {
+                            id: inputTiles
                             model: page.mix
                             delegate: Rectangle {
                                 id: tile
                                 required property int index
                                 required property string streamId
+                                required property string source
+                                required property string labelText
+                                required property string imageUrl
+                                required property int imageMode
+                                readonly property var levels: video.preview.channelLevels
+                                objectName: "tile" + index
                                 required property int rectLeft
                                 required property int rectTop
                                 required property int rectWidth
@@ -150,18 +191,38 @@ Item {
                                 clip: true
 
                                 StreamTile {
+                                    id: video
                                     anchors.fill: parent
                                     anchors.margins: tile.border.width
-                                    visible: tile.streamId.length > 0
-                                    title: tile.streamId
+                                    visible: tile.source.length > 0
+                                    title: tile.source
                                     fillMode: tile.renderMode === 0 ? VideoOutput.PreserveAspectCrop
                                                                     : VideoOutput.PreserveAspectFit
-                                    url: page.flvUrl(tile.streamId)
+                                    url: page.previewUrl(tile.streamId, tile.source)
                                     active: url.toString().length > 0
+                                }
+                                // DisplayMode 0: the placeholder always shows instead of the video.
+                                Image {
+                                    anchors.fill: parent
+                                    anchors.margins: tile.border.width
+                                    visible: tile.imageUrl.length > 0 && tile.imageMode === 0
+                                    source: visible ? tile.imageUrl : ""
+                                    fillMode: Image.PreserveAspectCrop
+                                    asynchronous: true
+                                }
+                                Label {
+                                    objectName: "tileLabel"
+                                    x: 12 * stage.scale
+                                    y: 12 * stage.scale
+                                    visible: tile.labelText.length > 0
+                                    text: tile.labelText
+                                    color: "white"
+                                    style: Text.Outline
+                                    font.pixelSize: Math.max(9, 24 * stage.scale)
                                 }
                                 Label {
                                     anchors.centerIn: parent
-                                    visible: tile.streamId.length === 0
+                                    visible: tile.source.length === 0
                                     text: qsTr("Drop a stream here")
                                     color: palette.placeholderText
                                 }
@@ -187,7 +248,10 @@ Item {
                                         Math.round(tile.pressLeftTop.y + translation.y / stage.scale),
                                         !(centroid.modifiers & Qt.AltModifier), page.gridSize)
                                 }
-                                TapHandler { onTapped: { page.selected = tile.index; canvas.forceActiveFocus() } }
+                                TapHandler {
+                                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                                    onTapped: { page.selected = tile.index; canvas.forceActiveFocus() }
+                                }
                                 Rectangle {
                                     objectName: "resizeHandle"
                                     width: 14; height: 14
@@ -197,6 +261,8 @@ Item {
                                     visible: page.selected === tile.index
                                     DragHandler {
                                         target: null
+                                        // The handle sits on the tile: its drag wins over the tile's.
+                                        grabPermissions: PointerHandler.CanTakeOverFromAnything
                                         onActiveChanged: {
                                             if (active) {
                                                 tile.pressSize = Qt.size(tile.rectWidth, tile.rectHeight)
@@ -267,6 +333,64 @@ Item {
                         }
                     }
                     Card {
+                        title: qsTr("Input levels")
+                        visible: page.mix.count > 0
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: page.mix
+                            delegate: RowLayout {
+                                id: levelRow
+                                required property int index
+                                required property string source
+                                required property bool muted
+                                Layout.fillWidth: true
+                                Label {
+                                    text: levelRow.source.length > 0 ? levelRow.source : qsTr("(unassigned)")
+                                    elide: Text.ElideMiddle
+                                    opacity: levelRow.muted ? 0.5 : 1
+                                    Layout.preferredWidth: 140
+                                }
+                                AudioMeter {
+                                    levels: inputTiles.count > levelRow.index && inputTiles.itemAt(levelRow.index)
+                                            ? inputTiles.itemAt(levelRow.index).levels : []
+                                    Layout.fillWidth: true
+                                }
+                            }
+                        }
+                    }
+                    Card {
+                        title: qsTr("Running tasks")
+                        Layout.fillWidth: true
+                        Label {
+                            visible: page.session.mixTasks.count === 0
+                            text: qsTr("No mix task is running.")
+                            color: palette.placeholderText
+                        }
+                        Repeater {
+                            model: page.session.mixTasks
+                            delegate: RowLayout {
+                                id: taskRow
+                                required property string taskId
+                                required property string action
+                                required property string outputs
+                                required property string durationText
+                                required property bool openable
+                                Layout.fillWidth: true
+                                Label {
+                                    text: qsTr("%1 → %2 · %3").arg(taskRow.taskId).arg(taskRow.outputs).arg(taskRow.durationText)
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                    font.bold: taskRow.taskId === page.mix.taskId
+                                }
+                                Button {
+                                    text: taskRow.openable ? qsTr("Open") : taskRow.action
+                                    enabled: taskRow.openable
+                                    onClicked: { page.selected = -1; page.mix.openTask(taskRow.taskId) }
+                                }
+                            }
+                        }
+                    }
+                    Card {
                         title: qsTr("Live streams")
                         Layout.fillWidth: true
                         Repeater {
@@ -296,20 +420,37 @@ Item {
                         title: qsTr("Selected input")
                         visible: page.selected >= 0 && page.selected < page.mix.count
                         Layout.fillWidth: true
+                        RowLayout {
+                            Label { text: qsTr("Units"); color: palette.placeholderText }
+                            Button { objectName: "pxButton"; text: "px"; checkable: true; autoExclusive: true; checked: !page.percent; onClicked: page.percent = false }
+                            Button { objectName: "percentButton"; text: "%"; checkable: true; autoExclusive: true; checked: page.percent; onClicked: page.percent = true }
+                        }
                         GridLayout {
                             columns: 4
                             Layout.fillWidth: true
                             Repeater {
-                                model: [["rectLeft", qsTr("X")], ["rectTop", qsTr("Y")], ["rectWidth", qsTr("W")], ["rectHeight", qsTr("H")]]
+                                // In % the boxes count tenths of a percent of the canvas side.
+                                model: [["rectLeft", qsTr("X"), page.mix.canvasWidth], ["rectTop", qsTr("Y"), page.mix.canvasHeight],
+                                        ["rectWidth", qsTr("W"), page.mix.canvasWidth], ["rectHeight", qsTr("H"), page.mix.canvasHeight]]
                                 delegate: SpinBox {
                                     required property var modelData
-                                    from: 0; to: 3000; editable: true
+                                    objectName: "geometry_" + modelData[0]
+                                    readonly property int side: modelData[2]
+                                    from: 0; to: page.percent ? 1000 : 3000; editable: true
                                     Layout.columnSpan: 2
-                                    textFromValue: (v, locale) => modelData[1] + " " + v
-                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
-                                    value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, modelData[0]) : 0
+                                    textFromValue: (v, locale) => modelData[1] + " " + (page.percent ? (v / 10).toFixed(1) + "%" : v)
+                                    valueFromText: (text, locale) => {
+                                        const n = parseFloat(text.replace(/[^0-9.]/g, "")) || 0
+                                        return page.percent ? Math.round(n * 10) : Math.round(n)
+                                    }
+                                    value: {
+                                        page.mix.revision
+                                        const px = page.selected >= 0 ? page.mix.inputValue(page.selected, modelData[0]) : 0
+                                        return page.percent ? Math.round(px * 1000 / side) : px
+                                    }
                                     onValueModified: {
-                                        const v = name => name === modelData[0] ? value : page.mix.inputValue(page.selected, name)
+                                        const px = page.percent ? Math.round(value * side / 1000) : value
+                                        const v = name => name === modelData[0] ? px : page.mix.inputValue(page.selected, name)
                                         page.mix.setGeometry(page.selected, v("rectLeft"), v("rectTop"), v("rectWidth"), v("rectHeight"))
                                     }
                                 }
@@ -344,6 +485,34 @@ Item {
                             }
                             Button { text: qsTr("Remove"); onClicked: { page.mix.removeInput(page.selected); page.selected = -1 } }
                         }
+                        RowLayout {
+                            Label { text: qsTr("Label") }
+                            TextField {
+                                objectName: "labelField"
+                                placeholderText: qsTr("Text over the input")
+                                text: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelText") : ""
+                                onEditingFinished: page.mix.setLabel(page.selected, text)
+                                Layout.fillWidth: true
+                            }
+                        }
+                        RowLayout {
+                            Label { text: qsTr("Placeholder") }
+                            TextField {
+                                id: imageField
+                                objectName: "imageField"
+                                placeholderText: qsTr("http(s)://… JPG or PNG")
+                                text: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "imageUrl") : ""
+                                onEditingFinished: page.mix.setPlaceholder(page.selected, text, imageMode.currentIndex)
+                                Layout.fillWidth: true
+                            }
+                        }
+                        ComboBox {
+                            id: imageMode
+                            model: [qsTr("Always"), qsTr("While the camera is off"), qsTr("After 3 s without picture")]
+                            currentIndex: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "imageMode") : 0
+                            onActivated: page.mix.setPlaceholder(page.selected, imageField.text, currentIndex)
+                            Layout.fillWidth: true
+                        }
                     }
 
                     Card {
@@ -373,6 +542,84 @@ Item {
                             text: qsTr("Use these settings")
                             onClicked: page.mix.setOutput(taskField.text, outField.text, wField.value, hField.value,
                                                           fpsField.value, rateField.value * 1000, bgField.text)
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("More outputs")
+                        Layout.fillWidth: true
+                        Label {
+                            text: qsTr("Scaled from the canvas, at its frame rate.")
+                            color: palette.placeholderText
+                        }
+                        Repeater {
+                            model: page.mix.moreOutputs
+                            delegate: RowLayout {
+                                required property var modelData
+                                required property int index
+                                Layout.fillWidth: true
+                                Label {
+                                    text: qsTr("%1 · %2×%3 · %4 kbit/s").arg(modelData.streamId).arg(modelData.width)
+                                          .arg(modelData.height).arg(Math.round(modelData.videoBitrate / 1000))
+                                    elide: Text.ElideRight
+                                    Layout.fillWidth: true
+                                }
+                                Button { text: qsTr("Remove"); onClicked: page.mix.removeOutput(index) }
+                            }
+                        }
+                        RowLayout {
+                            TextField { id: moreStream; objectName: "moreStream"; placeholderText: qsTr("Stream"); Layout.fillWidth: true }
+                            SpinBox { id: moreW; from: 16; to: 3000; editable: true; value: 640 }
+                            SpinBox { id: moreH; from: 16; to: 3000; editable: true; value: 360 }
+                        }
+                        RowLayout {
+                            SpinBox { id: moreRate; from: 100; to: 20000; stepSize: 100; editable: true; value: 800 }
+                            Label { text: qsTr("kbit/s") }
+                            Item { Layout.fillWidth: true }
+                            Button {
+                                text: qsTr("Add output")
+                                enabled: moreStream.text.length > 0
+                                onClicked: page.mix.addOutput(moreStream.text, moreW.value, moreH.value, moreRate.value * 1000)
+                            }
+                        }
+                    }
+
+                    Card {
+                        title: qsTr("Background image and watermark")
+                        Layout.fillWidth: true
+                        RowLayout {
+                            TextField {
+                                objectName: "backgroundImageField"
+                                placeholderText: qsTr("Background image: http(s)://… JPG or PNG")
+                                text: page.mix.backgroundImage
+                                onEditingFinished: page.mix.setBackgroundImage(text)
+                                Layout.fillWidth: true
+                            }
+                        }
+                        TextField {
+                            id: markUrl
+                            placeholderText: qsTr("Watermark: http(s)://… JPG or PNG")
+                            text: page.mix.watermark.url
+                            Layout.fillWidth: true
+                        }
+                        GridLayout {
+                            columns: 2
+                            Repeater {
+                                id: markRect
+                                model: [["left", qsTr("Left")], ["top", qsTr("Top")], ["right", qsTr("Right")], ["bottom", qsTr("Bottom")]]
+                                delegate: SpinBox {
+                                    required property var modelData
+                                    from: 0; to: 3000; editable: true
+                                    textFromValue: (v, locale) => modelData[1] + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
+                                    value: page.mix.watermark[modelData[0]]
+                                }
+                            }
+                        }
+                        Button {
+                            text: markUrl.text.length > 0 ? qsTr("Set watermark") : qsTr("Remove watermark")
+                            onClicked: page.mix.setWatermark(markUrl.text, markRect.itemAt(0).value, markRect.itemAt(1).value,
+                                                             markRect.itemAt(2).value, markRect.itemAt(3).value)
                         }
                     }
 

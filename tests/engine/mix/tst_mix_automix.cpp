@@ -1,8 +1,8 @@
 // The room auto mix through a real regie-engine: ffmpeg publishers join a room over RTMP (URL
 // login, each with its own sine tone); StartAutoMix mixes the room's sound, and the test measures
 // each tone's share of the pulled output (Goertzel over one second) while a third publisher joins,
-// one leaves, a stream is excluded and one from outside the room is added. Then the codes of
-// refused calls, StopAutoMix and the mix_start / mix_stop callbacks.
+// one leaves, a stream is excluded and one from outside the room is added, and after an engine
+// restart. Then the codes of refused calls, StopAutoMix and the mix_start / mix_stop callbacks.
 
 #include <QDateTime>
 #include <QTest>
@@ -199,6 +199,18 @@ private slots:
         QCOMPARE(code(m_engine->post("StartAutoMix", startBody(2, extra))), 0);
         QVERIFY(hears({880, 1100}, {440, 660}, 20000));
         QCOMPARE(code(m_engine->post("StartAutoMix", startBody(2, extra))), 110200103);
+    }
+
+    void comesBackAfterARestartAndStillFollowsTheRoom() {
+        m_publishers.clear();
+        QVERIFY(m_engine->process().terminate());
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("chorusmix"); }, 5000));
+        publishInRoom("singer-b", "ub", 660);  // still excluded
+        publishInRoom("singer-c", "uc", 880);
+        m_publishers["outsider"] = std::make_unique<Publisher>(
+            "gray", 1100, m_engine->rtmpUrl("outsider"), "160x120:10:44100");
+        QVERIFY(hears({880, 1100}, {440, 660}, 25000));
     }
 
     void stopAutoMixEndsTheTask() {

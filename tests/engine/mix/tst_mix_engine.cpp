@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include "engine_process.h"
 #include "hook_receiver.h"
@@ -138,6 +139,24 @@ class TestMixEngine : public QObject {
                 .first()
                 .toObject();
         m_rtmpPort = config.value("rtmp.port").toString().toInt();
+    }
+    // The tasks of the feed's first `mixes` snapshot (none within 5 s: empty).
+    QJsonArray tasksOnTheFeed() {
+        QWebSocket feed;
+        QJsonArray tasks;
+        bool seen = false;
+        connect(&feed, &QWebSocket::textMessageReceived, this, [&](const QString& text) {
+            auto event = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (!seen && event.value("type").toString() == "mixes") {
+                tasks = event.value("data").toObject().value("tasks").toArray();
+                seen = true;
+            }
+        });
+        feed.open(QUrl(QString("ws://127.0.0.1:%1/index/events?secret=%2")
+                           .arg(m_engine->httpPort())
+                           .arg(QString::fromUtf8(m_secret))));
+        QTest::qWaitFor([&] { return seen; }, 5000);
+        return tasks;
     }
     QJsonObject startBody(const QString& task, int sequence, const QJsonObject& redRect,
                           const QJsonObject& blueRect) {
@@ -535,11 +554,21 @@ private slots:
                          {"UserId", "owner-5"},
                          {"Sequence", 7},
                          {"BackGroundColorHex", "0x00FF0000"},
-                         {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
-                                                             {"RectInfo", rect(0, 0, 320, 240)}}}},
+                         {"MixInput",
+                          QJsonArray{QJsonObject{
+                              {"StreamId", "mixred"},
+                              {"RectInfo", rect(0, 0, 320, 240)},
+                              {"Label", QJsonObject{{"Text", "red"},
+                                                    {"Left", 4},
+                                                    {"Top", 4},
+                                                    {"Font", QJsonObject{{"FontType", 0}}}}}}}},
                          {"MixOutput", QJsonArray{output("mixkeep")}}};
         QCOMPARE(code(post("StartMix", body)), 0);
         QVERIFY(QTest::qWaitFor([&] { return online("mixkeep"); }, 5000));
+        auto tasks = tasksOnTheFeed();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.first().toObject().value("Body").toObject(), body);
+        QCOMPARE(tasks.first().toObject().value("Action").toString(), QStringLiteral("StartMix"));
         m_red.reset();
 
         QVERIFY(m_engine->terminate());
@@ -548,6 +577,9 @@ private slots:
         readRtmpPort();
         QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-keep")), 0);
         QVERIFY(online("mixkeep"));
+        tasks = tasksOnTheFeed();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.first().toObject().value("Body").toObject(), body);  // the label too
         m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
         Player player(
             QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()), kWidth,

@@ -341,21 +341,30 @@ private slots:
         QCOMPARE(codeOf(withLabel(longText)), 0);
     }
 
-    void aStoredTaskRecordReadsBackTheSame() {
+    void aStoredTaskRecordStartsTheSameTaskAgain() {
         auto b = body();
         b["MixInput"].as_array()[0].as_object()["RectInfo"] = boost::json::object{};
         b["MixInput"].as_array()[0].as_object()["StreamUrl"] = "rtmp://host/live/x";
+        b["MixInput"].as_array()[1].as_object()["Label"] = boost::json::object{
+            {"Text", "cam 2"}, {"Left", 4}, {"Top", 6}, {"Font", {{"FontType", 0}}}};
         auto parsed = parse(b);
         QVERIFY(std::holds_alternative<MixRequest>(parsed));
-        regie::service::mix::TaskRecord record{"1234", std::get<MixRequest>(parsed)};
+        const auto& request = std::get<MixRequest>(parsed);
+        regie::service::mix::TaskRecord record{"1234", request.action, request.body};
         auto text = regie::service::mix::serializeTaskRecord(record);
         auto back = regie::service::mix::parseTaskRecord(text);
         QVERIFY(back);
         QCOMPARE(back->appId, std::string("1234"));
+        QCOMPARE(back->action, std::string("StartMix"));
         QCOMPARE(regie::service::mix::serializeTaskRecord(*back), text);
-        QVERIFY(!back->request.layout.inputs[0].placement);
-        QCOMPARE(back->request.layout.inputs[1].placement->cornerRadius, 8);
-        QVERIFY(!regie::service::mix::parseTaskRecord("{\"version\":2}"));
+        auto again = parse(back->body);
+        QVERIFY(std::holds_alternative<MixRequest>(again));
+        const auto& layout = std::get<MixRequest>(again).layout;
+        QVERIFY(!layout.inputs[0].placement);
+        QCOMPARE(layout.inputs[1].placement->cornerRadius, 8);
+        QVERIFY(layout.inputs[1].label);
+        QCOMPARE(layout.inputs[1].label->text, std::string("cam 2"));
+        QVERIFY(!regie::service::mix::parseTaskRecord("{\"version\":1}"));
         QVERIFY(!regie::service::mix::parseTaskRecord("not json"));
     }
 };

@@ -45,6 +45,8 @@ json::object outputOf(const json::object& given) {
 AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
     Fields top(body, "", kParameterError);
     AutoMixRequest request;
+    request.mix.action = "StartAutoMix";
+    request.mix.body = body;
     readIdentity(top, limits, true, request.mix);
     checkTopLevelFeatures(top);
     checkExPara(top);
@@ -102,6 +104,16 @@ AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
 std::variant<AutoMixRequest, ZegoResult> parseStartAutoMix(const json::object& body,
                                                            const MixLimits& limits) {
     return answerOf<AutoMixRequest>([&] { return parse(body, limits); });
+}
+
+std::optional<service::mix::MixRequest> rereadAutoMixRequest(const json::object& body,
+                                                             const MixLimits& limits,
+                                                             service::mix::AutoMixer& autoMixer) {
+    auto parsed = parseStartAutoMix(body, limits);
+    if (auto* request = std::get_if<AutoMixRequest>(&parsed)) {
+        return autoMixer.resumed(std::move(*request));
+    }
+    return std::nullopt;
 }
 
 }  // namespace regie::api::zego

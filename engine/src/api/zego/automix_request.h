@@ -3,6 +3,7 @@
 // through the readers StartMix uses.
 
 #include <boost/json/object.hpp>
+#include <optional>
 #include <variant>
 
 #include "api/zego/envelope.h"
@@ -13,5 +14,11 @@ namespace regie::api::zego {
 
 std::variant<service::mix::AutoMixRequest, ZegoResult> parseStartAutoMix(
     const boost::json::object& body, const MixLimits& limits);
+
+// A stored StartAutoMix body read again (task resume): the task's request, which `autoMixer`
+// follows its room for again; nullopt when the body is no longer accepted.
+std::optional<service::mix::MixRequest> rereadAutoMixRequest(const boost::json::object& body,
+                                                             const MixLimits& limits,
+                                                             service::mix::AutoMixer& autoMixer);
 
 }  // namespace regie::api::zego

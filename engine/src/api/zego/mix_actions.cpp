@@ -47,19 +47,11 @@ ZegoResult mixFailureAnswer(const mix::MixFailure& f) {
 }
 
 ZegoResult mixStartedAnswer(const mix::MixTaskView& task) {
-    const auto& urls = task.urls;
-    json::array playInfo;
-    playInfo.push_back(json::object{{"StreamId", task.outputStreamId},
-                                    {"RTMP", urls.rtmp},
-                                    {"HLS", urls.hls},
-                                    {"FLV", urls.flv},
-                                    {"Status", 0},
-                                    {"UserName", ""}});
     return {0, "",
             json::value(json::object{{"UserId", task.userId},
                                      {"Sequence", task.sequence},
                                      {"RoomId", task.roomId},
-                                     {"PlayInfo", std::move(playInfo)}})};
+                                     {"PlayInfo", playInfoJson(task)}})};
 }
 
 std::variant<StopFields, ZegoResult> readStopFields(const json::object& body) {
@@ -177,6 +169,16 @@ ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_ex
 }
 
 }  // namespace
+
+json::array playInfoJson(const mix::MixTaskView& task) {
+    const auto& urls = task.urls;
+    return json::array{json::object{{"StreamId", task.outputStreamId},
+                                    {"RTMP", urls.rtmp},
+                                    {"HLS", urls.hls},
+                                    {"FLV", urls.flv},
+                                    {"Status", 0},
+                                    {"UserName", ""}}};
+}
 
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
                                                 boost::asio::any_io_executor blocking) {

@@ -4,6 +4,7 @@
 // auto mix Actions share with them.
 
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
@@ -14,6 +15,9 @@
 #include "service/mix/mix_service.h"
 
 namespace regie::api::zego {
+
+// StartMix's Data.PlayInfo: where players find each output of the task.
+boost::json::array playInfoJson(const service::mix::MixTaskView& task);
 
 // `blocking` runs the downloads StartMix checks placeholder pictures with.
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, service::mix::MixService& mix,

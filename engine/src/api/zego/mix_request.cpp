@@ -269,6 +269,7 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
 MixRequest parse(const json::object& body, const MixLimits& limits) {
     Fields top(body, "", kParameterError);
     MixRequest request;
+    request.body = body;
     readIdentity(top, limits, false, request);
     const auto& inputs = top.requiredArray("MixInput");
     const auto& outputs = top.requiredArray("MixOutput");
@@ -515,5 +516,17 @@ void readOutputs(const json::array& outputs, const std::set<std::string>& inputS
 }
 
 }  // namespace mix_body
+
+std::optional<MixRequest> rereadMixRequest(const std::string& action, const json::object& body,
+                                           const MixLimits& limits) {
+    if (action != "StartMix") {
+        return std::nullopt;
+    }
+    auto parsed = parseStartMix(body, limits);
+    if (auto* request = std::get_if<MixRequest>(&parsed)) {
+        return std::move(*request);
+    }
+    return std::nullopt;
+}
 
 }  // namespace regie::api::zego

@@ -4,6 +4,8 @@
 // refused with their closest code and a Message that says so, never silently ignored.
 
 #include <boost/json/object.hpp>
+#include <optional>
+#include <string>
 #include <variant>
 
 #include "api/zego/envelope.h"
@@ -19,5 +21,11 @@ struct MixLimits {
 // The request, or the error answer.
 std::variant<service::mix::MixRequest, ZegoResult> parseStartMix(const boost::json::object& body,
                                                                  const MixLimits& limits);
+
+// A body the store kept, read again under the Action that carried it (task resume): nullopt
+// when that Action or that body is no longer accepted.
+std::optional<service::mix::MixRequest> rereadMixRequest(const std::string& action,
+                                                         const boost::json::object& body,
+                                                         const MixLimits& limits);
 
 }  // namespace regie::api::zego

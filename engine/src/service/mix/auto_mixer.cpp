@@ -1,5 +1,6 @@
 #include "service/mix/auto_mixer.h"
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 
 namespace regie::service::mix {
@@ -10,6 +11,11 @@ AutoMixer::AutoMixer(MixService& mix, RoomStreams roomStreams,
     , m_roomStreams(std::move(roomStreams))
     , m_executor(std::move(executor))
     , m_log(log) {}
+
+AutoMixer::Tracked AutoMixer::trackedOf(AutoMixRequest& request) {
+    return {request.mix.roomId, request.mix.layout.output.streamId, std::move(request.additions),
+            std::move(request.exclusions)};
+}
 
 std::vector<MixInputSpec> AutoMixer::inputsOf(const Tracked& task,
                                               const std::vector<std::string>& roomStreams) {
@@ -38,8 +44,7 @@ MixResult<MixTaskView> AutoMixer::start(const std::string& appId, AutoMixRequest
     if (!streams && !anyRoom) {
         return MixFailure{MixError::failed, "room " + roomId + " does not exist"};
     }
-    Tracked task{roomId, request.mix.layout.output.streamId, std::move(request.additions),
-                 std::move(request.exclusions)};
+    Tracked task = trackedOf(request);
     request.mix.layout.inputs = inputsOf(task, streams.value_or(std::vector<std::string>{}));
     if (request.mix.layout.inputs.size() > kMaxAutoMixInputs) {
         return MixFailure{MixError::tooManyInputs,
@@ -52,6 +57,17 @@ MixResult<MixTaskView> AutoMixer::start(const std::string& appId, AutoMixRequest
         m_tasks[taskId] = std::move(task);
     }
     return started;
+}
+
+MixRequest AutoMixer::resumed(AutoMixRequest request) {
+    std::lock_guard lock(m_mutex);
+    Tracked task = trackedOf(request);
+    auto inputs = inputsOf(task, m_roomStreams(task.roomId).value_or(std::vector<std::string>{}));
+    inputs.resize(std::min(inputs.size(), kMaxAutoMixInputs));
+    request.mix.layout.inputs = std::move(inputs);
+    request.mix.followsRoom = true;
+    m_tasks[request.mix.taskId] = std::move(task);
+    return std::move(request.mix);
 }
 
 MixStatus AutoMixer::stop(const std::string& taskId, const std::string& roomId,

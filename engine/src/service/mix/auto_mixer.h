@@ -42,6 +42,9 @@ public:
     // Starts the task, or updates it (same TaskId). A missing room is refused (failed) unless
     // `anyRoom`; more than kMaxAutoMixInputs inputs are refused (tooManyInputs).
     MixResult<MixTaskView> start(const std::string& appId, AutoMixRequest request, bool anyRoom);
+    // A stored auto mix the mix service starts again (engine start): followed again, with the
+    // inputs its room has now.
+    MixRequest resumed(AutoMixRequest request);
     // As MixService::stop, for an auto mix of `roomId` only (noSuchTask otherwise).
     MixStatus stop(const std::string& taskId, const std::string& roomId,
                    const std::optional<std::string>& userId, std::optional<std::int64_t> sequence);
@@ -66,6 +69,7 @@ private:
     };
     static std::vector<MixInputSpec> inputsOf(const Tracked& task,
                                               const std::vector<std::string>& roomStreams);
+    static Tracked trackedOf(AutoMixRequest& request);
     void post(const std::string& roomId);
     void refresh(const std::string& roomId);
 

@@ -3,6 +3,7 @@
 // they go, the background, and the output stream's encoding.
 
 #include <algorithm>
+#include <boost/json/object.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -134,6 +135,10 @@ struct MixLayout {
 };
 
 struct MixRequest {
+    // The accepted body as the client sent it, named by its Action: what the store keeps to
+    // start the task again, and what the console opens in its designer.
+    std::string action = "StartMix";
+    boost::json::object body;
     std::string taskId;
     std::string userId;
     std::string roomId;
@@ -160,6 +165,8 @@ struct MixTaskView {
     std::string outputStreamId;
     PlayUrls urls;
     std::chrono::seconds duration{0};
+    std::string action;
+    boost::json::object body;  // the latest accepted request body
 };
 
 enum class MixError {

@@ -13,6 +13,41 @@ namespace regie::service::mix {
 
 namespace json = boost::json;
 
+namespace {
+
+// An update's body with the running task's owner, room and output streams, which never change:
+// what is stored is what runs.
+void keepIdentity(json::object& body, const json::object& running) {
+    for (const char* key : {"UserId", "RoomId"}) {
+        if (const auto* value = running.if_contains(key)) {
+            body[key] = *value;
+        } else {
+            body.erase(key);
+        }
+    }
+    auto* outputs = body.if_contains("MixOutput");
+    const auto* kept = running.if_contains("MixOutput");
+    if (outputs == nullptr || !outputs->is_array() || kept == nullptr || !kept->is_array()) {
+        return;
+    }
+    auto& now = outputs->get_array();
+    const auto& before = kept->get_array();
+    for (std::size_t i = 0; i < now.size() && i < before.size(); ++i) {
+        if (!now[i].is_object() || !before[i].is_object()) {
+            continue;
+        }
+        for (const char* key : {"StreamId", "StreamUrl"}) {
+            if (const auto* value = before[i].get_object().if_contains(key)) {
+                now[i].get_object()[key] = *value;
+            } else {
+                now[i].get_object().erase(key);
+            }
+        }
+    }
+}
+
+}  // namespace
+
 MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
     MixSettings s;
     if (auto app = core::trim(c.get("zego.app")); !app.empty()) {
@@ -145,8 +180,7 @@ MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::stri
 }
 
 void MixService::persist(const Entry& entry) {
-    TaskRecord record{entry.appId, entry.request};
-    record.request.sequence = entry.sequence;
+    TaskRecord record{entry.appId, entry.request.action, entry.request.body};
     core::MixTaskRow row{entry.request.taskId, serializeTaskRecord(record),
                          std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch())
@@ -167,14 +201,18 @@ void MixService::resume() {
     }
     for (const auto& row : rows.value()) {
         auto record = parseTaskRecord(row.payload);
-        std::optional<MixFailure> failure;
+        std::optional<MixRequest> request;
         if (record) {
+            request = m_deps.reread(record->action, record->body);
+        }
+        std::optional<MixFailure> failure;
+        if (request) {
             std::lock_guard lock(m_mutex);
             if (m_tasks.contains(row.taskId)) {
                 continue;
             }
             // Its inputs come back when their publishers reconnect; until then, background.
-            auto created = create(record->appId, std::move(record->request));
+            auto created = create(record->appId, std::move(*request));
             if (auto* f = std::get_if<MixFailure>(&created)) {
                 failure = *f;
             }
@@ -198,7 +236,9 @@ MixTaskView MixService::view(const std::string& taskId, const Entry& entry) cons
             entry.sequence.value_or(0),
             entry.request.layout.output.streamId,
             playUrls(entry.request.layout.output),
-            entry.task->duration()};
+            entry.task->duration(),
+            entry.request.action,
+            entry.request.body};
 }
 
 MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest request) {
@@ -225,6 +265,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         request.roomId = entry.request.roomId;
         request.layout.output.streamId = entry.request.layout.output.streamId;
         request.layout.output.streamUrl = entry.request.layout.output.streamUrl;
+        keepIdentity(request.body, entry.request.body);
         entry.request = std::move(request);
         persist(entry);
         return view(found->first, entry);
@@ -314,6 +355,16 @@ MixResult<MixTaskView> MixService::info(const std::string& taskId) const {
         return MixFailure{MixError::noSuchTask, "task does not exist"};
     }
     return view(taskId, *found->second);
+}
+
+std::vector<MixTaskView> MixService::list() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<MixTaskView> views;
+    views.reserve(m_tasks.size());
+    for (const auto& [taskId, entry] : m_tasks) {
+        views.push_back(view(taskId, *entry));
+    }
+    return views;
 }
 
 void MixService::stopAll() {

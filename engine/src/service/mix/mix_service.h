@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/config.h"
@@ -46,6 +47,11 @@ struct MixServiceDeps {
     // A worker loop: stopping a task (joining its thread) and store writes happen there.
     boost::asio::io_context& teardown;
     core::Logger& log;
+    // Reads a stored request body again (resume): the request, or nullopt when the Action or
+    // the body is no longer accepted.
+    std::function<std::optional<MixRequest>(const std::string& action,
+                                            const boost::json::object& body)>
+        reread;
 };
 
 class MixService {
@@ -63,6 +69,7 @@ public:
     MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
                    std::optional<std::int64_t> sequence);
     MixResult<MixTaskView> info(const std::string& taskId) const;
+    std::vector<MixTaskView> list() const;
     // Replaces a running task's inputs, without ownership or Sequence checks (an auto mix
     // following its room); noSuchTask once the task has ended.
     MixStatus replaceInputs(const std::string& taskId, std::vector<MixInputSpec> inputs);

@@ -1,18 +1,18 @@
 #pragma once
-// A running task as the store keeps it (so it can start again after a restart): its AppId and
-// its latest accepted request, as JSON text.
+// A running task as the store keeps it so that it can start again after a restart: its AppId
+// and its latest accepted request body, named by the Action that carried it.
 
+#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "service/mix/mix_layout.h"
 
 namespace regie::service::mix {
 
 struct TaskRecord {
     std::string appId;
-    MixRequest request;  // with the last accepted Sequence
+    std::string action;
+    boost::json::object body;
 };
 
 std::string serializeTaskRecord(const TaskRecord& record);
