@@ -1,6 +1,5 @@
 #include "service/mix/auto_mixer.h"
 
-#include <algorithm>
 #include <boost/asio/post.hpp>
 
 namespace regie::service::mix {
@@ -36,6 +35,16 @@ std::vector<MixInputSpec> AutoMixer::inputsOf(const Tracked& task,
     return inputs;
 }
 
+std::vector<MixInputSpec> AutoMixer::cappedInputsOf(const std::string& taskId, const Tracked& task,
+                                                    const std::vector<std::string>& roomStreams) {
+    auto inputs = inputsOf(task, roomStreams);
+    if (inputs.size() > kMaxAutoMixInputs) {
+        m_log.warn("mix.auto_inputs_capped", {{"task", taskId}, {"room", task.roomId}});
+        inputs.resize(kMaxAutoMixInputs);
+    }
+    return inputs;
+}
+
 MixResult<MixTaskView> AutoMixer::start(const std::string& appId, AutoMixRequest request,
                                         bool anyRoom) {
     std::lock_guard lock(m_mutex);
@@ -62,9 +71,8 @@ MixResult<MixTaskView> AutoMixer::start(const std::string& appId, AutoMixRequest
 MixRequest AutoMixer::resumed(AutoMixRequest request) {
     std::lock_guard lock(m_mutex);
     Tracked task = trackedOf(request);
-    auto inputs = inputsOf(task, m_roomStreams(task.roomId).value_or(std::vector<std::string>{}));
-    inputs.resize(std::min(inputs.size(), kMaxAutoMixInputs));
-    request.mix.layout.inputs = std::move(inputs);
+    request.mix.layout.inputs = cappedInputsOf(
+        request.mix.taskId, task, m_roomStreams(task.roomId).value_or(std::vector<std::string>{}));
     request.mix.followsRoom = true;
     m_tasks[request.mix.taskId] = std::move(task);
     return std::move(request.mix);
@@ -104,12 +112,8 @@ void AutoMixer::refresh(const std::string& roomId) {
         if (!streams) {
             streams = m_roomStreams(roomId).value_or(std::vector<std::string>{});
         }
-        auto inputs = inputsOf(it->second, *streams);
-        if (inputs.size() > kMaxAutoMixInputs) {
-            m_log.warn("mix.auto_inputs_capped", {{"task", it->first}, {"room", roomId}});
-            inputs.resize(kMaxAutoMixInputs);
-        }
-        auto replaced = m_mix.replaceInputs(it->first, std::move(inputs));
+        auto replaced =
+            m_mix.replaceInputs(it->first, cappedInputsOf(it->first, it->second, *streams));
         it =
             replaced && replaced->error == MixError::noSuchTask ? m_tasks.erase(it) : std::next(it);
     }

@@ -69,6 +69,9 @@ private:
     };
     static std::vector<MixInputSpec> inputsOf(const Tracked& task,
                                               const std::vector<std::string>& roomStreams);
+    // At most kMaxAutoMixInputs of them; the rest are left out and logged.
+    std::vector<MixInputSpec> cappedInputsOf(const std::string& taskId, const Tracked& task,
+                                             const std::vector<std::string>& roomStreams);
     static Tracked trackedOf(AutoMixRequest& request);
     void post(const std::string& roomId);
     void refresh(const std::string& roomId);
