@@ -303,20 +303,20 @@ std::uint8_t MixTask::mixInput(std::size_t index, float* const* mix, int channel
     }
     // Apart first, to measure it.
     m_inputSound.resize(static_cast<std::size_t>(channels));
-    std::vector<float*> planes;
+    m_inputPlanes.clear();
     for (auto& plane : m_inputSound) {
         plane.assign(static_cast<std::size_t>(samples), 0.0f);
-        planes.push_back(plane.data());
+        m_inputPlanes.push_back(plane.data());
     }
-    if (!slot.mixAudio(planes.data(), samples, gain)) {
+    if (!slot.mixAudio(m_inputPlanes.data(), samples, gain)) {
         return 0;
     }
     for (int c = 0; c < channels; ++c) {
         for (int s = 0; s < samples; ++s) {
-            mix[c][s] += planes[static_cast<std::size_t>(c)][s];
+            mix[c][s] += m_inputPlanes[static_cast<std::size_t>(c)][s];
         }
     }
-    return soundLevel(planes.data(), channels, samples);
+    return soundLevel(m_inputPlanes.data(), channels, samples);
 }
 
 std::span<const InputLevel> MixTask::inputLevels() {

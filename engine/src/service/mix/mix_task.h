@@ -95,6 +95,7 @@ private:
     std::unique_ptr<av::AudioEncoder> m_audio;
     av::FramePtr m_audioFrame = av::allocFrame();
     std::vector<std::vector<float>> m_inputSound;  // one input's samples, per channel
+    std::vector<float*> m_inputPlanes;             // into m_inputSound
     std::vector<std::uint8_t> m_soundLevels;       // parallel to m_inputs
     std::vector<InputLevel> m_levelsSent;
     MixSei m_sei;
