@@ -66,17 +66,18 @@ void StreamPull::pullOnce() {
     }
     int videoIndex = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     int audioIndex = av_find_best_stream(input.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+    const bool decode = !m_callbacks.packet;
     std::unique_ptr<Decoder> video;
     std::unique_ptr<Decoder> audio;
-    if (videoIndex >= 0) {
+    if (decode && videoIndex >= 0) {
         auto d = Decoder::open(*input->streams[videoIndex]->codecpar);
         video = d ? std::move(d.value()) : nullptr;
     }
-    if (audioIndex >= 0) {
+    if (decode && audioIndex >= 0) {
         auto d = Decoder::open(*input->streams[audioIndex]->codecpar);
         audio = d ? std::move(d.value()) : nullptr;
     }
-    if (!video && !audio) {
+    if (decode && !video && !audio) {
         return;
     }
     PacketPtr packet = allocPacket();
@@ -85,7 +86,11 @@ void StreamPull::pullOnce() {
         AVRational tb = input->streams[packet->stream_index]->time_base;
         packet->pts = av_rescale_q(packet->pts, tb, AVRational{1, 1000});
         packet->dts = av_rescale_q(packet->dts, tb, AVRational{1, 1000});
-        if (packet->stream_index == videoIndex && video) {
+        const bool wanted =
+            packet->stream_index == videoIndex || packet->stream_index == audioIndex;
+        if (!decode && wanted) {
+            m_callbacks.packet(*packet, *input->streams[packet->stream_index]->codecpar);
+        } else if (packet->stream_index == videoIndex && video) {
             video->decode(*packet, m_callbacks.video);
         } else if (packet->stream_index == audioIndex && audio) {
             audio->decode(*packet, m_callbacks.audio);

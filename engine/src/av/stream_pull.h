@@ -1,6 +1,7 @@
 #pragma once
 // Pulls a live URL (rtmp://, HTTP-FLV) with libavformat on its own thread, decodes its first
-// video and first audio stream, and lends each decoded frame to a callback on that thread.
+// video and first audio stream, and lends each decoded frame to a callback on that thread (or,
+// with a packet callback, lends their packets as they are, undecoded).
 // After a failure or the end of the stream it reconnects, until it is destroyed.
 
 #include <atomic>
@@ -20,6 +21,8 @@ public:
     struct Callbacks {
         std::function<void(AVFrame&)> video;
         std::function<void(AVFrame&)> audio;
+        // Set: packets (timestamps in ms) with their stream's parameters, nothing decoded.
+        std::function<void(const AVPacket&, const AVCodecParameters&)> packet;
     };
 
     StreamPull(std::string url, Callbacks callbacks,

@@ -2,7 +2,7 @@
 // without re-encoding. The publisher's stream (320x240, x264 ultrafast: Constrained Baseline)
 // comes out with its own size and profile, although the output asks for 640x240 (which the
 // mixer's own encoder would make High profile); the pixels are the publisher's red; a pushed
-// output gets the same; more than one input is refused.
+// output and an input pulled by URL get the same; more than one input is refused.
 
 #include <QTest>
 
@@ -107,6 +107,26 @@ private slots:
                  qPrintable(out));
     }
 
+    void aPulledInputIsForwardedToo() {
+        QJsonObject pulled = body("task-url", output("bypurl"));
+        QJsonObject in = pulled["MixInput"].toArray().first().toObject();
+        in["StreamUrl"] = m_engine->flvUrl("bypin");
+        pulled["MixInput"] = QJsonArray{in};
+        QCOMPARE(MixEngineClient::code(m_engine->post("StartMix", pulled)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("bypurl"); }, 5000));
+        QString out;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return (out = probe(m_engine->flvUrl("bypurl"))) ==
+                                "aac LC, h264 Constrained Baseline 320x240";
+                     },
+                     15000),
+                 qPrintable(out));
+        Player player(m_engine->flvUrl("bypurl"), 320, 240);
+        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::kRed); }, 10000),
+                 qPrintable(player.describe(160, 120)));
+    }
+
     void moreThanOneInputIsRefused() {
         QJsonObject two = body("task-two", output("bypout2"));
         QJsonArray inputs = two["MixInput"].toArray();
@@ -118,7 +138,7 @@ private slots:
     }
 
     void cleanupTestCase() {
-        for (const char* task : {"task-byp", "task-push"}) {
+        for (const char* task : {"task-byp", "task-push", "task-url"}) {
             m_engine->post("StopMix", QJsonObject{{"TaskId", task}});
         }
     }

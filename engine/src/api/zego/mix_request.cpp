@@ -374,9 +374,6 @@ void readBypass(const Fields& top, MixRequest& request) {
         refuseWith("it needs exactly one MixInput");
     }
     const MixInputSpec& in = layout.inputs.front();
-    if (!in.streamUrl.empty()) {
-        refuseWith("the input must be a StreamId published here, not a StreamUrl");
-    }
     if (layout.output.audioOnly()) {
         refuseWith("the output cannot be audio only");
     }

@@ -82,17 +82,17 @@ void MixTask::applyLayout(MixLayout layout) {
             m_inputs.push_back(std::move(it->second));
             continue;
         }
+        Forward forward;
+        if (m_bypass) {
+            forward = [this](const media::Frame& f) { m_bypass->forward(f); };
+        }
         if (!spec.streamUrl.empty()) {
-            m_inputs.push_back(
-                std::make_unique<UrlInput>(spec.streamUrl, kSampleRate, layout.output.channels));
+            m_inputs.push_back(std::make_unique<UrlInput>(spec.streamUrl, kSampleRate,
+                                                          layout.output.channels, forward));
         } else {
-            auto live = std::make_unique<LiveInput>(
+            m_inputs.push_back(std::make_unique<LiveInput>(
                 m_deps.sources, media::normalizedKey("", m_deps.app, spec.streamId, false),
-                kSampleRate, layout.output.channels);
-            if (m_bypass) {
-                live->forwardTo([this](const media::Frame& f) { m_bypass->forward(f); });
-            }
-            m_inputs.push_back(std::move(live));
+                kSampleRate, layout.output.channels, forward));
         }
     }
     m_drawOrder = av::drawOrder(layers);
