@@ -2,12 +2,14 @@
 // without re-encoding. The publisher's stream (320x240, x264 ultrafast: Constrained Baseline)
 // comes out with its own size and profile, although the output asks for 640x240 (which the
 // mixer's own encoder would make High profile); the pixels are the publisher's red; a pushed
-// output and an input pulled by URL get the same; more than one input is refused.
+// output and an input pulled by URL get the same; UserData goes in as SEI; more than one input
+// is refused.
 
 #include <QTest>
 
 #include "mix_engine_client.h"
 #include "mix_test_media.h"
+#include "sei_reader.h"
 
 using regie::test::MixEngineClient;
 using regie::test::Player;
@@ -47,6 +49,7 @@ class TestMixBypass : public QObject {
         return {{"TaskId", task},
                 {"UserId", "owner-1"},
                 {"ByPass", 1},
+                {"UserData", QString(QByteArray("forwarded").toBase64())},
                 {"MixInput",
                  QJsonArray{QJsonObject{
                      {"StreamId", "bypin"},
@@ -90,6 +93,23 @@ private slots:
         Player player(m_engine->flvUrl("bypout"), 320, 240);
         QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::kRed); }, 10000),
                  qPrintable(player.describe(160, 120)));
+    }
+
+    void userDataGoesIntoTheForwardedPictures() {
+        auto seen = regie::test::readSei(m_engine->flvUrl("bypout"), 3);
+        QVERIFY(seen.frames > 20);
+        QVERIFY(!seen.userData.isEmpty());
+        QCOMPARE(seen.userData.first(), QByteArray("forwarded"));
+        QVERIFY(seen.soundLevels.isEmpty());
+        QJsonObject changed = body("task-byp", output("bypout"));
+        changed["UserData"] = QString(QByteArray("changed").toBase64());
+        QCOMPARE(MixEngineClient::code(m_engine->post("StartMix", changed)), 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                seen = regie::test::readSei(m_engine->flvUrl("bypout"), 3);
+                return !seen.userData.isEmpty() && seen.userData.first() == "changed";
+            },
+            10000));
     }
 
     void aPushedOutputGetsTheSame() {

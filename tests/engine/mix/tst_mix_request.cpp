@@ -291,6 +291,7 @@ private slots:
         QCOMPARE(changed([](auto& c) { c["MixInput"].as_array()[0].as_object()["Volume"] = 50; }),
                  110200002);
         QCOMPARE(changed([](auto& c) { c["BackgroundImage"] = "http://x/bg.png"; }), 110200002);
+        QCOMPARE(changed([](auto& c) { c["UserData"] = "aGk="; }), 0);
         QCOMPARE(changed([](auto& c) {
                      auto& out = c["MixOutput"].as_array()[0].as_object();
                      out["Width"] = 0;

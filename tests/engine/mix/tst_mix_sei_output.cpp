@@ -1,93 +1,17 @@
-// UserData and SoundLevel through a real regie-engine: the mix output is pulled, its H.264 is
-// rewritten to Annex B by ffmpeg, and the test finds the SEI NAL units itself, removes the
-// emulation prevention and reads the user_data_unregistered messages: the UserData bytes, and
-// the sound levels of a sine input (loud) and a muted one (silent). A live update changes both.
+// UserData and SoundLevel through a real regie-engine, read back from the pulled output's H.264
+// (sei_reader.h): the UserData bytes, and the sound levels of a sine input (loud) and a muted
+// one (silent). A live update changes both.
 
 #include <QTest>
 
 #include "mix_engine_client.h"
 #include "mix_test_media.h"
+#include "sei_reader.h"
 
 using regie::test::MixEngineClient;
 using regie::test::Publisher;
-
-namespace {
-
-const QByteArray kUserDataUuid = "RegieMixUserData";
-const QByteArray kSoundLevelUuid = "RegieSoundLevels";
-
-struct SeenSei {
-    QList<QByteArray> userData;
-    QList<QByteArray> soundLevels;  // the payloads after the UUID
-    int frames = 0;
-};
-
-void readMessages(const QByteArray& rbsp, SeenSei& seen) {
-    int at = 1;  // after the NAL header
-    auto number = [&] {
-        int v = 0;
-        while (at < rbsp.size() && quint8(rbsp[at]) == 0xff) {
-            v += 255;
-            ++at;
-        }
-        return at < rbsp.size() ? v + quint8(rbsp[at++]) : -1;
-    };
-    while (at < rbsp.size() && quint8(rbsp[at]) != 0x80) {
-        const int type = number();
-        const int size = number();
-        if (type < 0 || size < 0 || at + size > rbsp.size()) {
-            return;
-        }
-        const QByteArray payload = rbsp.mid(at, size);
-        at += size;
-        if (type == 5 && payload.startsWith(kUserDataUuid)) {
-            seen.userData << payload.mid(16);
-        } else if (type == 5 && payload.startsWith(kSoundLevelUuid)) {
-            seen.soundLevels << payload.mid(16);
-        }
-    }
-}
-
-// The SEI of `seconds` of a live H.264 stream.
-SeenSei readSei(const QString& url, int seconds) {
-    QProcess ffmpeg;
-    ffmpeg.start("ffmpeg",
-                 {"-hide_banner", "-loglevel", "error", "-rw_timeout", "8000000", "-i", url, "-t",
-                  QString::number(seconds), "-an", "-c:v", "copy", "-f", "h264", "pipe:1"});
-    ffmpeg.waitForFinished(20000);
-    const QByteArray stream = ffmpeg.readAllStandardOutput();
-    SeenSei seen;
-    const QByteArray startCode("\0\0\1", 3);
-    for (int at = stream.indexOf(startCode); at >= 0;) {
-        const int next = stream.indexOf(startCode, at + 3);
-        QByteArray nal = stream.mid(at + 3, next < 0 ? -1 : next - at - 3);
-        at = next;
-        if (nal.isEmpty()) {
-            continue;
-        }
-        const int type = quint8(nal[0]) & 0x1f;
-        // A picture's first slice starts at macroblock 0: ue(v) "1".
-        const bool firstSlice = type >= 1 && type <= 5 && nal.size() > 1 && (quint8(nal[1]) & 0x80);
-        seen.frames += firstSlice ? 1 : 0;
-        if (type != 6) {
-            continue;
-        }
-        QByteArray rbsp;
-        int zeros = 0;
-        for (char c : nal) {
-            if (zeros >= 2 && c == 3) {
-                zeros = 0;
-                continue;
-            }
-            rbsp.append(c);
-            zeros = c == 0 ? zeros + 1 : 0;
-        }
-        readMessages(rbsp, seen);
-    }
-    return seen;
-}
-
-}  // namespace
+using regie::test::readSei;
+using regie::test::SeenSei;
 
 class TestMixSeiOutput : public QObject {
     Q_OBJECT

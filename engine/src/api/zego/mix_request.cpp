@@ -378,11 +378,10 @@ void readBypass(const Fields& top, MixRequest& request) {
         refuseWith("the output cannot be audio only");
     }
     if (in.image || in.label || in.volume != 100 || in.content != ContentControl::audioVideo ||
-        !layout.backgroundImage.empty() || layout.watermark || !layout.userData.empty() ||
-        layout.soundLevels) {
+        !layout.backgroundImage.empty() || layout.watermark || layout.soundLevels) {
         refuseWith(
-            "Image, Label, Volume, ContentControl, BackgroundImage, WaterMark, UserData "
-            "and SoundLevel cannot apply");
+            "Image, Label, Volume, ContentControl, BackgroundImage, WaterMark and "
+            "SoundLevel cannot apply");
     }
 }
 

@@ -13,8 +13,9 @@ namespace {
 constexpr std::int64_t kJumpMs = 5000;
 }  // namespace
 
-BypassForwarder::BypassForwarder(MixSink& sink, Clock::time_point started, core::Logger& log)
-    : m_sink(sink), m_started(started), m_log(log) {}
+BypassForwarder::BypassForwarder(MixSink& sink, MixSei& sei, Clock::time_point started,
+                                 core::Logger& log)
+    : m_sink(sink), m_sei(sei), m_started(started), m_log(log) {}
 
 bool BypassForwarder::alive(Clock::time_point now, Clock::duration fresh) const {
     return now - m_lastFrame <= fresh;
@@ -64,7 +65,7 @@ void BypassForwarder::forward(const media::Frame& frame) {
         return;
     }
     m_waitKeyframe = false;
-    (void)m_sink.video({annexB.value(), dts, pts, frame.keyframe});
+    (void)m_sink.video(m_sei.stamp({annexB.value(), dts, pts, frame.keyframe}, {}));
 }
 
 void BypassForwarder::videoConfig(const media::Frame& frame) {

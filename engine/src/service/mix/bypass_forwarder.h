@@ -1,8 +1,9 @@
 #pragma once
 // ByPass=1: the one input's own H.264 and AAC frames go to the output without decoding or
-// encoding. Parameter sets and AudioSpecificConfig become the sink's formats (the video's wait
-// for the audio's, which a push needs first), pictures are rewritten from AVCC to Annex B,
-// and timestamps are moved onto the task's clock whenever the input (re)starts.
+// encoding (the task's UserData SEI still goes into the pictures). Parameter sets and
+// AudioSpecificConfig become the sink's formats (the video's wait for the audio's, which a push
+// needs first), pictures are rewritten from AVCC to Annex B, and timestamps are moved onto the
+// task's clock whenever the input (re)starts.
 
 #include <chrono>
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include "av/encoders.h"
 #include "core/log.h"
 #include "media/frame.h"
+#include "service/mix/mix_sei.h"
 #include "service/mix/mix_sink.h"
 
 namespace regie::service::mix {
@@ -20,7 +22,7 @@ class BypassForwarder {
 public:
     using Clock = std::chrono::steady_clock;
 
-    BypassForwarder(MixSink& sink, Clock::time_point started, core::Logger& log);
+    BypassForwarder(MixSink& sink, MixSei& sei, Clock::time_point started, core::Logger& log);
 
     void forward(const media::Frame& frame);
     // Whether a frame came within `fresh` (the task's idle stop).
@@ -33,6 +35,7 @@ private:
     std::int64_t taskMs(const media::Frame& frame);
 
     MixSink& m_sink;
+    MixSei& m_sei;
     Clock::time_point m_started;
     core::Logger& m_log;
     Clock::time_point m_lastFrame{};

@@ -29,7 +29,7 @@ MixTask::MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout)
     : m_deps(std::move(deps)), m_output(std::move(output)) {
     m_layout.output = layout.output;
     if (layout.bypass) {
-        m_bypass = std::make_unique<BypassForwarder>(*m_output, m_started, m_deps.log);
+        m_bypass = std::make_unique<BypassForwarder>(*m_output, m_sei, m_started, m_deps.log);
     }
     applyLayout(std::move(layout));
     m_thread = std::thread([this] { m_bypass ? runBypass() : run(); });
