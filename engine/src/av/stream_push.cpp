@@ -56,7 +56,14 @@ void StreamPush::push(bool video, const EncodedPacket& packet) {
         if (m_waitKeyframe && !(video && packet.keyframe)) {
             return;
         }
-        m_waitKeyframe = false;
+        if (m_waitKeyframe) {
+            m_waitKeyframe = false;
+            m_firstDtsMs = packet.dtsMs;
+        }
+        // FLV refuses a packet older than the session's first (audio lags video a little).
+        if (packet.dtsMs < m_firstDtsMs) {
+            return;
+        }
         if (m_queuedBytes + packet.data.size() > kMaxQueuedBytes) {
             m_queue.clear();
             m_queuedBytes = 0;

@@ -63,6 +63,7 @@ private:
     std::deque<Queued> m_queue;
     std::size_t m_queuedBytes = 0;
     bool m_waitKeyframe = true;
+    std::int64_t m_firstDtsMs = 0;  // of the keyframe the queued packets start at
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
