@@ -87,6 +87,42 @@ private slots:
         QCOMPARE(req.layout.output.audioBitrate, std::int64_t{48000});
     }
 
+    void furtherOutputsFollowTheFirstOnesFrameRate() {
+        auto b = body();
+        b["SoundChannel"] = "2";
+        auto& outputs = b["MixOutput"].as_array();
+        outputs.push_back(boost::json::object{{"StreamUrl", "rtmp://cdn/live/small"},
+                                              {"Width", 180},
+                                              {"Height", 320},
+                                              {"Fps", 10},
+                                              {"VideoBitrate", 400000}});
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& layout = std::get<MixRequest>(r).layout;
+        QCOMPARE(layout.moreOutputs.size(), std::size_t{1});
+        const auto& small = layout.moreOutputs[0];
+        QCOMPARE(small.streamUrl, std::string("rtmp://cdn/live/small"));
+        QCOMPARE(small.fps, 15);
+        QCOMPARE(small.channels, 2);  // the top-level SoundChannel
+        QCOMPARE(layout.outputs().size(), std::size_t{2});
+
+        // A live update changes the sizes and bitrates of the same outputs, nothing else.
+        auto update = layout;
+        update.output.fps = 25;
+        update.output.width = 720;
+        update.moreOutputs[0].videoBitrate = 300000;
+        update.moreOutputs.push_back(update.output);
+        update.moreOutputs.back().streamId = "new-output";
+        update.keepOutputsOf(layout);
+        QCOMPARE(update.output.width, 720);
+        QCOMPARE(update.output.fps, 15);
+        QCOMPARE(update.moreOutputs.size(), std::size_t{1});
+        QCOMPARE(update.moreOutputs[0].videoBitrate, std::int64_t{300000});
+
+        outputs.push_back(outputs[1]);
+        QCOMPARE(codeOf(b), 110200176);
+    }
+
     void inputsWithoutRectanglesAreHeardNotSeen() {
         auto b = body();
         auto& first = b["MixInput"].as_array()[0].as_object();

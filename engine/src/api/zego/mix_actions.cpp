@@ -62,14 +62,15 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::M
         return failure(*f);
     }
     const auto& task = std::get<mix::MixTaskView>(started);
-    const auto& urls = task.urls;
     json::array playInfo;
-    playInfo.push_back(json::object{{"StreamId", task.outputStreamId},
-                                    {"RTMP", urls.rtmp},
-                                    {"HLS", urls.hls},
-                                    {"FLV", urls.flv},
-                                    {"Status", 0},
-                                    {"UserName", ""}});
+    for (const auto& out : task.outputs) {
+        playInfo.push_back(json::object{{"StreamId", out.streamId},
+                                        {"RTMP", out.urls.rtmp},
+                                        {"HLS", out.urls.hls},
+                                        {"FLV", out.urls.flv},
+                                        {"Status", 0},
+                                        {"UserName", ""}});
+    }
     return {0, "",
             json::value(json::object{{"UserId", task.userId},
                                      {"Sequence", task.sequence},

@@ -492,7 +492,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     std::vector<MixOutputSpec> parsed;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         auto spec = output(outputs[i], i, limits);
-        if (!outputIds.insert(spec.streamUrl.empty() ? spec.streamId : spec.streamUrl).second) {
+        if (!outputIds.insert(spec.sinkKey()).second) {
             refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
         }
         if (spec.streamUrl.empty() && sources.contains("id:" + spec.streamId)) {
@@ -500,13 +500,23 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         }
         parsed.push_back(std::move(spec));
     }
-    if (parsed.size() > 1) {
-        unsupported(kOutputFormat, "more than one MixOutput");
+    const MixOutputSpec& first = parsed.front();
+    for (std::size_t i = 1; i < parsed.size(); ++i) {
+        if (first.audioOnly() && !parsed[i].audioOnly()) {
+            refuse(kOutputFormat, "MixOutput[" + std::to_string(i) +
+                                      "] has video, but the first output, whose picture the "
+                                      "others are scaled from, is audio only");
+        }
+        parsed[i].fps = first.fps;  // mix.md: every output follows the first one's frame rate
+    }
+    for (auto& spec : parsed) {
+        if (spec.channels == 0) {
+            spec.channels = defaultChannels;
+        }
     }
     request.layout.output = std::move(parsed.front());
-    if (request.layout.output.channels == 0) {
-        request.layout.output.channels = defaultChannels;
-    }
+    request.layout.moreOutputs.assign(std::make_move_iterator(parsed.begin() + 1),
+                                      std::make_move_iterator(parsed.end()));
     return request;
 }
 

@@ -73,9 +73,9 @@ MixStatus MixService::checkInputs(const MixLayout& layout) const {
     return std::nullopt;
 }
 
-MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const MixRequest& request,
-                                                                         std::uint64_t generation) {
-    const std::string& outputId = request.layout.output.streamId;
+MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(
+    const std::string& taskId, const MixOutputSpec& output, std::uint64_t generation) {
+    const std::string& outputId = output.streamId;
     auto key = media::normalizedKey("", m_settings.app, outputId, false);
     if (m_deps.sources.find(key)) {
         // Live, or waiting for its publisher to return: either way not ours to take.
@@ -83,14 +83,14 @@ MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const M
     }
     media::PublisherInfo publisher;
     publisher.origin = media::OriginType::unknown;
-    publisher.originUrl = "mix://" + request.taskId;
-    publisher.sessionId = "mix-" + request.taskId;
+    publisher.originUrl = "mix://" + taskId;
+    publisher.sessionId = "mix-" + taskId;
     publisher.continuePush = std::chrono::milliseconds(0);
     publisher.autoClose = false;
     publisher.engineOutput = true;
     auto [result, source] = m_deps.sources.beginPublish(
         key, publisher,
-        [this, taskId = request.taskId, generation] {
+        [this, taskId, generation] {
             boost::asio::post(m_deps.teardown, [this, taskId, generation] {
                 end(taskId, generation, EndKind::sourceClosed);
             });
@@ -105,35 +105,40 @@ MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const M
     return source;
 }
 
+void MixService::unpublish(const Entry& entry) {
+    for (const auto& source : entry.published) {
+        m_deps.sources.endPublish(source);
+    }
+}
+
 MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::string& appId,
                                                                  MixRequest request) {
-    const std::uint64_t generation = ++m_generation;
-    std::shared_ptr<media::MediaSource> source;
-    std::unique_ptr<MixSink> sink;
-    if (request.layout.output.streamUrl.empty()) {
-        auto published = publishOutput(request, generation);
-        if (auto* f = std::get_if<MixFailure>(&published)) {
-            return *f;
-        }
-        source = std::get<std::shared_ptr<media::MediaSource>>(published);
-        sink = std::make_unique<OutputStream>(source);
-    } else {
-        sink = std::make_unique<PushOutput>(request.layout.output.streamUrl);
-    }
-
     auto entry = std::make_shared<Entry>();
     entry->appId = appId;
     entry->sequence = request.sequence;
-    entry->generation = generation;
-    entry->output = source;
+    entry->generation = ++m_generation;
+    std::vector<std::unique_ptr<MixSink>> sinks;
+    for (const auto& output : request.layout.outputs()) {
+        if (!output.streamUrl.empty()) {
+            sinks.push_back(std::make_unique<PushOutput>(output.streamUrl));
+            continue;
+        }
+        auto published = publishOutput(request.taskId, output, entry->generation);
+        if (auto* f = std::get_if<MixFailure>(&published)) {
+            unpublish(*entry);
+            return *f;
+        }
+        entry->published.push_back(std::get<std::shared_ptr<media::MediaSource>>(published));
+        sinks.push_back(std::make_unique<OutputStream>(entry->published.back()));
+    }
     entry->task = std::make_unique<MixTask>(
         MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
-                      [this, taskId = request.taskId, generation] {
+                      [this, taskId = request.taskId, generation = entry->generation] {
                           boost::asio::post(m_deps.teardown, [this, taskId, generation] {
                               end(taskId, generation, EndKind::idle);
                           });
                       }},
-        std::move(sink), request.layout);
+        std::move(sinks), request.layout);
     entry->request = std::move(request);
     m_tasks[entry->request.taskId] = entry;
     persist(*entry);
@@ -188,13 +193,12 @@ void MixService::resume() {
 }
 
 MixTaskView MixService::view(const std::string& taskId, const Entry& entry) const {
-    return {taskId,
-            entry.request.userId,
-            entry.request.roomId,
-            entry.sequence.value_or(0),
-            entry.request.layout.output.streamId,
-            playUrls(entry.request.layout.output),
-            entry.task->duration()};
+    MixTaskView v{taskId, entry.request.userId,  entry.request.roomId, entry.sequence.value_or(0),
+                  {},     entry.task->duration()};
+    for (const auto& output : entry.request.layout.outputs()) {
+        v.outputs.push_back({output.streamId, playUrls(output)});
+    }
+    return v;
 }
 
 MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest request) {
@@ -212,15 +216,14 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         if (auto missing = checkInputs(request.layout)) {
             return *missing;
         }
+        // Only the dynamic parts change; the owner, room and outputs stay.
+        request.layout.keepOutputsOf(entry.request.layout);
         entry.task->update(request.layout);
         if (request.sequence) {
             entry.sequence = request.sequence;
         }
-        // Only the dynamic parts change; the owner, room and output stream stay.
         request.userId = entry.request.userId;
         request.roomId = entry.request.roomId;
-        request.layout.output.streamId = entry.request.layout.output.streamId;
-        request.layout.output.streamUrl = entry.request.layout.output.streamUrl;
         entry.request = std::move(request);
         persist(entry);
         return view(found->first, entry);
@@ -233,34 +236,44 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         return *f;
     }
     auto entry = std::get<std::shared_ptr<Entry>>(created);
-    const std::string taskId = entry->request.taskId;
-    MixTaskView started = view(taskId, *entry);
+    MixTaskView started = view(entry->request.taskId, *entry);
     lock.unlock();
+    m_deps.log.info("mix.start", {{"task", started.taskId}, {"outputs", started.outputs.size()}});
+    announce("mix_start", *entry);
+    return started;
+}
 
-    const MixOutputSpec& out = entry->request.layout.output;
-    const PlayUrls& urls = started.urls;
-    m_deps.log.info(
-        "mix.start",
-        {{"task", taskId}, {"output", out.streamUrl.empty() ? out.streamId : out.streamUrl}});
+void MixService::announce(const char* event, const Entry& entry) {
+    std::vector<std::pair<MixOutputSpec, PlayUrls>> outputs;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& out : entry.request.layout.outputs()) {
+            outputs.emplace_back(out, playUrls(out));
+        }
+    }
+    const bool starting = std::string_view(event) == "mix_start";
     auto list = [](const std::string& url) {
         return url.empty() ? json::array{} : json::array{json::string(url)};
     };
-    json::object f;
-    f["seq"] = std::to_string(entry->sequence.value_or(0));
-    f["task_id"] = appId + ":" + taskId;
-    f["channel_id"] = entry->request.roomId;
-    f["publish_id"] = entry->request.userId;
-    f["mix_url"] = out.streamUrl.empty() ? urls.rtmp : out.streamUrl;
-    f["mix_stream_alias"] = out.streamId;
-    f["stream_alias"] = out.streamId;
-    f["rtmp_url"] = urls.rtmp;
-    f["rtmp_urls"] = list(urls.rtmp);
-    f["hls_url"] = urls.hls;
-    f["hls_urls"] = list(urls.hls);
-    f["hdl_url"] = urls.flv;
-    f["hdl_urls"] = list(urls.flv);
-    m_deps.callbacks.send("mix_start", std::move(f));
-    return started;
+    for (const auto& [out, urls] : outputs) {
+        json::object f;
+        f["seq"] = std::to_string(entry.sequence.value_or(0));
+        f["task_id"] = entry.appId + ":" + entry.request.taskId;
+        f["channel_id"] = entry.request.roomId;
+        f["publish_id"] = entry.request.userId;
+        f["mix_url"] = out.streamUrl.empty() ? urls.rtmp : out.streamUrl;
+        f["mix_stream_alias"] = out.streamId;
+        if (starting) {
+            f["stream_alias"] = out.streamId;
+            f["rtmp_url"] = urls.rtmp;
+            f["rtmp_urls"] = list(urls.rtmp);
+            f["hls_url"] = urls.hls;
+            f["hls_urls"] = list(urls.hls);
+            f["hdl_url"] = urls.flv;
+            f["hdl_urls"] = list(urls.flv);
+        }
+        m_deps.callbacks.send(event, std::move(f));
+    }
 }
 
 MixStatus MixService::stop(const std::string& taskId, const std::optional<std::string>& userId,
@@ -307,9 +320,7 @@ void MixService::stopAll() {
     }
     for (auto& [taskId, entry] : tasks) {
         entry->task.reset();
-        if (entry->output) {
-            m_deps.sources.endPublish(entry->output);
-        }
+        unpublish(*entry);
     }
 }
 
@@ -329,9 +340,7 @@ void MixService::end(const std::string& taskId, std::uint64_t generation, EndKin
 
 void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
     entry->task.reset();
-    if (entry->output) {
-        m_deps.sources.endPublish(entry->output);
-    }
+    unpublish(*entry);
     const std::string& taskId = entry->request.taskId;
     if (auto deleted = m_deps.store.deleteMixTask(taskId); !deleted) {
         m_deps.log.warn("mix.delete_failed",
@@ -342,23 +351,9 @@ void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
                                             : kind == EndKind::idle  ? "inputs_gone"
                                                                      : "output_closed"}});
     // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
-    if (kind == EndKind::sourceClosed) {
-        return;
+    if (kind != EndKind::sourceClosed) {
+        announce("mix_stop", *entry);
     }
-    const MixOutputSpec& out = entry->request.layout.output;
-    std::string mixUrl;
-    {
-        std::lock_guard lock(m_mutex);
-        mixUrl = out.streamUrl.empty() ? playUrls(out).rtmp : out.streamUrl;
-    }
-    json::object f;
-    f["seq"] = std::to_string(entry->sequence.value_or(0));
-    f["task_id"] = entry->appId + ":" + taskId;
-    f["channel_id"] = entry->request.roomId;
-    f["publish_id"] = entry->request.userId;
-    f["mix_url"] = mixUrl;
-    f["mix_stream_alias"] = out.streamId;
-    m_deps.callbacks.send("mix_stop", std::move(f));
 }
 
 }  // namespace regie::service::mix

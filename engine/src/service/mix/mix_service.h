@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/config.h"
@@ -74,7 +75,8 @@ private:
         MixRequest request;                    // the latest accepted
         std::optional<std::int64_t> sequence;  // the last accepted
         std::uint64_t generation = 0;
-        std::shared_ptr<media::MediaSource> output;  // none for a pushed output
+        // The published outputs' live sources (pushed outputs have none).
+        std::vector<std::shared_ptr<media::MediaSource>> published;
         std::unique_ptr<MixTask> task;
     };
     enum class EndKind { stopped, idle, sourceClosed };
@@ -83,9 +85,13 @@ private:
     // Starts a task (m_mutex held): its output, its thread, its row in the store.
     MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
     void persist(const Entry& entry);
-    // The output's live source, registered under the [zego] app.
-    MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const MixRequest& request,
+    // An output's live source, registered under the [zego] app.
+    MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const std::string& taskId,
+                                                                 const MixOutputSpec& output,
                                                                  std::uint64_t generation);
+    void unpublish(const Entry& entry);
+    // mix_start or mix_stop, one per output (callbacks.md local choice).
+    void announce(const char* event, const Entry& entry);
     PlayUrls playUrls(const MixOutputSpec& output) const;  // call with m_mutex held
     MixTaskView view(const std::string& taskId, const Entry& entry) const;
     void end(const std::string& taskId, std::uint64_t generation, EndKind kind);
