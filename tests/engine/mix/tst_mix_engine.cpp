@@ -180,11 +180,11 @@ private slots:
                                         {"RectInfo", rect(0, 0, 2, 2)},
                                         {"Label", QJsonObject{{"Text", "hi"}}}}};
         QCOMPARE(code(post("StartMix", with("MixInput", labelled))), 110200179);
-        auto heAac = post("StartMix", withOutput("AudioCodec", 0));
-        QCOMPARE(code(heAac), 110200156);
-        QVERIFY(heAac.value("Message").toString().contains("not supported"));
+        auto opus = post("StartMix", withOutput("AudioCodec", 3));
+        QCOMPARE(code(opus), 110200156);
+        QVERIFY(opus.value("Message").toString().contains("no Opus"));
         QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))), 110200156);
-        QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 3))), 110200156);
+        QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 2))), 110200156);
         QCOMPARE(code(post("StartMix", with("BackgroundImage", "http://x/bg.png"))), 110200002);
         QCOMPARE(code(post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
 

@@ -123,6 +123,29 @@ private slots:
         QCOMPARE(codeOf(b), 110200176);
     }
 
+    void outputCodecs() {
+        auto b = body();
+        auto& out = b["MixOutput"].as_array()[0].as_object();
+        out["VideoEncId"] = 3;
+        out["AudioCodec"] = 2;
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& spec = std::get<MixRequest>(r).layout.output;
+        QVERIFY(spec.videoCodec == regie::av::VideoCodec::h265);
+        QVERIFY(spec.audioCodec == regie::av::AudioCodec::mp3);
+        out["AudioCodec"] = 0;  // HE-AAC: AAC-LC here
+        r = parse(b);
+        QVERIFY(std::get<MixRequest>(r).layout.output.audioCodec == regie::av::AudioCodec::aacLc);
+        out["AudioCodec"] = 3;
+        QCOMPARE(codeOf(b), 110200156);
+        out["AudioCodec"] = 1;
+        out["VideoEncId"] = 2;
+        QCOMPARE(codeOf(b), 110200156);
+        out["VideoEncId"] = 3;
+        out["StreamUrl"] = "rtmp://cdn/live/x";
+        QCOMPARE(codeOf(b), 110200156);
+    }
+
     void inputsWithoutRectanglesAreHeardNotSeen() {
         auto b = body();
         auto& first = b["MixInput"].as_array()[0].as_object();

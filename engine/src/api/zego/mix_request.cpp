@@ -378,9 +378,17 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
         case 0:
             break;
         case 2:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=2 (VP8)");
+            refuse(kOutputFormat, f.name("VideoEncId") +
+                                      "=2 (VP8) cannot be delivered: the engine delivers streams "
+                                      "over RTMP and HTTP-FLV, and FLV has no VP8 codec");
         case 3:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=3 (H.265)");
+            if (!spec.streamUrl.empty()) {
+                refuse(kOutputFormat, f.name("VideoEncId") +
+                                          "=3 (H.265) cannot be pushed to a StreamUrl: the push "
+                                          "uses FFmpeg 5.1's FLV muxer, which carries H.264 only");
+            }
+            spec.videoCodec = av::VideoCodec::h265;
+            break;
         case 4:
             unsupported(kOutputFormat, f.name("VideoEncId") + "=4 (H.264 SVC)");
         default:
@@ -415,15 +423,19 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     }
     spec.width = static_cast<int>(width);
     spec.height = static_cast<int>(height);
-    switch (f.integer("AudioCodec").value_or(1)) {
+    switch (f.integer("AudioCodec").value_or(0)) {
+        case 0:  // HE-AAC: no encoder here has the HE profile; AAC-LC (local choice, docs/mix.md)
         case 1:
+            spec.audioCodec = av::AudioCodec::aacLc;
             break;
-        case 0:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=0 (HE-AAC); use 1 (AAC-LC)");
         case 2:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=2 (MP3)");
+            spec.audioCodec = av::AudioCodec::mp3;
+            break;
         case 3:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=3 (Opus)");
+            refuse(kOutputFormat, f.name("AudioCodec") +
+                                      "=3 (Opus) cannot be delivered: the engine delivers streams "
+                                      "over RTMP and HTTP-FLV, and its FLV muxing has no Opus "
+                                      "sound format (AAC, MP3 and G.711 only)");
         default:
             refuse(kOutputFormat, f.name("AudioCodec") + " must be 0, 1, 2 or 3");
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "av/compositor.h"
+#include "av/encoders.h"
 
 namespace regie::service::mix {
 
@@ -69,6 +70,8 @@ struct MixOutputSpec {
     int height = 0;
     int fps = 15;
     std::int64_t videoBitrate = 0;
+    av::VideoCodec videoCodec = av::VideoCodec::h264;
+    av::AudioCodec audioCodec = av::AudioCodec::aacLc;
     std::int64_t audioBitrate = 48000;
     int channels = 1;
 

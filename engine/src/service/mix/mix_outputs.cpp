@@ -7,7 +7,8 @@ namespace regie::service::mix {
 namespace {
 
 bool sameAudio(const MixOutputSpec& a, const MixOutputSpec& b) {
-    return a.channels == b.channels && a.audioBitrate == b.audioBitrate;
+    return a.audioCodec == b.audioCodec && a.channels == b.channels &&
+           a.audioBitrate == b.audioBitrate;
 }
 
 const std::string& nameOf(const MixOutputSpec& spec) {
@@ -36,7 +37,8 @@ bool MixOutputs::openAudio(int sampleRate) {
         });
         if (shared == m_audio.end()) {
             AudioGroup group;
-            auto opened = av::AudioEncoder::open(sampleRate, spec.channels, spec.audioBitrate);
+            auto opened = av::AudioEncoder::open(spec.audioCodec, sampleRate, spec.channels,
+                                                 spec.audioBitrate);
             if (!opened) {
                 m_log.error("mix.audio_encoder_failed",
                             {{"stream", nameOf(spec)}, {"error", opened.error().message}});
@@ -58,7 +60,7 @@ bool MixOutputs::openAudio(int sampleRate) {
         }
         const av::AudioEncoder& encoder = *shared->encoder;
         if (auto configured = m_outputs[i].sink->audioConfig(
-                encoder.sampleRate(), encoder.channels(), encoder.extradata());
+                encoder.codec(), encoder.sampleRate(), encoder.channels(), encoder.extradata());
             !configured) {
             m_log.error("mix.audio_encoder_failed",
                         {{"stream", nameOf(spec)}, {"error", configured.error().message}});
@@ -78,7 +80,8 @@ void MixOutputs::update(const std::vector<MixOutputSpec>& specs) {
 
 bool MixOutputs::openVideo(Output& out, std::int64_t index) {
     const MixOutputSpec& spec = out.spec;
-    av::VideoEncoderParams params{spec.width, spec.height, spec.fps, spec.videoBitrate};
+    av::VideoEncoderParams params{spec.videoCodec, spec.width, spec.height, spec.fps,
+                                  spec.videoBitrate};
     if (out.encoder && out.encoder->params() == params) {
         return true;
     }
