@@ -201,10 +201,22 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     rooms.addObserver(roomEvents);
     rooms.setStreamCloser([&](const std::string& streamId) {
         boost::asio::post(io.at(0), [&, streamId] {
-            sources.close({std::string(media::kDefaultVhost),
-                           std::string(config.snapshot()->get("zego.app")), streamId},
-                          media::SourceEndReason::closedByApi);
+            media::MediaKey key{std::string(media::kDefaultVhost),
+                                std::string(config.snapshot()->get("zego.app")), streamId};
+            // A mix output listed by TargetRoom outlives the room: its task goes on.
+            if (auto source = sources.find(key); source && source->publisher().engineOutput) {
+                return;
+            }
+            sources.close(key, media::SourceEndReason::closedByApi);
         });
+    });
+    mix.setRoomJoin([&rooms](const service::mix::TargetRoom& target,
+                             const std::string& streamId) -> std::optional<std::string> {
+        auto added = rooms.addStream({target.roomId, target.userId, {}, streamId, {}, {}});
+        if (const auto* refused = std::get_if<service::rooms::RoomFailure>(&added)) {
+            return refused->message;
+        }
+        return std::nullopt;
     });
     mediaHooks.setStreamRoomLookup(
         [&](const std::string& streamId) -> std::optional<hooks::StreamRoomFields> {

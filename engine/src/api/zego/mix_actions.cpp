@@ -32,6 +32,9 @@ ZegoResult failure(const mix::MixFailure& f) {
         case mix::MixError::outputBusy:
             code = 110200154;
             break;
+        case mix::MixError::roomFailed:
+            code = 110200197;
+            break;
         case mix::MixError::noSuchTask:
             code = 110209001;
             break;

@@ -400,8 +400,16 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
         unsupported(kOutputFormat, f.name("LowBitrateHD") + "=1");
     }
-    if (f.has("TargetRoom")) {
-        unsupported(kOutputFormat, f.name("TargetRoom"));
+    if (const auto* target = f.object("TargetRoom")) {
+        if (!spec.streamUrl.empty()) {
+            refuse(kOutputFormat, f.name("TargetRoom") +
+                                      " needs an output published here (StreamId, no StreamUrl)");
+        }
+        Fields room(*target, where + "TargetRoom.", kOutputFormat);
+        spec.targetRoom =
+            service::mix::TargetRoom{room.requiredString("RoomId"), room.requiredString("UserId")};
+        checkText(room, "RoomId", spec.targetRoom->roomId);
+        checkText(room, "UserId", spec.targetRoom->userId);
     }
     auto fps = f.requiredInteger("Fps");
     if (fps < 1 || fps > limits.maxFps) {

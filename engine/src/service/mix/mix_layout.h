@@ -63,6 +63,12 @@ struct MixInputSpec {
     bool seen() const { return placement && content != ContentControl::audioOnly; }
 };
 
+// MixOutput TargetRoom: the output stream is listed in this room's streams under this user.
+struct TargetRoom {
+    std::string roomId;
+    std::string userId;
+};
+
 struct MixOutputSpec {
     std::string streamId;   // published here as a live stream, or
     std::string streamUrl;  // pushed there (rtmp://; wins when both are set)
@@ -74,6 +80,7 @@ struct MixOutputSpec {
     av::AudioCodec audioCodec = av::AudioCodec::aacLc;
     std::int64_t audioBitrate = 48000;
     int channels = 1;
+    std::optional<TargetRoom> targetRoom;  // published outputs only
 
     // No picture at all (Width and Height 0 or 1): fixed for the task's life.
     bool audioOnly() const { return width <= 1 && height <= 1; }
@@ -148,7 +155,15 @@ struct MixTaskView {
     std::chrono::seconds duration{0};
 };
 
-enum class MixError { notOwner, sequence, inputMissing, outputBusy, noSuchTask, failed };
+enum class MixError {
+    notOwner,
+    sequence,
+    inputMissing,
+    outputBusy,
+    roomFailed,
+    noSuchTask,
+    failed
+};
 
 struct MixFailure {
     MixError error = MixError::failed;

@@ -51,6 +51,28 @@ void MixService::setPlayUrlBase(std::string rtmp, std::string http) {
     m_httpBase = std::move(http);
 }
 
+void MixService::setRoomJoin(RoomJoin join) {
+    std::lock_guard lock(m_mutex);
+    m_roomJoin = std::move(join);
+}
+
+MixStatus MixService::joinRooms(const MixLayout& layout) {
+    for (const auto& output : layout.outputs()) {
+        if (!output.targetRoom) {
+            continue;
+        }
+        const TargetRoom& room = *output.targetRoom;
+        auto refused = m_roomJoin ? m_roomJoin(room, output.streamId)
+                                  : std::optional<std::string>("the engine has no rooms");
+        if (refused) {
+            return MixFailure{MixError::roomFailed, "output " + output.streamId +
+                                                        " could not be added to room " +
+                                                        room.roomId + ": " + *refused};
+        }
+    }
+    return std::nullopt;
+}
+
 PlayUrls MixService::playUrls(const MixOutputSpec& output) const {
     if (!output.streamUrl.empty()) {
         return {};
@@ -236,6 +258,12 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         return *f;
     }
     auto entry = std::get<std::shared_ptr<Entry>>(created);
+    if (auto refused = joinRooms(entry->request.layout)) {
+        m_tasks.erase(entry->request.taskId);
+        lock.unlock();
+        boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::refused); });
+        return *refused;
+    }
     MixTaskView started = view(entry->request.taskId, *entry);
     lock.unlock();
     m_deps.log.info("mix.start", {{"task", started.taskId}, {"outputs", started.outputs.size()}});
@@ -347,11 +375,12 @@ void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
                         {{"task", taskId}, {"error", deleted.error().message}});
     }
     m_deps.log.info("mix.stop", {{"task", taskId},
-                                 {"reason", kind == EndKind::stopped ? "stop"
-                                            : kind == EndKind::idle  ? "inputs_gone"
-                                                                     : "output_closed"}});
+                                 {"reason", kind == EndKind::stopped        ? "stop"
+                                            : kind == EndKind::idle         ? "inputs_gone"
+                                            : kind == EndKind::sourceClosed ? "output_closed"
+                                                                            : "refused"}});
     // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
-    if (kind != EndKind::sourceClosed) {
+    if (kind == EndKind::stopped || kind == EndKind::idle) {
         announce("mix_stop", *entry);
     }
 }

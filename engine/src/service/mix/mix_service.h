@@ -48,6 +48,11 @@ struct MixServiceDeps {
     core::Logger& log;
 };
 
+// Lists a published output stream in a room under a user (MixOutput TargetRoom), as AddStream
+// does; the reason when it cannot.
+using RoomJoin =
+    std::function<std::optional<std::string>(const TargetRoom& room, const std::string& streamId)>;
+
 class MixService {
 public:
     MixService(MixServiceDeps deps, MixSettings settings);
@@ -57,6 +62,7 @@ public:
     MixSettings settings() const;
     // "rtmp://127.0.0.1:1935" and "http://127.0.0.1:8080", once the listeners are bound.
     void setPlayUrlBase(std::string rtmp, std::string http);
+    void setRoomJoin(RoomJoin join);
 
     // `appId` names the task in callbacks ("<appid>:<TaskId>").
     MixResult<MixTaskView> start(const std::string& appId, MixRequest request);
@@ -79,7 +85,8 @@ private:
         std::vector<std::shared_ptr<media::MediaSource>> published;
         std::unique_ptr<MixTask> task;
     };
-    enum class EndKind { stopped, idle, sourceClosed };
+    // refused: a start undone (TargetRoom failed); no callback for it nor for sourceClosed.
+    enum class EndKind { stopped, idle, sourceClosed, refused };
 
     MixStatus checkInputs(const MixLayout& layout) const;
     // Starts a task (m_mutex held): its output, its thread, its row in the store.
@@ -90,6 +97,9 @@ private:
                                                                  const MixOutputSpec& output,
                                                                  std::uint64_t generation);
     void unpublish(const Entry& entry);
+    // Lists the outputs with a TargetRoom in their rooms (m_mutex held). A task's room entries
+    // go when its outputs' live streams end, as any room stream's do.
+    MixStatus joinRooms(const MixLayout& layout);
     // mix_start or mix_stop, one per output (callbacks.md local choice).
     void announce(const char* event, const Entry& entry);
     PlayUrls playUrls(const MixOutputSpec& output) const;  // call with m_mutex held
@@ -102,6 +112,7 @@ private:
     MixSettings m_settings;
     std::string m_rtmpBase;
     std::string m_httpBase;
+    RoomJoin m_roomJoin;
     std::map<std::string, std::shared_ptr<Entry>> m_tasks;
     std::uint64_t m_generation = 0;
 };
