@@ -3,20 +3,13 @@
 // MP3 published and pushed (ffprobe), AudioCodec 0 encoded as AAC-LC, and the codecs that
 // cannot be delivered refused with the reason.
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
-#include <optional>
 
 #include "engine_process.h"
-#include "media/codec/aac.h"
-#include "media/codec/h265.h"
-#include "media/codec/nalu.h"
+#include "flv_capture.h"
 #include "mix_media.h"
-#include "protocol/flv/flv.h"
-#include "protocol/flv/tag_body.h"
 #include "raw_http.h"
 #include "zego_query.h"
 
@@ -30,77 +23,6 @@ namespace {
 QJsonObject output(const QString& key, const QString& value, int width, int height) {
     return {
         {key, value}, {"Width", width}, {"Height", height}, {"Fps", 25}, {"VideoBitrate", 500000}};
-}
-
-QByteArray startCode(media::ByteView nal) {
-    return QByteArray("\0\0\0\1", 4) + QByteArray(reinterpret_cast<const char*>(nal.data()),
-                                                  static_cast<qsizetype>(nal.size()));
-}
-
-// What an HTTP-FLV player of an H.265 output receives in a few seconds: the video as an Annex B
-// elementary stream (parameter sets first), and the audio's AudioSpecificConfig.
-struct FlvCapture {
-    QByteArray hevc;
-    bool legacyHevcTags = true;
-    std::optional<media::aac::AudioSpecificConfig> asc;
-};
-
-FlvCapture capture(int httpPort, const QString& stream) {
-    FlvCapture out;
-    RawHttp player(httpPort);
-    if (!player.connect()) {
-        return out;
-    }
-    player.send("GET /live/" + stream.toUtf8() + ".live.flv HTTP/1.1\r\nHost: x\r\n\r\n");
-    const QByteArray body = player.read(3000).body;
-    if (body.size() < 13 || !body.startsWith("FLV")) {
-        return out;
-    }
-    flv::ByteView all(reinterpret_cast<const std::uint8_t*>(body.data()),
-                      static_cast<std::size_t>(body.size()));
-    for (std::size_t pos = 13; pos < all.size();) {
-        auto tag = flv::parseTag(all.subspan(pos));
-        if (!tag || !tag.value()) {
-            break;
-        }
-        const flv::Tag& t = *tag.value();
-        pos += t.size;
-        if (t.header.type == flv::TagType::Audio) {
-            auto frame = flv::parseAudioTag(t.body, t.header.timestamp);
-            if (frame && frame.value().isConfig()) {
-                auto asc = media::aac::parseAudioSpecificConfig(frame.value().payload);
-                if (asc) {
-                    out.asc = asc.value();
-                }
-            }
-            continue;
-        }
-        if (t.header.type != flv::TagType::Video) {
-            continue;
-        }
-        out.legacyHevcTags = out.legacyHevcTags && (t.body[0] & 0x0f) == 12;
-        auto frame = flv::parseVideoTag(t.body, t.header.timestamp);
-        if (!frame || frame.value().codec != media::CodecId::H265) {
-            return {};
-        }
-        if (frame.value().isConfig()) {
-            auto config = media::h265::parseHevcConfig(frame.value().payload);
-            if (!config) {
-                return {};
-            }
-            for (const auto& array : config.value().arrays) {
-                for (const auto& unit : array.units) {
-                    out.hevc += startCode(unit);
-                }
-            }
-        } else if (!out.hevc.isEmpty()) {
-            auto nals = media::splitLengthPrefixed(frame.value().payload, 4);
-            for (auto nal : nals ? nals.value() : std::vector<media::ByteView>{}) {
-                out.hevc += startCode(nal);
-            }
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -232,25 +154,9 @@ private slots:
         QCOMPARE(got.asc->objectType, media::aac::kAotLc);
         QVERIFY(!got.asc->sbr);
 
-        QTemporaryDir dir;
-        const QString file = dir.filePath("out.hevc");
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(got.hevc);
-        f.close();
-        QCOMPARE(probeCodecs(file), QString("hevc@640x360"));
-        QProcess decode;
-        decode.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-f", "hevc", "-i", file,
-                                "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"});
-        QVERIFY(decode.waitForFinished(20000));
-        constexpr int kPictureBytes = 640 * 360 * 3 / 2;
-        const QByteArray pictures = decode.readAllStandardOutput();
-        QVERIFY(pictures.size() >= kPictureBytes && pictures.size() % kPictureBytes == 0);
-        const QByteArray picture = pictures.right(kPictureBytes);  // the latest
-        const auto* p = reinterpret_cast<const unsigned char*>(picture.constData());
-        const int chroma = 640 * 360 + 90 * 320 + 160;
-        QVERIFY2(std::abs(p[180 * 640 + 320] - kRed.y) <= 24 && std::abs(p[chroma] - kRed.u) <= 24,
-                 qPrintable(QString("%1/%2").arg(p[180 * 640 + 320]).arg(p[chroma])));
+        const HevcReading read = readHevc(got.hevc, 640, 360);
+        QCOMPARE(read.codecs, QString("hevc@640x360"));
+        QVERIFY2(read.shows(320, 180, kRed), qPrintable(read.describe(320, 180)));
         QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "hevc"}})), 0);
     }
 };

@@ -5,11 +5,16 @@
 #include <filesystem>
 #include <set>
 
+#include "api/zego/body_fields.h"
 #include "api/zego/stream_id.h"
 
 namespace regie::api::zego {
 
 namespace json = boost::json;
+using body::checkText;
+using body::Fields;
+using body::Refusal;
+using body::refuse;
 using service::mix::ContentControl;
 using service::mix::ImageDisplay;
 using service::mix::ImageSpec;
@@ -37,112 +42,8 @@ constexpr std::size_t kMaxInputs = 9;
 constexpr std::size_t kMaxOutputs = 4;
 constexpr std::int64_t kMaxSize = 3000;
 
-// Thrown inside the parser only; parseStartMix turns it into the answer.
-struct Refusal {
-    int code;
-    std::string message;
-};
-
-[[noreturn]] void refuse(int code, std::string message) {
-    throw Refusal{code, std::move(message)};
-}
-
 [[noreturn]] void unsupported(int code, const std::string& what) {
     refuse(code, what + " is not supported yet");
-}
-
-bool isTextChar(char c) {
-    static constexpr std::string_view kPunctuation = "~!@#$%^&*()_+=-`;',.<>/";
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           kPunctuation.find(c) != std::string_view::npos;
-}
-
-// Typed access to one JSON object; `where` prefixes messages ("MixInput[1].").
-class Fields {
-public:
-    Fields(const json::object& object, std::string where, int code)
-        : m_object(object), m_where(std::move(where)), m_code(code) {}
-
-    bool has(std::string_view name) const {
-        const auto* v = m_object.if_contains(name);
-        return v != nullptr && !v->is_null();
-    }
-    std::string name(std::string_view field) const { return m_where + std::string(field); }
-
-    std::optional<std::string> string(std::string_view field) const {
-        if (!has(field)) {
-            return std::nullopt;
-        }
-        const auto& v = m_object.at(field);
-        if (!v.is_string()) {
-            refuse(m_code, name(field) + " must be a String");
-        }
-        return std::string(v.get_string());
-    }
-    std::string requiredString(std::string_view field) const {
-        auto s = string(field);
-        if (!s || s->empty()) {
-            refuse(m_code, name(field) + " is required");
-        }
-        return *s;
-    }
-    std::optional<std::int64_t> integer(std::string_view field) const {
-        if (!has(field)) {
-            return std::nullopt;
-        }
-        const auto& v = m_object.at(field);
-        if (v.is_int64()) {
-            return v.get_int64();
-        }
-        if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-            return static_cast<std::int64_t>(v.get_uint64());
-        }
-        refuse(m_code, name(field) + " must be an integer");
-    }
-    std::int64_t requiredInteger(std::string_view field) const {
-        auto i = integer(field);
-        if (!i) {
-            refuse(m_code, name(field) + " is required");
-        }
-        return *i;
-    }
-    std::int64_t integerIn(std::string_view field, std::int64_t low, std::int64_t high,
-                           std::int64_t fallback) const {
-        auto i = integer(field).value_or(fallback);
-        if (i < low || i > high) {
-            refuse(m_code, name(field) + " must be between " + std::to_string(low) + " and " +
-                               std::to_string(high));
-        }
-        return i;
-    }
-    const json::object* object(std::string_view field) const {
-        if (!has(field)) {
-            return nullptr;
-        }
-        if (!m_object.at(field).is_object()) {
-            refuse(m_code, name(field) + " must be an Object");
-        }
-        return &m_object.at(field).get_object();
-    }
-    const json::array& requiredArray(std::string_view field) const {
-        if (!has(field) || !m_object.at(field).is_array()) {
-            refuse(m_code, name(field) + " is required and must be an Array");
-        }
-        return m_object.at(field).get_array();
-    }
-
-private:
-    const json::object& m_object;
-    std::string m_where;
-    int m_code;
-};
-
-void checkText(const Fields& f, std::string_view field, const std::string& value) {
-    for (char c : value) {
-        if (!isTextChar(c)) {
-            refuse(kParameterError, f.name(field) + " has a character StartMix does not accept");
-        }
-    }
 }
 
 // "0xRRGGBBAA" (alpha ignored) or the legacy decimal RRGGBB00.
@@ -408,8 +309,8 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
         Fields room(*target, where + "TargetRoom.", kOutputFormat);
         spec.targetRoom =
             service::mix::TargetRoom{room.requiredString("RoomId"), room.requiredString("UserId")};
-        checkText(room, "RoomId", spec.targetRoom->roomId);
-        checkText(room, "UserId", spec.targetRoom->userId);
+        checkText(room, "RoomId", spec.targetRoom->roomId, kParameterError);
+        checkText(room, "UserId", spec.targetRoom->userId, kParameterError);
     }
     auto fps = f.requiredInteger("Fps");
     if (fps < 1 || fps > limits.maxFps) {
@@ -463,11 +364,11 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     Fields top(body, "", kParameterError);
     MixRequest request;
     request.taskId = top.requiredString("TaskId");
-    checkText(top, "TaskId", request.taskId);
+    checkText(top, "TaskId", request.taskId, kParameterError);
     request.userId = top.requiredString("UserId");
-    checkText(top, "UserId", request.userId);
+    checkText(top, "UserId", request.userId, kParameterError);
     request.roomId = top.string("RoomId").value_or("");
-    checkText(top, "RoomId", request.roomId);
+    checkText(top, "RoomId", request.roomId, kParameterError);
     request.sequence = top.integer("Sequence");
     if (!request.sequence && limits.sequenceRequired) {
         refuse(kParameterError, "Sequence is required");
