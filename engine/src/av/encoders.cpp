@@ -55,7 +55,7 @@ core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncode
     context->pix_fmt = AV_PIX_FMT_YUV420P;
     context->time_base = AVRational{1, params.fps};
     context->framerate = AVRational{params.fps, 1};
-    context->gop_size = params.fps * 2;
+    context->gop_size = params.fps * params.gopSeconds;
     context->max_b_frames = 0;
     context->bit_rate = params.bitrate;
     // A live output: the bitrate is a ceiling over about one second, not only an average.

@@ -32,6 +32,7 @@ struct VideoEncoderParams {
     int height = 0;
     int fps = 25;
     std::int64_t bitrate = 0;
+    int gopSeconds = 2;  // between keyframes
     auto operator<=>(const VideoEncoderParams&) const = default;
 };
 

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/zego/mix_request.h"
+#include "api/zego/transcode_request.h"
 #include "av/image_fetch.h"
 
 namespace regie::api::zego {
@@ -81,7 +82,22 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::M
                                      {"PlayInfo", std::move(playInfo)}})};
 }
 
-ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
+ZegoResult startCloudTranscode(const ZegoRequest& request, mix::MixService& service) {
+    auto settings = service.settings();
+    auto parsed =
+        parseStartCloudTranscode(request.body, {settings.maxFps, settings.sequenceRequired});
+    if (auto* error = std::get_if<ZegoResult>(&parsed)) {
+        return std::move(*error);
+    }
+    if (auto f = service.startTranscode(std::to_string(request.appId),
+                                        std::get<mix::TranscodeRequest>(std::move(parsed)))) {
+        return failure(*f);
+    }
+    return {0, "", std::nullopt};
+}
+
+// StopMix, StopCloudTranscode (whose UserId is required).
+ZegoResult stopTask(const ZegoRequest& request, mix::MixService& service, mix::TaskKind kind) {
     const auto* taskId = request.body.if_contains("TaskId");
     if (taskId == nullptr || !taskId->is_string() || taskId->get_string().empty()) {
         return {kParameterError, "TaskId is required", std::nullopt};
@@ -100,7 +116,10 @@ ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
         }
         userId = std::string(u->get_string());
     }
-    if (auto f = service.stop(std::string(taskId->get_string()), userId, sequence)) {
+    if (kind == mix::TaskKind::transcode && (!userId || userId->empty())) {
+        return {kParameterError, "UserId is required", std::nullopt};
+    }
+    if (auto f = service.stop(kind, std::string(taskId->get_string()), userId, sequence)) {
         return failure(*f);
     }
     return {0, "", std::nullopt};
@@ -174,13 +193,20 @@ std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService&
                                                 boost::asio::any_io_executor blocking) {
     std::vector<ActionSpec> specs;
     specs.push_back(startMixAction(service, blocking));
-    specs.push_back(mixAction("StopMix", MethodStyle::postJson,
-                              [&service](const ZegoRequest& r) { return stopMix(r, service); }));
+    specs.push_back(mixAction("StopMix", MethodStyle::postJson, [&service](const ZegoRequest& r) {
+        return stopTask(r, service, mix::TaskKind::mix);
+    }));
+    specs.push_back(
+        mixAction("StartCloudTranscode", MethodStyle::postJson,
+                  [&service](const ZegoRequest& r) { return startCloudTranscode(r, service); }));
+    specs.push_back(
+        mixAction("StopCloudTranscode", MethodStyle::postJson, [&service](const ZegoRequest& r) {
+            return stopTask(r, service, mix::TaskKind::transcode);
+        }));
     specs.push_back(mixAction("GetMixTaskInfo", MethodStyle::get, [&service](const ZegoRequest& r) {
         return mixTaskInfo(r, service);
     }));
-    for (const char* name :
-         {"StartAutoMix", "StopAutoMix", "StartCloudTranscode", "StopCloudTranscode"}) {
+    for (const char* name : {"StartAutoMix", "StopAutoMix"}) {
         specs.push_back(mixAction(name, MethodStyle::postJson, [name](const ZegoRequest&) {
             return ZegoResult{kParameterError, std::string(name) + " is not supported yet",
                               std::nullopt};

@@ -75,6 +75,7 @@ struct MixOutputSpec {
     int width = 0;
     int height = 0;
     int fps = 15;
+    int gopSeconds = 2;
     std::int64_t videoBitrate = 0;
     av::VideoCodec videoCodec = av::VideoCodec::h264;
     av::AudioCodec audioCodec = av::AudioCodec::aacLc;

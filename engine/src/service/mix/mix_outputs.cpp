@@ -80,8 +80,8 @@ void MixOutputs::update(const std::vector<MixOutputSpec>& specs) {
 
 bool MixOutputs::openVideo(Output& out, std::int64_t index) {
     const MixOutputSpec& spec = out.spec;
-    av::VideoEncoderParams params{spec.videoCodec, spec.width, spec.height, spec.fps,
-                                  spec.videoBitrate};
+    av::VideoEncoderParams params{spec.videoCodec, spec.width,        spec.height,
+                                  spec.fps,        spec.videoBitrate, spec.gopSeconds};
     if (out.encoder && out.encoder->params() == params) {
         return true;
     }

@@ -8,6 +8,7 @@
 #include "service/mix/output_stream.h"
 #include "service/mix/push_output.h"
 #include "service/mix/task_record.h"
+#include "service/mix/transcode_callbacks.h"
 
 namespace regie::service::mix {
 
@@ -224,10 +225,57 @@ MixTaskView MixService::view(const std::string& taskId, const Entry& entry) cons
 }
 
 MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest request) {
+    return launch(appId, std::move(request), std::nullopt);
+}
+
+MixStatus MixService::startTranscode(const std::string& appId, TranscodeRequest request) {
+    MixRequest mix = transcodeMix(request, inputFormat(request));
+    auto started = launch(appId, std::move(mix), std::move(request));
+    if (auto* f = std::get_if<MixFailure>(&started)) {
+        return *f;
+    }
+    return std::nullopt;
+}
+
+InputFormat MixService::inputFormat(const TranscodeRequest& request) const {
+    InputFormat format;
+    if (!request.inputStreamUrl.empty()) {
+        return format;  // known only once pulled
+    }
+    std::string app;
+    {
+        std::lock_guard lock(m_mutex);
+        app = m_settings.app;
+    }
+    auto source = m_deps.sources.find(media::normalizedKey("", app, request.inputStreamId, false));
+    if (!source) {
+        return format;
+    }
+    format.bitrate = static_cast<std::int64_t>(source->bytesPerSecond()) * 8;
+    for (const auto& track : source->tracks()) {
+        if (track.kind == media::TrackKind::video) {
+            format.codec = track.info.codec;
+            format.width = track.info.width;
+            format.height = track.info.height;
+            format.fps = track.info.fps;
+        } else if (track.kind == media::TrackKind::audio) {
+            format.channels = track.info.channels;
+        }
+    }
+    return format;
+}
+
+MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest request,
+                                          std::optional<TranscodeRequest> transcode) {
     std::unique_lock lock(m_mutex);
     auto found = m_tasks.find(request.taskId);
     if (found != m_tasks.end()) {
         Entry& entry = *found->second;
+        if (entry.transcode.has_value() != transcode.has_value()) {
+            return MixFailure{MixError::failed, "task " + request.taskId + " is a " +
+                                                    (entry.transcode ? "transcode" : "mix") +
+                                                    " task"};
+        }
         if (m_settings.ownerCheck && request.userId != entry.request.userId) {
             return MixFailure{MixError::notOwner, "UserId does not own this task"};
         }
@@ -240,6 +288,11 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         }
         // Only the dynamic parts change; the owner, room and outputs stay.
         request.layout.keepOutputsOf(entry.request.layout);
+        if (transcode) {
+            // The input fills the canvas, whose size may have changed.
+            const MixOutputSpec& canvas = request.layout.output;
+            request.layout.inputs.front().placement->rect = {0, 0, canvas.width, canvas.height};
+        }
         entry.task->update(request.layout);
         if (request.sequence) {
             entry.sequence = request.sequence;
@@ -248,7 +301,16 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         request.roomId = entry.request.roomId;
         entry.request = std::move(request);
         persist(entry);
-        return view(found->first, entry);
+        MixTaskView updated = view(found->first, entry);
+        if (!transcode) {
+            return updated;
+        }
+        entry.transcode = std::move(transcode);
+        const TranscodeRequest announced = *entry.transcode;
+        const std::int64_t sequence = entry.sequence.value_or(0);
+        lock.unlock();
+        sendTranscodeStart(m_deps.callbacks, announced, sequence, true);
+        return updated;
     }
     if (auto missing = checkInputs(request.layout)) {
         return *missing;
@@ -258,6 +320,7 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         return *f;
     }
     auto entry = std::get<std::shared_ptr<Entry>>(created);
+    entry->transcode = std::move(transcode);
     if (auto refused = joinRooms(entry->request.layout)) {
         m_tasks.erase(entry->request.taskId);
         lock.unlock();
@@ -266,8 +329,14 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
     }
     MixTaskView started = view(entry->request.taskId, *entry);
     lock.unlock();
-    m_deps.log.info("mix.start", {{"task", started.taskId}, {"outputs", started.outputs.size()}});
-    announce("mix_start", *entry);
+    m_deps.log.info("mix.start", {{"task", started.taskId},
+                                  {"kind", entry->transcode ? "transcode" : "mix"},
+                                  {"outputs", started.outputs.size()}});
+    if (entry->transcode) {
+        sendTranscodeStart(m_deps.callbacks, *entry->transcode, entry->sequence.value_or(0), false);
+    } else {
+        announce("mix_start", *entry);
+    }
     return started;
 }
 
@@ -304,13 +373,15 @@ void MixService::announce(const char* event, const Entry& entry) {
     }
 }
 
-MixStatus MixService::stop(const std::string& taskId, const std::optional<std::string>& userId,
+MixStatus MixService::stop(TaskKind kind, const std::string& taskId,
+                           const std::optional<std::string>& userId,
                            std::optional<std::int64_t> sequence) {
     std::shared_ptr<Entry> entry;
     {
         std::lock_guard lock(m_mutex);
         auto found = m_tasks.find(taskId);
-        if (found == m_tasks.end()) {
+        if (found == m_tasks.end() ||
+            found->second->transcode.has_value() != (kind == TaskKind::transcode)) {
             return MixFailure{MixError::noSuchTask, "task does not exist"};
         }
         if (m_settings.ownerCheck && userId != found->second->request.userId) {
@@ -325,6 +396,7 @@ MixStatus MixService::stop(const std::string& taskId, const std::optional<std::s
         if (sequence) {
             entry->sequence = sequence;
         }
+        entry->stoppedBy = userId.value_or(entry->request.userId);
         m_tasks.erase(found);
     }
     boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::stopped); });
@@ -379,8 +451,18 @@ void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
                                             : kind == EndKind::idle         ? "inputs_gone"
                                             : kind == EndKind::sourceClosed ? "output_closed"
                                                                             : "refused"}});
+    if (kind == EndKind::refused) {
+        return;
+    }
+    if (entry->transcode) {
+        // callbacks.md: StopReason 0 for StopCloudTranscode, 1 when the task ended by itself.
+        sendTranscodeStop(m_deps.callbacks, taskId,
+                          kind == EndKind::stopped ? entry->stoppedBy : entry->request.userId,
+                          entry->sequence.value_or(0), kind != EndKind::stopped);
+        return;
+    }
     // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
-    if (kind == EndKind::stopped || kind == EndKind::idle) {
+    if (kind != EndKind::sourceClosed) {
         announce("mix_stop", *entry);
     }
 }

@@ -25,6 +25,7 @@
 #include "service/hooks/zego_callbacks.h"
 #include "service/mix/mix_layout.h"
 #include "service/mix/mix_task.h"
+#include "service/mix/transcode.h"
 
 namespace regie::service::mix {
 
@@ -53,6 +54,10 @@ struct MixServiceDeps {
 using RoomJoin =
     std::function<std::optional<std::string>(const TargetRoom& room, const std::string& streamId)>;
 
+// StartMix tasks and StartCloudTranscode tasks share the TaskIds; each Stop Action stops its
+// own kind only.
+enum class TaskKind { mix, transcode };
+
 class MixService {
 public:
     MixService(MixServiceDeps deps, MixSettings settings);
@@ -66,8 +71,10 @@ public:
 
     // `appId` names the task in callbacks ("<appid>:<TaskId>").
     MixResult<MixTaskView> start(const std::string& appId, MixRequest request);
-    MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
-                   std::optional<std::int64_t> sequence);
+    // The same rules as start(); transcode_start instead of mix_start, also for an update.
+    MixStatus startTranscode(const std::string& appId, TranscodeRequest request);
+    MixStatus stop(TaskKind kind, const std::string& taskId,
+                   const std::optional<std::string>& userId, std::optional<std::int64_t> sequence);
     MixResult<MixTaskView> info(const std::string& taskId) const;
     // Starts the tasks the store kept (at engine start, before clients come; blocks on the store).
     void resume();
@@ -84,11 +91,17 @@ private:
         // The published outputs' live sources (pushed outputs have none).
         std::vector<std::shared_ptr<media::MediaSource>> published;
         std::unique_ptr<MixTask> task;
+        std::optional<TranscodeRequest> transcode;  // the latest accepted, for a transcode task
+        std::string stoppedBy;                      // the UserId of the stop, if any
     };
     // refused: a start undone (TargetRoom failed); no callback for it nor for sourceClosed.
     enum class EndKind { stopped, idle, sourceClosed, refused };
 
     MixStatus checkInputs(const MixLayout& layout) const;
+    // Starts or updates a task of either kind.
+    MixResult<MixTaskView> launch(const std::string& appId, MixRequest request,
+                                  std::optional<TranscodeRequest> transcode);
+    InputFormat inputFormat(const TranscodeRequest& request) const;
     // Starts a task (m_mutex held): its output, its thread, its row in the store.
     MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
     void persist(const Entry& entry);
