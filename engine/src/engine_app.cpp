@@ -18,7 +18,7 @@
 #include "api/events/stream_events.h"
 #include "api/rooms/room_signalling.h"
 #include "api/zego/mix_actions.h"
-#include "api/zego/mix_request.h"
+#include "api/zego/stored_request.h"
 #include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/rule_actions.h"
@@ -187,8 +187,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         {sources, rtmpserver::addLiveFormats, zegoCallbacks, *store.value(), workers.at(0), m_log,
          [&config](const std::string& action, const json::object& body) {
              auto settings = service::mix::MixSettings::fromConfig(*config.snapshot());
-             return api::zego::rereadMixRequest(action, body,
-                                                {settings.maxFps, settings.sequenceRequired});
+             return api::zego::rereadStoredRequest(action, body,
+                                                   {settings.maxFps, settings.sequenceRequired});
          }},
         service::mix::MixSettings::fromConfig(*initial));
     api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
@@ -209,10 +209,22 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     rooms.addObserver(roomEvents);
     rooms.setStreamCloser([&](const std::string& streamId) {
         boost::asio::post(io.at(0), [&, streamId] {
-            sources.close({std::string(media::kDefaultVhost),
-                           std::string(config.snapshot()->get("zego.app")), streamId},
-                          media::SourceEndReason::closedByApi);
+            media::MediaKey key{std::string(media::kDefaultVhost),
+                                std::string(config.snapshot()->get("zego.app")), streamId};
+            // A mix output listed by TargetRoom outlives the room: its task goes on.
+            if (auto source = sources.find(key); source && source->publisher().engineOutput) {
+                return;
+            }
+            sources.close(key, media::SourceEndReason::closedByApi);
         });
+    });
+    mix.setRoomJoin([&rooms](const service::mix::TargetRoom& target,
+                             const std::string& streamId) -> std::optional<std::string> {
+        auto added = rooms.addStream({target.roomId, target.userId, {}, streamId, {}, {}});
+        if (const auto* refused = std::get_if<service::rooms::RoomFailure>(&added)) {
+            return refused->message;
+        }
+        return std::nullopt;
     });
     mediaHooks.setStreamRoomLookup(
         [&](const std::string& streamId) -> std::optional<hooks::StreamRoomFields> {

@@ -14,140 +14,20 @@
 #include <QWebSocket>
 
 #include "engine_process.h"
-#include "ffmpeg_publisher.h"
 #include "hook_receiver.h"
+#include "mix_media.h"
 #include "raw_http.h"
 #include "zego_query.h"
 
 using regie::test::EngineProcess;
 using regie::test::HookReceiver;
 using regie::test::RawHttp;
+using namespace regie::test::mix;
 
 namespace {
 
 constexpr int kWidth = 640;
 constexpr int kHeight = 240;
-constexpr int kFrameBytes = kWidth * kHeight * 3 / 2;
-
-struct Yuv {
-    int y, u, v;
-};
-// What the publishers' red and blue become in BT.601 limited range, and the mix background.
-constexpr Yuv kRed{82, 90, 240};
-constexpr Yuv kBlue{41, 240, 110};
-constexpr Yuv kGreen{145, 54, 34};
-constexpr Yuv kYellow{210, 16, 146};
-
-class Publisher {
-public:
-    // `format` is "<size>:<fps>:<sample rate>", so inputs can differ in all three.
-    Publisher(const QString& color, int tone, const QString& url,
-              const QString& format = "320x240:25:44100") {
-        const QStringList f = format.split(':');
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(
-            "ffmpeg",
-            regie::test::ffmpegPublishArgs(
-                QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
-                QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120, url));
-    }
-    ~Publisher() { stop(); }
-    void stop() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-
-private:
-    QProcess m_process;
-};
-
-// An HTTP-FLV player decoding to raw YUV420P; keeps the latest whole picture.
-class Player {
-public:
-    explicit Player(const QString& url) {
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] {
-            m_buffer += m_process.readAllStandardOutput();
-            while (m_buffer.size() >= kFrameBytes) {
-                m_latest = m_buffer.left(kFrameBytes);
-                m_buffer.remove(0, kFrameBytes);
-                ++m_frames;
-            }
-        });
-        m_process.start("ffmpeg",
-                        {"-hide_banner", "-loglevel", "error", "-rw_timeout", "10000000", "-i", url,
-                         "-an", "-f", "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"});
-    }
-    ~Player() {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    Yuv at(int x, int y) const {
-        if (m_latest.size() < kFrameBytes) {
-            return {-1000, -1000, -1000};
-        }
-        const auto* p = reinterpret_cast<const unsigned char*>(m_latest.constData());
-        const int chroma = (y / 2) * (kWidth / 2) + x / 2;
-        return {p[y * kWidth + x], p[kWidth * kHeight + chroma],
-                p[kWidth * kHeight * 5 / 4 + chroma]};
-    }
-    bool shows(int x, int y, Yuv c) const {
-        Yuv s = at(x, y);
-        return std::abs(s.y - c.y) <= 24 && std::abs(s.u - c.u) <= 24 && std::abs(s.v - c.v) <= 24;
-    }
-    QString describe(int x, int y) const {
-        Yuv s = at(x, y);
-        return QString("%1/%2/%3 after %4 frames").arg(s.y).arg(s.u).arg(s.v).arg(m_frames);
-    }
-    QProcess& process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QByteArray m_buffer;
-    QByteArray m_latest;
-    int m_frames = 0;
-};
-
-// ffprobe's codecs of a URL: "aac@2ch,h264@640x240".
-QString probeCodecs(const QString& url) {
-    QProcess probe;
-    probe.start("ffprobe",
-                {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
-                 "stream=codec_name,codec_type,width,height,channels", "-of", "json", url});
-    probe.waitForFinished(20000);
-    QStringList seen;
-    for (const auto& s : QJsonDocument::fromJson(probe.readAllStandardOutput())
-                             .object()
-                             .value("streams")
-                             .toArray()) {
-        auto o = s.toObject();
-        seen << o.value("codec_name").toString() +
-                    (o.value("codec_type").toString() == "video"
-                         ? QString("@%1x%2")
-                               .arg(o.value("width").toInt())
-                               .arg(o.value("height").toInt())
-                         : QString("@%1ch").arg(o.value("channels").toInt()));
-    }
-    seen.sort();
-    return seen.join(',');
-}
-
-// ffmpeg's volumedetect over three seconds of a URL's sound, in dB (-1000: nothing measured).
-double meanVolume(const QString& url) {
-    QProcess p;
-    p.start("ffmpeg", {"-hide_banner", "-nostats", "-rw_timeout", "8000000", "-i", url, "-t", "3",
-                       "-vn", "-af", "volumedetect", "-f", "null", "-"});
-    p.waitForFinished(20000);
-    const QString out = QString::fromUtf8(p.readAllStandardError());
-    const int at = out.indexOf("mean_volume:");
-    if (at < 0) {
-        return -1000;
-    }
-    return out.mid(at + 12).section(' ', 1, 1).toDouble();
-}
 
 QJsonObject rect(int left, int top, int right, int bottom, int layer = 0) {
     return {{"Left", left}, {"Top", top}, {"Right", right}, {"Bottom", bottom}, {"Layer", layer}};
@@ -319,11 +199,11 @@ private slots:
                                         {"RectInfo", rect(0, 0, 2, 2)},
                                         {"Label", QJsonObject{{"Text", "hi"}}}}};
         QCOMPARE(code(post("StartMix", with("MixInput", labelled))), 110200179);
-        auto heAac = post("StartMix", withOutput("AudioCodec", 0));
-        QCOMPARE(code(heAac), 110200156);
-        QVERIFY(heAac.value("Message").toString().contains("not supported"));
+        auto opus = post("StartMix", withOutput("AudioCodec", 3));
+        QCOMPARE(code(opus), 110200156);
+        QVERIFY(opus.value("Message").toString().contains("no Opus"));
         QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))), 110200156);
-        QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 3))), 110200156);
+        QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 2))), 110200156);
         QCOMPARE(code(post("StartMix", with("BackgroundImage", "http://x/bg.png"))), 110200002);
         QCOMPARE(code(post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
 
@@ -364,7 +244,7 @@ private slots:
             QVERIFY(r.json().value("stream_id").toString() != "mixout");  // no stream_create
         }
 
-        m_player = std::make_unique<Player>(play.value("FLV").toString());
+        m_player = std::make_unique<Player>(play.value("FLV").toString(), kWidth, kHeight);
         bool sideBySide = QTest::qWaitFor(
             [&] { return m_player->shows(160, 120, kRed) && m_player->shows(480, 120, kBlue); },
             15000);
@@ -459,7 +339,8 @@ private slots:
             {"MixOutput", QJsonArray{output("mixout3")}}};
         QCOMPARE(code(post("StartMix", body)), 0);
         Player player(
-            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()));
+            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()), kWidth,
+            kHeight);
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 20000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
@@ -504,7 +385,8 @@ private slots:
 
         QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 0, 1))), 0);
         Player player(
-            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()));
+            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()), kWidth,
+            kHeight);
         bool yellow = QTest::qWaitFor([&] { return player.shows(160, 120, kYellow); }, 15000);
         QVERIFY2(yellow, qPrintable(player.describe(160, 120)));
         // DisplayMode 2: the picture only once the input has shown nothing for 3 s.
@@ -657,7 +539,8 @@ private slots:
         QCOMPARE(tasks.first().toObject().value("Body").toObject(), body);  // the label too
         m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
         Player player(
-            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()));
+            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()), kWidth,
+            kHeight);
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 15000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));

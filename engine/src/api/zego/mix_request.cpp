@@ -5,11 +5,16 @@
 #include <filesystem>
 #include <set>
 
+#include "api/zego/body_fields.h"
 #include "api/zego/stream_id.h"
 
 namespace regie::api::zego {
 
 namespace json = boost::json;
+using body::checkText;
+using body::Fields;
+using body::Refusal;
+using body::refuse;
 using service::mix::ContentControl;
 using service::mix::ImageDisplay;
 using service::mix::ImageSpec;
@@ -37,112 +42,8 @@ constexpr std::size_t kMaxInputs = 9;
 constexpr std::size_t kMaxOutputs = 4;
 constexpr std::int64_t kMaxSize = 3000;
 
-// Thrown inside the parser only; parseStartMix turns it into the answer.
-struct Refusal {
-    int code;
-    std::string message;
-};
-
-[[noreturn]] void refuse(int code, std::string message) {
-    throw Refusal{code, std::move(message)};
-}
-
 [[noreturn]] void unsupported(int code, const std::string& what) {
     refuse(code, what + " is not supported yet");
-}
-
-bool isTextChar(char c) {
-    static constexpr std::string_view kPunctuation = "~!@#$%^&*()_+=-`;',.<>/";
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           kPunctuation.find(c) != std::string_view::npos;
-}
-
-// Typed access to one JSON object; `where` prefixes messages ("MixInput[1].").
-class Fields {
-public:
-    Fields(const json::object& object, std::string where, int code)
-        : m_object(object), m_where(std::move(where)), m_code(code) {}
-
-    bool has(std::string_view name) const {
-        const auto* v = m_object.if_contains(name);
-        return v != nullptr && !v->is_null();
-    }
-    std::string name(std::string_view field) const { return m_where + std::string(field); }
-
-    std::optional<std::string> string(std::string_view field) const {
-        if (!has(field)) {
-            return std::nullopt;
-        }
-        const auto& v = m_object.at(field);
-        if (!v.is_string()) {
-            refuse(m_code, name(field) + " must be a String");
-        }
-        return std::string(v.get_string());
-    }
-    std::string requiredString(std::string_view field) const {
-        auto s = string(field);
-        if (!s || s->empty()) {
-            refuse(m_code, name(field) + " is required");
-        }
-        return *s;
-    }
-    std::optional<std::int64_t> integer(std::string_view field) const {
-        if (!has(field)) {
-            return std::nullopt;
-        }
-        const auto& v = m_object.at(field);
-        if (v.is_int64()) {
-            return v.get_int64();
-        }
-        if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-            return static_cast<std::int64_t>(v.get_uint64());
-        }
-        refuse(m_code, name(field) + " must be an integer");
-    }
-    std::int64_t requiredInteger(std::string_view field) const {
-        auto i = integer(field);
-        if (!i) {
-            refuse(m_code, name(field) + " is required");
-        }
-        return *i;
-    }
-    std::int64_t integerIn(std::string_view field, std::int64_t low, std::int64_t high,
-                           std::int64_t fallback) const {
-        auto i = integer(field).value_or(fallback);
-        if (i < low || i > high) {
-            refuse(m_code, name(field) + " must be between " + std::to_string(low) + " and " +
-                               std::to_string(high));
-        }
-        return i;
-    }
-    const json::object* object(std::string_view field) const {
-        if (!has(field)) {
-            return nullptr;
-        }
-        if (!m_object.at(field).is_object()) {
-            refuse(m_code, name(field) + " must be an Object");
-        }
-        return &m_object.at(field).get_object();
-    }
-    const json::array& requiredArray(std::string_view field) const {
-        if (!has(field) || !m_object.at(field).is_array()) {
-            refuse(m_code, name(field) + " is required and must be an Array");
-        }
-        return m_object.at(field).get_array();
-    }
-
-private:
-    const json::object& m_object;
-    std::string m_where;
-    int m_code;
-};
-
-void checkText(const Fields& f, std::string_view field, const std::string& value) {
-    for (char c : value) {
-        if (!isTextChar(c)) {
-            refuse(kParameterError, f.name(field) + " has a character StartMix does not accept");
-        }
-    }
 }
 
 // "0xRRGGBBAA" (alpha ignored) or the legacy decimal RRGGBB00.
@@ -378,9 +279,17 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
         case 0:
             break;
         case 2:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=2 (VP8)");
+            refuse(kOutputFormat, f.name("VideoEncId") +
+                                      "=2 (VP8) cannot be delivered: the engine delivers streams "
+                                      "over RTMP and HTTP-FLV, and FLV has no VP8 codec");
         case 3:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=3 (H.265)");
+            if (!spec.streamUrl.empty()) {
+                refuse(kOutputFormat, f.name("VideoEncId") +
+                                          "=3 (H.265) cannot be pushed to a StreamUrl: the push "
+                                          "uses FFmpeg 5.1's FLV muxer, which carries H.264 only");
+            }
+            spec.videoCodec = av::VideoCodec::h265;
+            break;
         case 4:
             unsupported(kOutputFormat, f.name("VideoEncId") + "=4 (H.264 SVC)");
         default:
@@ -392,8 +301,16 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
         unsupported(kOutputFormat, f.name("LowBitrateHD") + "=1");
     }
-    if (f.has("TargetRoom")) {
-        unsupported(kOutputFormat, f.name("TargetRoom"));
+    if (const auto* target = f.object("TargetRoom")) {
+        if (!spec.streamUrl.empty()) {
+            refuse(kOutputFormat, f.name("TargetRoom") +
+                                      " needs an output published here (StreamId, no StreamUrl)");
+        }
+        Fields room(*target, where + "TargetRoom.", kOutputFormat);
+        spec.targetRoom =
+            service::mix::TargetRoom{room.requiredString("RoomId"), room.requiredString("UserId")};
+        checkText(room, "RoomId", spec.targetRoom->roomId, kParameterError);
+        checkText(room, "UserId", spec.targetRoom->userId, kParameterError);
     }
     auto fps = f.requiredInteger("Fps");
     if (fps < 1 || fps > limits.maxFps) {
@@ -415,15 +332,19 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     }
     spec.width = static_cast<int>(width);
     spec.height = static_cast<int>(height);
-    switch (f.integer("AudioCodec").value_or(1)) {
+    switch (f.integer("AudioCodec").value_or(0)) {
+        case 0:  // HE-AAC: no encoder here has the HE profile; AAC-LC (local choice, docs/mix.md)
         case 1:
+            spec.audioCodec = av::AudioCodec::aacLc;
             break;
-        case 0:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=0 (HE-AAC); use 1 (AAC-LC)");
         case 2:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=2 (MP3)");
+            spec.audioCodec = av::AudioCodec::mp3;
+            break;
         case 3:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=3 (Opus)");
+            refuse(kOutputFormat, f.name("AudioCodec") +
+                                      "=3 (Opus) cannot be delivered: the engine delivers streams "
+                                      "over RTMP and HTTP-FLV, and its FLV muxing has no Opus "
+                                      "sound format (AAC, MP3 and G.711 only)");
         default:
             refuse(kOutputFormat, f.name("AudioCodec") + " must be 0, 1, 2 or 3");
     }
@@ -444,11 +365,11 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     MixRequest request;
     request.body = body;
     request.taskId = top.requiredString("TaskId");
-    checkText(top, "TaskId", request.taskId);
+    checkText(top, "TaskId", request.taskId, kParameterError);
     request.userId = top.requiredString("UserId");
-    checkText(top, "UserId", request.userId);
+    checkText(top, "UserId", request.userId, kParameterError);
     request.roomId = top.string("RoomId").value_or("");
-    checkText(top, "RoomId", request.roomId);
+    checkText(top, "RoomId", request.roomId, kParameterError);
     request.sequence = top.integer("Sequence");
     if (!request.sequence && limits.sequenceRequired) {
         refuse(kParameterError, "Sequence is required");
@@ -493,7 +414,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     std::vector<MixOutputSpec> parsed;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         auto spec = output(outputs[i], i, limits);
-        if (!outputIds.insert(spec.streamUrl.empty() ? spec.streamId : spec.streamUrl).second) {
+        if (!outputIds.insert(spec.sinkKey()).second) {
             refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
         }
         if (spec.streamUrl.empty() && sources.contains("id:" + spec.streamId)) {
@@ -501,13 +422,23 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         }
         parsed.push_back(std::move(spec));
     }
-    if (parsed.size() > 1) {
-        unsupported(kOutputFormat, "more than one MixOutput");
+    const MixOutputSpec& first = parsed.front();
+    for (std::size_t i = 1; i < parsed.size(); ++i) {
+        if (first.audioOnly() && !parsed[i].audioOnly()) {
+            refuse(kOutputFormat, "MixOutput[" + std::to_string(i) +
+                                      "] has video, but the first output, whose picture the "
+                                      "others are scaled from, is audio only");
+        }
+        parsed[i].fps = first.fps;  // mix.md: every output follows the first one's frame rate
+    }
+    for (auto& spec : parsed) {
+        if (spec.channels == 0) {
+            spec.channels = defaultChannels;
+        }
     }
     request.layout.output = std::move(parsed.front());
-    if (request.layout.output.channels == 0) {
-        request.layout.output.channels = defaultChannels;
-    }
+    request.layout.moreOutputs.assign(std::make_move_iterator(parsed.begin() + 1),
+                                      std::make_move_iterator(parsed.end()));
     return request;
 }
 
@@ -520,18 +451,6 @@ std::variant<MixRequest, ZegoResult> parseStartMix(const json::object& body,
     } catch (const Refusal& refusal) {
         return ZegoResult{refusal.code, refusal.message, std::nullopt};
     }
-}
-
-std::optional<MixRequest> rereadMixRequest(const std::string& action, const json::object& body,
-                                           const MixLimits& limits) {
-    if (action != "StartMix") {
-        return std::nullopt;
-    }
-    auto parsed = parseStartMix(body, limits);
-    if (auto* request = std::get_if<MixRequest>(&parsed)) {
-        return std::move(*request);
-    }
-    return std::nullopt;
 }
 
 }  // namespace regie::api::zego
