@@ -26,36 +26,38 @@ Clock::duration percentile(const std::vector<Clock::duration>& sorted, double p)
 }  // namespace
 
 std::string latencyReport(const LatencyInput& input) {
-    json::object report{{"published", input.sent.size()}};
+    json::object report{{"published", input.sent.size()},
+                        {"corruptPackets", input.played.corruptPackets}};
     std::optional<Clock::time_point> firstReadable;
-    for (const auto& o : input.observations) {
+    for (const auto& o : input.played.observations) {
         if (o.counter && *o.counter < input.sent.size()) {
             firstReadable = o.decoded;
             break;
         }
     }
     if (!firstReadable) {
-        report["outputFrames"] = input.observations.size();
+        report["outputFrames"] = input.played.observations.size();
         report["error"] = "no output frame showed a readable counter";
         return json::serialize(report);
     }
     const Clock::time_point measureFrom = *firstReadable + input.warmup;
+    // Once the publisher stops, the tile falls back to the background: not a reading failure.
+    const Clock::time_point measureUntil = input.sent.back();
 
     std::vector<std::optional<Clock::time_point>> firstSeen(input.sent.size());
     std::size_t outputFrames = 0;
     std::size_t unreadable = 0;
-    for (const auto& o : input.observations) {
+    for (const auto& o : input.played.observations) {
         if (o.decoded < measureFrom) {
             continue;
         }
-        ++outputFrames;
-        if (!o.counter || *o.counter >= input.sent.size()) {
-            ++unreadable;
-            continue;
+        const bool readable = o.counter && *o.counter < input.sent.size();
+        if (o.decoded <= measureUntil) {
+            ++outputFrames;
+            unreadable += readable ? 0 : 1;
         }
-        auto& seen = firstSeen[*o.counter];
-        if (!seen) {
-            seen = o.decoded;
+        if (readable && !firstSeen[*o.counter]) {
+            firstSeen[*o.counter] = o.decoded;
         }
     }
     std::vector<Clock::duration> latencies;

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     std::atomic<bool> stopPlaying{false};
     regie::core::Status played = regie::core::okStatus();
     std::thread player([&] {
-        played = play({o.playUrl, o.where, deadline}, stopPlaying, latency.observations);
+        played = play({o.playUrl, o.where, deadline}, stopPlaying, latency.played);
     });
     regie::core::Status published = publish(*publisher.value(), o, deadline, latency.sent);
     std::this_thread::sleep_until(std::min(deadline, Clock::now() + seconds(o.tailSeconds)));

@@ -47,8 +47,7 @@ core::Result<av::FormatContextPtr> openInput(const PlayParams& params, Interrupt
 
 }  // namespace
 
-core::Status play(const PlayParams& params, const std::atomic<bool>& stop,
-                  std::vector<Observation>& observations) {
+core::Status play(const PlayParams& params, const std::atomic<bool>& stop, PlayRecord& record) {
     Interrupt interrupt{stop, params.deadline};
     auto input = openInput(params, interrupt);
     if (!input) {
@@ -91,7 +90,9 @@ core::Status play(const PlayParams& params, const std::atomic<bool>& stop,
         }
         const int sent = avcodec_send_packet(decoder.get(), packet.get());
         av_packet_unref(packet.get());
-        if (sent < 0 && sent != AVERROR_INVALIDDATA) {
+        if (sent == AVERROR_INVALIDDATA) {
+            ++record.corruptPackets;
+        } else if (sent < 0) {
             return failure("decode", sent);
         }
         while (avcodec_receive_frame(decoder.get(), frame.get()) >= 0) {
@@ -99,7 +100,7 @@ core::Status play(const PlayParams& params, const std::atomic<bool>& stop,
             if (frame->format != AV_PIX_FMT_YUV420P && frame->format != AV_PIX_FMT_YUVJ420P) {
                 return core::Error{"the output is not YUV 4:2:0"};
             }
-            observations.push_back({decoded, readCode(*frame, params.where)});
+            record.observations.push_back({decoded, readCode(*frame, params.where)});
         }
     }
     return core::okStatus();

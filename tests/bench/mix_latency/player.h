@@ -19,6 +19,11 @@ struct Observation {
     std::optional<std::uint32_t> counter;  // empty: the rectangle held no readable counter
 };
 
+struct PlayRecord {
+    std::vector<Observation> observations;  // one per decoded picture, in order
+    std::size_t corruptPackets = 0;         // packets the decoder refused as invalid data
+};
+
 struct PlayParams {
     std::string url;
     Rect where;  // the published input's rectangle on the played picture
@@ -26,9 +31,8 @@ struct PlayParams {
 };
 
 // Retries the connection until the stream is there (the mix output appears after StartMix),
-// then reads until `stop` is set or the deadline passes. Fills `observations`, one per decoded
-// picture, also when it fails midway.
-core::Status play(const PlayParams& params, const std::atomic<bool>& stop,
-                  std::vector<Observation>& observations);
+// then reads until `stop` is set or the deadline passes. Fills `record`, also when it fails
+// midway.
+core::Status play(const PlayParams& params, const std::atomic<bool>& stop, PlayRecord& record);
 
 }  // namespace regie::mix_latency
