@@ -23,6 +23,7 @@ limit=$((300 + 6 * window))  # every process started here dies by then
 latency_frames=750           # 30 s at 25 fps
 latency_warmup=3             # seconds after the first readable output frame
 
+# shellcheck source=tests/bench/mix_lib.sh
 source "$root/tests/bench/mix_lib.sh"
 need ffmpeg "apt-get install -y ffmpeg"
 need curl "apt-get install -y curl"

@@ -1,7 +1,8 @@
 # Helpers of mix.sh, sourced by it: one regie-engine on free loopback ports, signed ZEGO calls,
 # publishers, grid StartMix bodies and CPU samples. Every process started here is recorded in
 # `started`, runs under `timeout $limit` and is stopped on exit.
-# Expects: root, build, limit set by the caller.
+# Expects: engine and limit set by the caller; sets variables the caller reads.
+# shellcheck shell=bash disable=SC2034,SC2154
 
 need() { command -v "$1" >/dev/null || { echo "$1 is missing: $2" >&2; exit 1; }; }
 
