@@ -80,9 +80,14 @@ core::Status play(const PlayParams& params, const std::atomic<bool>& stop, PlayR
 
     av::PacketPtr packet = av::allocPacket();
     av::FramePtr frame = av::allocFrame();
-    while (!interrupted(&interrupt)) {
-        if (int rc = av_read_frame(format, packet.get()); rc < 0) {
-            return interrupted(&interrupt) ? core::okStatus() : failure("read", rc);
+    for (;;) {
+        const int rc = av_read_frame(format, packet.get());
+        // A read cut short by the stop can still hand out a truncated packet: not the stream's.
+        if (interrupted(&interrupt)) {
+            return core::okStatus();
+        }
+        if (rc < 0) {
+            return failure("read", rc);
         }
         if (packet->stream_index != videoIndex) {
             av_packet_unref(packet.get());
@@ -103,7 +108,6 @@ core::Status play(const PlayParams& params, const std::atomic<bool>& stop, PlayR
             record.observations.push_back({decoded, readCode(*frame, params.where)});
         }
     }
-    return core::okStatus();
 }
 
 }  // namespace regie::mix_latency
