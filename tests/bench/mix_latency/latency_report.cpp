@@ -23,18 +23,25 @@ Clock::duration percentile(const std::vector<Clock::duration>& sorted, double p)
     return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
+bool readable(const LatencyInput& input, const Observation& o) {
+    return o.counter && *o.counter < input.sent.size();
+}
+
+std::optional<Clock::time_point> firstReadableFrame(const LatencyInput& input) {
+    for (const auto& o : input.played.observations) {
+        if (readable(input, o)) {
+            return o.decoded;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::string latencyReport(const LatencyInput& input) {
     json::object report{{"published", input.sent.size()},
                         {"corruptPackets", input.played.corruptPackets}};
-    std::optional<Clock::time_point> firstReadable;
-    for (const auto& o : input.played.observations) {
-        if (o.counter && *o.counter < input.sent.size()) {
-            firstReadable = o.decoded;
-            break;
-        }
-    }
+    const auto firstReadable = firstReadableFrame(input);
     if (!firstReadable) {
         report["outputFrames"] = input.played.observations.size();
         report["error"] = "no output frame showed a readable counter";
@@ -51,12 +58,12 @@ std::string latencyReport(const LatencyInput& input) {
         if (o.decoded < measureFrom) {
             continue;
         }
-        const bool readable = o.counter && *o.counter < input.sent.size();
+        const bool hasCounter = readable(input, o);
         if (o.decoded <= measureUntil) {
             ++outputFrames;
-            unreadable += readable ? 0 : 1;
+            unreadable += hasCounter ? 0 : 1;
         }
-        if (readable && !firstSeen[*o.counter]) {
+        if (hasCounter && !firstSeen[*o.counter]) {
             firstSeen[*o.counter] = o.decoded;
         }
     }

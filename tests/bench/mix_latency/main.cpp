@@ -2,8 +2,11 @@
 // plays the mix output, reads the counter back in the input's rectangle and reports the
 // latency from a frame being written to it being decoded from the output. See
 // tests/bench/README.md and mix.sh.
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <thread>
+#include <vector>
 
 #include "av/av_handles.h"
 #include "latency_report.h"

@@ -83,10 +83,14 @@ core::Status Publisher::start() {
         return failure("stream parameters", rc);
     }
     m_stream->time_base = AVRational{1, 1000};
-    if (int rc = avio_open2(&m_output->pb, m_params.url.c_str(), AVIO_FLAG_WRITE,
-                            &m_output->interrupt_callback, nullptr);
-        rc < 0) {
-        return failure("connect " + m_params.url, rc);
+    // Nagle's algorithm would hold a small frame back until the previous one is acknowledged.
+    AVDictionary* options = nullptr;
+    av_dict_set(&options, "tcp_nodelay", "1", 0);
+    const int opened = avio_open2(&m_output->pb, m_params.url.c_str(), AVIO_FLAG_WRITE,
+                                  &m_output->interrupt_callback, &options);
+    av_dict_free(&options);
+    if (opened < 0) {
+        return failure("connect " + m_params.url, opened);
     }
     if (int rc = avformat_write_header(m_output, nullptr); rc < 0) {
         return failure("publish " + m_params.url, rc);
