@@ -72,13 +72,7 @@ class TestMixTranscode : public QObject {
                                                                        {"GOP", 1}}}}}}};
     }
 
-private slots:
-    void initTestCase() {
-        QVERIFY(m_hooks.listenInThread());
-        m_engine = std::make_unique<EngineProcess>("[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
-                                                   "\ncallbackSecret=cbsecret\nmixOwnerCheck=1\n"
-                                                   "mixMaxFps=25\n");
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+    void readRtmpPort() {
         m_rtmpPort = RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" +
                                                             m_engine->secret().toUtf8())
                          .json()
@@ -89,6 +83,16 @@ private slots:
                          .value("rtmp.port")
                          .toString()
                          .toInt();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_hooks.listenInThread());
+        m_engine = std::make_unique<EngineProcess>("[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
+                                                   "\ncallbackSecret=cbsecret\nmixOwnerCheck=1\n"
+                                                   "mixMaxFps=25\n");
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+        readRtmpPort();
         QVERIFY(m_rtmpPort > 0);
     }
 
@@ -181,6 +185,24 @@ private slots:
         QCOMPARE(code(post("StopCloudTranscode",
                            QJsonObject{{"TaskId", "tc-2"}, {"UserId", "owner-2"}})),
                  0);
+    }
+
+    void aRunningTranscodeComesBackAfterARestart() {
+        QVERIFY(m_engine->terminate());
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
+        readRtmpPort();
+        QCOMPARE(
+            code(RawHttp::get(m_engine->httpPort(),
+                              regie::test::zegoQuery(*m_engine, "GetMixTaskInfo") + "&TaskId=tc-1")
+                     .json()),
+            0);
+        QVERIFY(online("tc360") && online("tchevc"));
+        m_source = std::make_unique<Publisher>(
+            "red", 440, QString("rtmp://127.0.0.1:%1/live/tcsource").arg(m_rtmpPort),
+            "1280x720:25:44100");
+        Player player(flvUrl("tc360"), 640, 360);
+        QVERIFY2(QTest::qWaitFor([&] { return player.shows(320, 180, kRed); }, 15000),
+                 qPrintable(player.describe(320, 180)));
     }
 
     void updatesAndStops() {
