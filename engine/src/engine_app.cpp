@@ -20,7 +20,7 @@
 #include "api/zego/automix_actions.h"
 #include "api/zego/automix_request.h"
 #include "api/zego/mix_actions.h"
-#include "api/zego/mix_request.h"
+#include "api/zego/stored_request.h"
 #include "api/zego/room_actions.h"
 #include "api/zego/rtmp_dispatch_actions.h"
 #include "api/zego/rule_actions.h"
@@ -192,9 +192,12 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
          [&config, &autoMixer](const std::string& action, const json::object& body) {
              auto settings = service::mix::MixSettings::fromConfig(*config.snapshot());
              const api::zego::MixLimits limits{settings.maxFps, settings.sequenceRequired};
-             return action == "StartAutoMix"
-                        ? api::zego::rereadAutoMixRequest(body, limits, *autoMixer)
-                        : api::zego::rereadMixRequest(action, body, limits);
+             if (action == "StartAutoMix") {
+                 auto request = api::zego::rereadAutoMixRequest(body, limits, *autoMixer);
+                 return request ? std::optional<service::mix::StoredRequest>(std::move(*request))
+                                : std::nullopt;
+             }
+             return api::zego::rereadStoredRequest(action, body, limits);
          }},
         service::mix::MixSettings::fromConfig(*initial));
     api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
@@ -231,10 +234,22 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     rooms.addObserver(roomEvents);
     rooms.setStreamCloser([&](const std::string& streamId) {
         boost::asio::post(io.at(0), [&, streamId] {
-            sources.close({std::string(media::kDefaultVhost),
-                           std::string(config.snapshot()->get("zego.app")), streamId},
-                          media::SourceEndReason::closedByApi);
+            media::MediaKey key{std::string(media::kDefaultVhost),
+                                std::string(config.snapshot()->get("zego.app")), streamId};
+            // A mix output listed by TargetRoom outlives the room: its task goes on.
+            if (auto source = sources.find(key); source && source->publisher().engineOutput) {
+                return;
+            }
+            sources.close(key, media::SourceEndReason::closedByApi);
         });
+    });
+    mix.setRoomJoin([&rooms](const service::mix::TargetRoom& target,
+                             const std::string& streamId) -> std::optional<std::string> {
+        auto added = rooms.addStream({target.roomId, target.userId, {}, streamId, {}, {}});
+        if (const auto* refused = std::get_if<service::rooms::RoomFailure>(&added)) {
+            return refused->message;
+        }
+        return std::nullopt;
     });
     mediaHooks.setStreamRoomLookup(
         [&](const std::string& streamId) -> std::optional<hooks::StreamRoomFields> {

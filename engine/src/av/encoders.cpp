@@ -1,5 +1,7 @@
 #include "av/encoders.h"
 
+#include <string>
+
 extern "C" {
 #include <libavutil/opt.h>
 }
@@ -38,9 +40,11 @@ VideoEncoder::VideoEncoder(CodecContextPtr context, VideoEncoderParams params)
     : m_context(std::move(context)), m_params(params) {}
 
 core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderParams& params) {
-    const AVCodec* codec = avcodec_find_encoder_by_name("libx264");
+    const bool hevc = params.codec == VideoCodec::h265;
+    const std::string name = hevc ? "libx265" : "libx264";
+    const AVCodec* codec = avcodec_find_encoder_by_name(name.c_str());
     if (codec == nullptr) {
-        return core::Error{"libavcodec has no libx264 encoder"};
+        return core::Error{"libavcodec has no " + name + " encoder"};
     }
     CodecContextPtr context(avcodec_alloc_context3(codec));
     if (!context) {
@@ -51,7 +55,7 @@ core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncode
     context->pix_fmt = AV_PIX_FMT_YUV420P;
     context->time_base = AVRational{1, params.fps};
     context->framerate = AVRational{params.fps, 1};
-    context->gop_size = params.fps * 2;
+    context->gop_size = params.fps * params.gopSeconds;
     context->max_b_frames = 0;
     context->bit_rate = params.bitrate;
     // A live output: the bitrate is a ceiling over about one second, not only an average.
@@ -60,8 +64,11 @@ core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncode
     context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     av_opt_set(context->priv_data, "preset", "veryfast", 0);
     av_opt_set(context->priv_data, "tune", "zerolatency", 0);
+    if (hevc) {
+        av_opt_set(context->priv_data, "x265-params", "log-level=error", 0);  // no banner
+    }
     if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
-        return core::Error{"could not open libx264: " + errorText(rc)};
+        return core::Error{"could not open " + name + ": " + errorText(rc)};
     }
     return std::unique_ptr<VideoEncoder>(new VideoEncoder(std::move(context), params));
 }
@@ -79,13 +86,16 @@ core::Status VideoEncoder::encode(AVFrame& frame, std::int64_t index, const Pack
     return drain(*m_context, *m_packet, output, m_params.fps, 0);
 }
 
-AudioEncoder::AudioEncoder(CodecContextPtr context) : m_context(std::move(context)) {}
+AudioEncoder::AudioEncoder(AudioCodec codec, CodecContextPtr context)
+    : m_codec(codec), m_context(std::move(context)) {}
 
-core::Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(int sampleRate, int channels,
-                                                               std::int64_t bitrate) {
-    const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_AAC);
+core::Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(AudioCodec which, int sampleRate,
+                                                               int channels, std::int64_t bitrate) {
+    const bool mp3 = which == AudioCodec::mp3;
+    const std::string name = mp3 ? "libmp3lame" : "aac";
+    const AVCodec* codec = avcodec_find_encoder_by_name(name.c_str());
     if (codec == nullptr) {
-        return core::Error{"libavcodec has no AAC encoder"};
+        return core::Error{"libavcodec has no " + name + " encoder"};
     }
     CodecContextPtr context(avcodec_alloc_context3(codec));
     if (!context) {
@@ -95,13 +105,15 @@ core::Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(int sampleRate, i
     context->sample_rate = sampleRate;
     av_channel_layout_default(&context->ch_layout, channels);
     context->bit_rate = bitrate;
-    context->profile = FF_PROFILE_AAC_LOW;
     context->time_base = AVRational{1, sampleRate};
-    context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
-        return core::Error{"could not open the AAC encoder: " + errorText(rc)};
+    if (!mp3) {
+        context->profile = FF_PROFILE_AAC_LOW;
+        context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     }
-    return std::unique_ptr<AudioEncoder>(new AudioEncoder(std::move(context)));
+    if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
+        return core::Error{"could not open " + name + ": " + errorText(rc)};
+    }
+    return std::unique_ptr<AudioEncoder>(new AudioEncoder(which, std::move(context)));
 }
 
 std::span<const std::uint8_t> AudioEncoder::extradata() const {

@@ -1,7 +1,8 @@
 #pragma once
-// The mix output's encoders: H.264 through libx264 (veryfast, zerolatency, no B-frames) and
-// AAC-LC through FFmpeg's native encoder. Both keep their parameter sets out of band
-// (extradata) and hand each packet to a callback with millisecond timestamps.
+// The mix output's encoders: H.264 through libx264 or H.265 through libx265 (veryfast,
+// zerolatency, no B-frames), and AAC-LC through FFmpeg's native encoder or MP3 through
+// libmp3lame. They keep their parameter sets out of band (extradata) and hand each packet to a
+// callback with millisecond timestamps.
 
 #include <cstdint>
 #include <functional>
@@ -13,8 +14,12 @@
 
 namespace regie::av {
 
+enum class VideoCodec { h264, h265 };
+enum class AudioCodec { aacLc, mp3 };
+
 struct EncodedPacket {
-    std::span<const std::uint8_t> data;  // H.264: Annex B; AAC: one raw access unit
+    // H.264 and H.265: Annex B; AAC: one raw access unit; MP3: one frame with its header.
+    std::span<const std::uint8_t> data;
     std::int64_t dtsMs = 0;
     std::int64_t ptsMs = 0;
     bool keyframe = false;
@@ -22,10 +27,12 @@ struct EncodedPacket {
 using PacketOutput = std::function<void(const EncodedPacket&)>;
 
 struct VideoEncoderParams {
+    VideoCodec codec = VideoCodec::h264;
     int width = 0;
     int height = 0;
     int fps = 25;
     std::int64_t bitrate = 0;
+    int gopSeconds = 2;  // between keyframes
     auto operator<=>(const VideoEncoderParams&) const = default;
 };
 
@@ -34,7 +41,7 @@ public:
     static core::Result<std::unique_ptr<VideoEncoder>> open(const VideoEncoderParams& params);
 
     const VideoEncoderParams& params() const { return m_params; }
-    // SPS and PPS, Annex B.
+    // The parameter sets (H.264: SPS and PPS; H.265: VPS, SPS and PPS), Annex B.
     std::span<const std::uint8_t> extradata() const;
     // `frame` must be YUV420P of the encoder's size; `index` counts frames since the output
     // started (the timestamp is index / fps).
@@ -50,21 +57,23 @@ private:
 
 class AudioEncoder {
 public:
-    static core::Result<std::unique_ptr<AudioEncoder>> open(int sampleRate, int channels,
-                                                            std::int64_t bitrate);
+    static core::Result<std::unique_ptr<AudioEncoder>> open(AudioCodec codec, int sampleRate,
+                                                            int channels, std::int64_t bitrate);
 
+    AudioCodec codec() const { return m_codec; }
     int sampleRate() const { return m_context->sample_rate; }
     int channels() const { return m_context->ch_layout.nb_channels; }
     int frameSize() const { return m_context->frame_size; }
-    // The AudioSpecificConfig.
+    // AAC: the AudioSpecificConfig; MP3: empty.
     std::span<const std::uint8_t> extradata() const;
     // A frame of frameSize() planar float samples; `firstSample` counts samples since the
     // output started.
     core::Status encode(AVFrame& frame, std::int64_t firstSample, const PacketOutput& output);
 
 private:
-    explicit AudioEncoder(CodecContextPtr context);
+    AudioEncoder(AudioCodec codec, CodecContextPtr context);
 
+    AudioCodec m_codec;
     CodecContextPtr m_context;
     PacketPtr m_packet = allocPacket();
 };

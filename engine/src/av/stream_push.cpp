@@ -56,7 +56,14 @@ void StreamPush::push(bool video, const EncodedPacket& packet) {
         if (m_waitKeyframe && !(video && packet.keyframe)) {
             return;
         }
-        m_waitKeyframe = false;
+        if (m_waitKeyframe) {
+            m_waitKeyframe = false;
+            m_firstDtsMs = packet.dtsMs;
+        }
+        // FLV refuses a packet older than the session's first (audio lags video a little).
+        if (packet.dtsMs < m_firstDtsMs) {
+            return;
+        }
         if (m_queuedBytes + packet.data.size() > kMaxQueuedBytes) {
             m_queue.clear();
             m_queuedBytes = 0;
@@ -125,11 +132,12 @@ void StreamPush::session(const Format& format, std::uint64_t generation) {
     video->avg_frame_rate = AVRational{format.fps, 1};
     AVCodecParameters& a = *audio->codecpar;
     a.codec_type = AVMEDIA_TYPE_AUDIO;
-    a.codec_id = AV_CODEC_ID_AAC;
+    a.codec_id = format.audioCodec == AudioCodec::mp3 ? AV_CODEC_ID_MP3 : AV_CODEC_ID_AAC;
     a.sample_rate = format.sampleRate;
     av_channel_layout_default(&a.ch_layout, format.channels);
-    a.frame_size = 1024;
-    if (!setExtradata(v, format.videoConfig) || !setExtradata(a, format.audioConfig)) {
+    a.frame_size = format.samplesPerFrame;
+    if (!setExtradata(v, format.videoConfig) ||
+        (!format.audioConfig.empty() && !setExtradata(a, format.audioConfig))) {
         return;
     }
     if (avio_open2(&output->pb, m_url.c_str(), AVIO_FLAG_WRITE, &output->interrupt_callback,

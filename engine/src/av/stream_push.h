@@ -1,6 +1,6 @@
 #pragma once
-// Pushes encoded H.264 and AAC to a URL (rtmp://) through libavformat's FLV muxer, on a thread
-// of its own so that a slow or broken network never stalls the mixer: packets wait in a
+// Pushes encoded H.264 and AAC or MP3 to a URL (rtmp://) through libavformat's FLV muxer, on a
+// thread of its own so that a slow or broken network never stalls the mixer: packets wait in a
 // bounded queue; when it overflows, or after a failure, the push starts again at the next
 // keyframe. A connection that fails is retried until the push is destroyed. A new video format
 // (size, parameter sets) reconnects, since FLV announces its tracks once.
@@ -28,9 +28,11 @@ public:
         int height = 0;
         int fps = 25;
         std::vector<std::uint8_t> videoConfig;  // Annex B SPS/PPS
+        AudioCodec audioCodec = AudioCodec::aacLc;
         int sampleRate = 44100;
         int channels = 2;
-        std::vector<std::uint8_t> audioConfig;  // AudioSpecificConfig
+        int samplesPerFrame = 1024;
+        std::vector<std::uint8_t> audioConfig;  // AAC: AudioSpecificConfig; MP3: empty
     };
 
     explicit StreamPush(std::string url,
@@ -63,6 +65,7 @@ private:
     std::deque<Queued> m_queue;
     std::size_t m_queuedBytes = 0;
     bool m_waitKeyframe = true;
+    std::int64_t m_firstDtsMs = 0;  // of the keyframe the queued packets start at
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };

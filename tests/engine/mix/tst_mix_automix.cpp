@@ -11,12 +11,12 @@
 
 #include "hook_receiver.h"
 #include "mix_engine_client.h"
-#include "mix_test_media.h"
+#include "mix_media.h"
 #include "service/rooms/token04.h"
 
 using regie::test::HookReceiver;
 using regie::test::MixEngineClient;
-using regie::test::Publisher;
+using regie::test::mix::Publisher;
 
 namespace {
 

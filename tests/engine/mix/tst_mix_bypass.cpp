@@ -8,12 +8,12 @@
 #include <QTest>
 
 #include "mix_engine_client.h"
-#include "mix_test_media.h"
+#include "mix_media.h"
 #include "sei_reader.h"
 
 using regie::test::MixEngineClient;
-using regie::test::Player;
-using regie::test::Publisher;
+using regie::test::mix::Player;
+using regie::test::mix::Publisher;
 
 namespace {
 
@@ -91,7 +91,7 @@ private slots:
                                  15000),
                  qPrintable(out));
         Player player(m_engine->flvUrl("bypout"), 320, 240);
-        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::kRed); }, 10000),
+        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::mix::kRed); }, 10000),
                  qPrintable(player.describe(160, 120)));
     }
 
@@ -143,7 +143,7 @@ private slots:
                      15000),
                  qPrintable(out));
         Player player(m_engine->flvUrl("bypurl"), 320, 240);
-        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::kRed); }, 10000),
+        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::mix::kRed); }, 10000),
                  qPrintable(player.describe(160, 120)));
     }
 

@@ -9,15 +9,15 @@
 
 #include "hook_receiver.h"
 #include "mix_engine_client.h"
-#include "mix_test_media.h"
+#include "mix_media.h"
 
 using regie::test::HookAnswer;
 using regie::test::HookReceiver;
 using regie::test::MixEngineClient;
-using regie::test::Player;
-using regie::test::Publisher;
+using regie::test::mix::Player;
+using regie::test::mix::Publisher;
 using regie::test::ReceivedRequest;
-using regie::test::Yuv;
+using regie::test::mix::Yuv;
 
 namespace {
 
@@ -124,20 +124,20 @@ private slots:
                        1),
                  0);
         m_player = std::make_unique<Player>(m_engine->flvUrl("picout"), kWidth, kHeight);
-        QVERIFY(showsAll({{40, 40, regie::test::kRed},       // the input over the picture
-                          {260, 200, regie::test::kYellow},  // the picture's opaque half
-                          {480, 120, regie::test::kGreen},   // its transparent half: the colour
-                          {140, 100, regie::test::kBlue},    // the watermark over the input
-                          {180, 140, regie::test::kBlue}},   // and over the picture
+        QVERIFY(showsAll({{40, 40, regie::test::mix::kRed},       // the input over the picture
+                          {260, 200, regie::test::mix::kYellow},  // the picture's opaque half
+                          {480, 120, regie::test::mix::kGreen},   // its transparent half: the colour
+                          {140, 100, regie::test::mix::kBlue},    // the watermark over the input
+                          {180, 140, regie::test::mix::kBlue}},   // and over the picture
                          20000));
     }
 
     void bothChangeLive() {
         QVERIFY(m_player);
         QCOMPARE(start({{"BackgroundImage", url("/white.png")}}, 2), 0);
-        QVERIFY(showsAll({{40, 40, regie::test::kRed},
-                          {480, 120, regie::test::kWhite},
-                          {180, 140, regie::test::kWhite}},
+        QVERIFY(showsAll({{40, 40, regie::test::mix::kRed},
+                          {480, 120, regie::test::mix::kWhite},
+                          {180, 140, regie::test::mix::kWhite}},
                          10000));
         QCOMPARE(m_player->process().state(), QProcess::Running);
     }
@@ -155,14 +155,14 @@ private slots:
         QCOMPARE(start({{"WaterMark", QJsonObject{{"RectInfo", rect(0, 0, 10, 10)}}}}, 3),
                  110200171);
         QTest::qWait(1000);
-        QVERIFY(m_player->shows(480, 120, regie::test::kWhite));  // refused: nothing changed
+        QVERIFY(m_player->shows(480, 120, regie::test::mix::kWhite));  // refused: nothing changed
 
         // Mode 1 checks only the URL: the task takes the picture, which never shows.
         QCOMPARE(start({{"BackgroundImage", url("/missing.png")}, {"CheckImageMode", 1}}, 3), 0);
-        QVERIFY(showsAll({{40, 40, regie::test::kRed}, {480, 120, regie::test::kGreen}}, 10000));
+        QVERIFY(showsAll({{40, 40, regie::test::mix::kRed}, {480, 120, regie::test::mix::kGreen}}, 10000));
         QCOMPARE(start({{"BackgroundImage", "ftp://x/bg.png"}, {"CheckImageMode", 2}}, 4), 0);
         QTest::qWait(1000);
-        QVERIFY(showsAll({{480, 120, regie::test::kGreen}}, 1000));
+        QVERIFY(showsAll({{480, 120, regie::test::mix::kGreen}}, 1000));
     }
 
     void cleanupTestCase() {

@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include "api/zego/mix_request.h"
+#include "api/zego/transcode_request.h"
 #include "service/mix/task_record.h"
 
 using regie::api::zego::MixLimits;
@@ -28,6 +29,23 @@ constexpr const char* kBody = R"({
   ],
   "BackGroundColorHex": "0x87CEFA00"
 })";
+
+boost::json::object transcodeBody() {
+    namespace json = boost::json;
+    json::object big{{"StreamId", "big"},
+                     {"StreamUrl", "rtmp://ignored/x"},
+                     {"TemplateId", 4},
+                     {"TemplateConfig",
+                      json::object{{"VideoEncId", 0}, {"ShortEdgeAdaption", 1}, {"Width", 720}}}};
+    json::object same{{"StreamUrl", "rtmp://cdn/live/same"},
+                      {"TemplateId", 4},
+                      {"TemplateConfig", json::object{}}};
+    return {{"TaskId", "t"},
+            {"UserId", "u"},
+            {"TranscodeInput", json::object{{"StreamId", "in"}, {"StreamUrl", ""}}},
+            {"TranscodeOutput",
+             json::array{json::object{{"StreamId", "small"}, {"TemplateId", 0}}, big, same}}};
+}
 
 boost::json::object body(const char* text = kBody) {
     return boost::json::parse(text).as_object();
@@ -85,6 +103,109 @@ private slots:
         QCOMPARE(req.layout.background.y, regie::av::yuvFromRgb(255, 255, 255).y);
         QCOMPARE(req.layout.output.channels, 2);
         QCOMPARE(req.layout.output.audioBitrate, std::int64_t{48000});
+    }
+
+    void furtherOutputsFollowTheFirstOnesFrameRate() {
+        auto b = body();
+        b["SoundChannel"] = "2";
+        auto& outputs = b["MixOutput"].as_array();
+        outputs.push_back(boost::json::object{{"StreamUrl", "rtmp://cdn/live/small"},
+                                              {"Width", 180},
+                                              {"Height", 320},
+                                              {"Fps", 10},
+                                              {"VideoBitrate", 400000}});
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& layout = std::get<MixRequest>(r).layout;
+        QCOMPARE(layout.moreOutputs.size(), std::size_t{1});
+        const auto& small = layout.moreOutputs[0];
+        QCOMPARE(small.streamUrl, std::string("rtmp://cdn/live/small"));
+        QCOMPARE(small.fps, 15);
+        QCOMPARE(small.channels, 2);  // the top-level SoundChannel
+        QCOMPARE(layout.outputs().size(), std::size_t{2});
+
+        // A live update changes the sizes and bitrates of the same outputs, nothing else.
+        auto update = layout;
+        update.output.fps = 25;
+        update.output.width = 720;
+        update.moreOutputs[0].videoBitrate = 300000;
+        update.moreOutputs.push_back(update.output);
+        update.moreOutputs.back().streamId = "new-output";
+        update.keepOutputsOf(layout);
+        QCOMPARE(update.output.width, 720);
+        QCOMPARE(update.output.fps, 15);
+        QCOMPARE(update.moreOutputs.size(), std::size_t{1});
+        QCOMPARE(update.moreOutputs[0].videoBitrate, std::int64_t{300000});
+
+        outputs.push_back(outputs[1]);
+        QCOMPARE(codeOf(b), 110200176);
+    }
+
+    void outputCodecs() {
+        auto b = body();
+        auto& out = b["MixOutput"].as_array()[0].as_object();
+        out["VideoEncId"] = 3;
+        out["AudioCodec"] = 2;
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& spec = std::get<MixRequest>(r).layout.output;
+        QVERIFY(spec.videoCodec == regie::av::VideoCodec::h265);
+        QVERIFY(spec.audioCodec == regie::av::AudioCodec::mp3);
+        out["AudioCodec"] = 0;  // HE-AAC: AAC-LC here
+        r = parse(b);
+        QVERIFY(std::get<MixRequest>(r).layout.output.audioCodec == regie::av::AudioCodec::aacLc);
+        out["AudioCodec"] = 3;
+        QCOMPARE(codeOf(b), 110200156);
+        out["AudioCodec"] = 1;
+        out["VideoEncId"] = 2;
+        QCOMPARE(codeOf(b), 110200156);
+        out["VideoEncId"] = 3;
+        out["StreamUrl"] = "rtmp://cdn/live/x";
+        QCOMPARE(codeOf(b), 110200156);
+    }
+
+    void transcodeOutputsFollowTheirTemplatesAndTheInput() {
+        auto b = transcodeBody();
+        auto r = regie::api::zego::parseStartCloudTranscode(b, MixLimits{});
+        QVERIFY(std::holds_alternative<regie::service::mix::TranscodeRequest>(r));
+        const auto& request = std::get<regie::service::mix::TranscodeRequest>(r);
+        QCOMPARE(request.outputs[1].streamUrl, std::string());  // StreamId wins on this page
+
+        regie::service::mix::InputFormat portrait;
+        portrait.codec = regie::media::CodecId::H265;
+        portrait.width = 1080;
+        portrait.height = 1920;
+        portrait.fps = 15;
+        portrait.bitrate = 900000;
+        const auto mix = regie::service::mix::transcodeMix(request, portrait);
+        const auto outputs = mix.layout.outputs();
+        QCOMPARE(outputs.size(), std::size_t{3});
+        // Largest first: the input's own size, then 720 short edge, then the 360p preset.
+        QCOMPARE(outputs[0].streamUrl, std::string("rtmp://cdn/live/same"));
+        QCOMPARE(outputs[0].width, 1080);
+        QCOMPARE(outputs[0].height, 1920);
+        QCOMPARE(outputs[0].videoBitrate, std::int64_t{900000});
+        QCOMPARE(outputs[1].streamId, std::string("big"));
+        QCOMPARE(outputs[1].width, 720);
+        QCOMPARE(outputs[1].height, 1280);
+        QVERIFY(outputs[1].videoCodec == regie::av::VideoCodec::h265);  // same as the input
+        QCOMPARE(outputs[2].width, 360);
+        QCOMPARE(outputs[2].height, 640);
+        QCOMPARE(outputs[2].videoBitrate, std::int64_t{600000});
+        QVERIFY(outputs[2].videoCodec == regie::av::VideoCodec::h264);
+        QCOMPARE(outputs[2].fps, 15);
+        QCOMPARE(mix.layout.inputs.front().placement->rect.bottom, 1920);
+
+        auto& custom = b["TranscodeOutput"].as_array()[1].as_object()["TemplateConfig"].as_object();
+        custom["Fps"] = 10;  // the others are 0
+        QCOMPARE(
+            std::get<ZegoResult>(regie::api::zego::parseStartCloudTranscode(b, MixLimits{})).code,
+            110200002);
+        custom["Fps"] = 0;
+        custom["Width"] = 3002;
+        QCOMPARE(
+            std::get<ZegoResult>(regie::api::zego::parseStartCloudTranscode(b, MixLimits{})).code,
+            110200161);
     }
 
     void inputsWithoutRectanglesAreHeardNotSeen() {

@@ -5,11 +5,11 @@
 #include <QTest>
 
 #include "mix_engine_client.h"
-#include "mix_test_media.h"
+#include "mix_media.h"
 #include "sei_reader.h"
 
 using regie::test::MixEngineClient;
-using regie::test::Publisher;
+using regie::test::mix::Publisher;
 using regie::test::readSei;
 using regie::test::SeenSei;
 

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/zego/mix_request.h"
+#include "api/zego/transcode_request.h"
 #include "av/image_fetch.h"
 
 namespace regie::api::zego {
@@ -36,6 +37,9 @@ ZegoResult mixFailureAnswer(const mix::MixFailure& f) {
             break;
         case mix::MixError::outputBusy:
             code = 110200154;
+            break;
+        case mix::MixError::roomFailed:
+            code = 110200197;
             break;
         case mix::MixError::noSuchTask:
             code = 110209001;
@@ -90,6 +94,19 @@ ActionSpec mixAction(std::string name, MethodStyle style,
     return spec;
 }
 
+json::array playInfoJson(const mix::MixTaskView& task) {
+    json::array playInfo;
+    for (const auto& out : task.outputs) {
+        playInfo.push_back(json::object{{"StreamId", out.streamId},
+                                        {"RTMP", out.urls.rtmp},
+                                        {"HLS", out.urls.hls},
+                                        {"FLV", out.urls.flv},
+                                        {"Status", 0},
+                                        {"UserName", ""}});
+    }
+    return playInfo;
+}
+
 namespace {
 
 // CheckImageMode 0 (the default): every picture must download before the start.
@@ -108,13 +125,31 @@ ZegoResult startMix(const ZegoRequest& request, mix::MixService& service, mix::M
     return mixStartedAnswer(std::get<mix::MixTaskView>(started));
 }
 
-ZegoResult stopMix(const ZegoRequest& request, mix::MixService& service) {
+ZegoResult startCloudTranscode(const ZegoRequest& request, mix::MixService& service) {
+    auto settings = service.settings();
+    auto parsed =
+        parseStartCloudTranscode(request.body, {settings.maxFps, settings.sequenceRequired});
+    if (auto* error = std::get_if<ZegoResult>(&parsed)) {
+        return std::move(*error);
+    }
+    if (auto f = service.startTranscode(std::to_string(request.appId),
+                                        std::get<mix::TranscodeRequest>(std::move(parsed)))) {
+        return mixFailureAnswer(*f);
+    }
+    return {0, "", std::nullopt};
+}
+
+// StopMix, StopCloudTranscode (whose UserId is required).
+ZegoResult stopTask(const ZegoRequest& request, mix::MixService& service, mix::TaskKind kind) {
     auto read = readStopFields(request.body);
     if (auto* error = std::get_if<ZegoResult>(&read)) {
         return std::move(*error);
     }
     const auto& stop = std::get<StopFields>(read);
-    if (auto f = service.stop(stop.taskId, stop.userId, stop.sequence)) {
+    if (kind == mix::TaskKind::transcode && (!stop.userId || stop.userId->empty())) {
+        return {kParameterError, "UserId is required", std::nullopt};
+    }
+    if (auto f = service.stop(kind, stop.taskId, stop.userId, stop.sequence)) {
         return mixFailureAnswer(*f);
     }
     return {0, "", std::nullopt};
@@ -170,31 +205,23 @@ ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_ex
 
 }  // namespace
 
-json::array playInfoJson(const mix::MixTaskView& task) {
-    const auto& urls = task.urls;
-    return json::array{json::object{{"StreamId", task.outputStreamId},
-                                    {"RTMP", urls.rtmp},
-                                    {"HLS", urls.hls},
-                                    {"FLV", urls.flv},
-                                    {"Status", 0},
-                                    {"UserName", ""}}};
-}
-
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
                                                 boost::asio::any_io_executor blocking) {
     std::vector<ActionSpec> specs;
     specs.push_back(startMixAction(service, blocking));
-    specs.push_back(mixAction("StopMix", MethodStyle::postJson,
-                              [&service](const ZegoRequest& r) { return stopMix(r, service); }));
+    specs.push_back(mixAction("StopMix", MethodStyle::postJson, [&service](const ZegoRequest& r) {
+        return stopTask(r, service, mix::TaskKind::mix);
+    }));
+    specs.push_back(
+        mixAction("StartCloudTranscode", MethodStyle::postJson,
+                  [&service](const ZegoRequest& r) { return startCloudTranscode(r, service); }));
+    specs.push_back(
+        mixAction("StopCloudTranscode", MethodStyle::postJson, [&service](const ZegoRequest& r) {
+            return stopTask(r, service, mix::TaskKind::transcode);
+        }));
     specs.push_back(mixAction("GetMixTaskInfo", MethodStyle::get, [&service](const ZegoRequest& r) {
         return mixTaskInfo(r, service);
     }));
-    for (const char* name : {"StartCloudTranscode", "StopCloudTranscode"}) {
-        specs.push_back(mixAction(name, MethodStyle::postJson, [name](const ZegoRequest&) {
-            return ZegoResult{kParameterError, std::string(name) + " is not supported yet",
-                              std::nullopt};
-        }));
-    }
     for (auto& spec : specs) {
         if (auto error = door.registerAction(std::move(spec))) {
             return error;

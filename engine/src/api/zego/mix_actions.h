@@ -1,7 +1,6 @@
 #pragma once
-// The mix Actions (mix.md): StartMix, StopMix and GetMixTaskInfo over the MixService, and the
-// mix-family Actions the engine does not implement yet, answered as such; and the answers the
-// auto mix Actions share with them.
+// The mix Actions (mix.md): StartMix, StopMix, GetMixTaskInfo, StartCloudTranscode and
+// StopCloudTranscode over the MixService; and the answers the auto mix Actions share with them.
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/json/array.hpp>

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "api/zego/body_fields.h"
 #include "api/zego/mix_body.h"
 #include "api/zego/stream_id.h"
 #include "core/base64.h"
@@ -12,6 +13,7 @@
 namespace regie::api::zego {
 
 namespace json = boost::json;
+using body::checkText;
 using service::mix::ContentControl;
 using service::mix::ImageCheck;
 using service::mix::ImageDisplay;
@@ -205,9 +207,17 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
         case 0:
             break;
         case 2:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=2 (VP8)");
+            refuse(kOutputFormat, f.name("VideoEncId") +
+                                      "=2 (VP8) cannot be delivered: the engine delivers streams "
+                                      "over RTMP and HTTP-FLV, and FLV has no VP8 codec");
         case 3:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=3 (H.265)");
+            if (!spec.streamUrl.empty()) {
+                refuse(kOutputFormat, f.name("VideoEncId") +
+                                          "=3 (H.265) cannot be pushed to a StreamUrl: the push "
+                                          "uses FFmpeg 5.1's FLV muxer, which carries H.264 only");
+            }
+            spec.videoCodec = av::VideoCodec::h265;
+            break;
         case 4:
             unsupported(kOutputFormat, f.name("VideoEncId") + "=4 (H.264 SVC)");
         default:
@@ -219,8 +229,16 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
         unsupported(kOutputFormat, f.name("LowBitrateHD") + "=1");
     }
-    if (f.has("TargetRoom")) {
-        unsupported(kOutputFormat, f.name("TargetRoom"));
+    if (const auto* target = f.object("TargetRoom")) {
+        if (!spec.streamUrl.empty()) {
+            refuse(kOutputFormat, f.name("TargetRoom") +
+                                      " needs an output published here (StreamId, no StreamUrl)");
+        }
+        Fields room(*target, where + "TargetRoom.", kOutputFormat);
+        spec.targetRoom =
+            service::mix::TargetRoom{room.requiredString("RoomId"), room.requiredString("UserId")};
+        checkText(room, "RoomId", spec.targetRoom->roomId, kParameterError);
+        checkText(room, "UserId", spec.targetRoom->userId, kParameterError);
     }
     auto fps = f.requiredInteger("Fps");
     if (fps < 1 || fps > limits.maxFps) {
@@ -242,15 +260,19 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     }
     spec.width = static_cast<int>(width);
     spec.height = static_cast<int>(height);
-    switch (f.integer("AudioCodec").value_or(1)) {
+    switch (f.integer("AudioCodec").value_or(0)) {
+        case 0:  // HE-AAC: no encoder here has the HE profile; AAC-LC (local choice, docs/mix.md)
         case 1:
+            spec.audioCodec = av::AudioCodec::aacLc;
             break;
-        case 0:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=0 (HE-AAC); use 1 (AAC-LC)");
         case 2:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=2 (MP3)");
+            spec.audioCodec = av::AudioCodec::mp3;
+            break;
         case 3:
-            unsupported(kOutputFormat, f.name("AudioCodec") + "=3 (Opus)");
+            refuse(kOutputFormat, f.name("AudioCodec") +
+                                      "=3 (Opus) cannot be delivered: the engine delivers streams "
+                                      "over RTMP and HTTP-FLV, and its FLV muxing has no Opus "
+                                      "sound format (AAC, MP3 and G.711 only)");
         default:
             refuse(kOutputFormat, f.name("AudioCodec") + " must be 0, 1, 2 or 3");
     }
@@ -323,12 +345,12 @@ namespace mix_body {
 void readIdentity(const Fields& top, const MixLimits& limits, bool roomRequired,
                   MixRequest& request) {
     request.taskId = top.requiredString("TaskId");
-    checkText(top, "TaskId", request.taskId);
+    checkText(top, "TaskId", request.taskId, kParameterError);
     request.userId = top.requiredString("UserId");
-    checkText(top, "UserId", request.userId);
+    checkText(top, "UserId", request.userId, kParameterError);
     request.roomId =
         roomRequired ? top.requiredString("RoomId") : top.string("RoomId").value_or("");
-    checkText(top, "RoomId", request.roomId);
+    checkText(top, "RoomId", request.roomId, kParameterError);
     request.sequence = top.integer("Sequence");
     if (!request.sequence && limits.sequenceRequired) {
         refuse(kParameterError, "Sequence is required");
@@ -372,6 +394,9 @@ void readBypass(const Fields& top, MixRequest& request) {
     };
     if (layout.inputs.size() != 1) {
         refuseWith("it needs exactly one MixInput");
+    }
+    if (!layout.moreOutputs.empty()) {
+        refuseWith("it goes to exactly one MixOutput");
     }
     const MixInputSpec& in = layout.inputs.front();
     if (layout.output.audioOnly()) {
@@ -494,7 +519,7 @@ void readOutputs(const json::array& outputs, const std::set<std::string>& inputS
     std::vector<MixOutputSpec> parsed;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         auto spec = output(outputs[i], i, limits);
-        if (!outputIds.insert(spec.streamUrl.empty() ? spec.streamId : spec.streamUrl).second) {
+        if (!outputIds.insert(spec.sinkKey()).second) {
             refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
         }
         if (spec.streamUrl.empty() && inputSources.contains("id:" + spec.streamId)) {
@@ -502,27 +527,25 @@ void readOutputs(const json::array& outputs, const std::set<std::string>& inputS
         }
         parsed.push_back(std::move(spec));
     }
-    if (parsed.size() > 1) {
-        unsupported(kOutputFormat, "more than one MixOutput");
+    const MixOutputSpec& first = parsed.front();
+    for (std::size_t i = 1; i < parsed.size(); ++i) {
+        if (first.audioOnly() && !parsed[i].audioOnly()) {
+            refuse(kOutputFormat, "MixOutput[" + std::to_string(i) +
+                                      "] has video, but the first output, whose picture the "
+                                      "others are scaled from, is audio only");
+        }
+        parsed[i].fps = first.fps;  // mix.md: every output follows the first one's frame rate
+    }
+    for (auto& spec : parsed) {
+        if (spec.channels == 0) {
+            spec.channels = defaultChannels;
+        }
     }
     request.layout.output = std::move(parsed.front());
-    if (request.layout.output.channels == 0) {
-        request.layout.output.channels = defaultChannels;
-    }
+    request.layout.moreOutputs.assign(std::make_move_iterator(parsed.begin() + 1),
+                                      std::make_move_iterator(parsed.end()));
 }
 
 }  // namespace mix_body
-
-std::optional<MixRequest> rereadMixRequest(const std::string& action, const json::object& body,
-                                           const MixLimits& limits) {
-    if (action != "StartMix") {
-        return std::nullopt;
-    }
-    auto parsed = parseStartMix(body, limits);
-    if (auto* request = std::get_if<MixRequest>(&parsed)) {
-        return std::move(*request);
-    }
-    return std::nullopt;
-}
 
 }  // namespace regie::api::zego

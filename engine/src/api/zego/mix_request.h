@@ -22,10 +22,4 @@ struct MixLimits {
 std::variant<service::mix::MixRequest, ZegoResult> parseStartMix(const boost::json::object& body,
                                                                  const MixLimits& limits);
 
-// A body the store kept, read again under the Action that carried it (task resume): nullopt
-// when that Action or that body is no longer accepted.
-std::optional<service::mix::MixRequest> rereadMixRequest(const std::string& action,
-                                                         const boost::json::object& body,
-                                                         const MixLimits& limits);
-
 }  // namespace regie::api::zego

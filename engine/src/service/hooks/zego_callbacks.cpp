@@ -80,16 +80,18 @@ void ZegoCallbacks::send(std::string_view event, json::object fields, Persisted 
     std::string timestamp = std::to_string(now);
     std::string nonce = std::to_string(core::randomUint64() >> 1);
     json::object body;
-    body["event"] = event;
+    const bool pascal = typing == EnvelopeTyping::pascalCase;
+    body[pascal ? "Event" : "event"] = event;
     if (typing == EnvelopeTyping::numbers) {
         body["appid"] = std::strtoull(s.appId.c_str(), nullptr, 10);
         body["timestamp"] = now;
     } else {
-        body["appid"] = s.appId;
-        body["timestamp"] = timestamp;
+        body[pascal ? "Appid" : "appid"] = s.appId;
+        body[pascal ? "Timestamp" : "timestamp"] = timestamp;
     }
-    body["nonce"] = nonce;
-    body["signature"] = zegoCallbackSignature(s.callbackSecret, timestamp, nonce);
+    body[pascal ? "Nonce" : "nonce"] = nonce;
+    body[pascal ? "Signature" : "signature"] =
+        zegoCallbackSignature(s.callbackSecret, timestamp, nonce);
     for (auto& kv : fields) {
         body[kv.key()] = std::move(kv.value());
     }

@@ -31,8 +31,9 @@ struct ZegoCallbackSettings {
 };
 
 // How `appid` and `timestamp` are typed: strings on most pages, numbers on room_create and
-// room_close.
-enum class EnvelopeTyping { strings, numbers };
+// room_close; pascalCase: strings under Event, Appid, Timestamp, Nonce and Signature
+// (transcode_start, transcode_stop).
+enum class EnvelopeTyping { strings, numbers, pascalCase };
 
 enum class StreamCodec : int { h264 = 0, h264Svc = 1, vp8 = 2, h265 = 3 };
 
@@ -80,7 +81,8 @@ public:
     void streamCreate(const StreamCreateEvent& event, Persisted persisted = nullptr);
     void streamClose(const StreamCloseEvent& event, Persisted persisted = nullptr);
 
-    // Prepends event, appid, timestamp, nonce and signature (lower-case keys) to `fields`.
+    // Prepends event, appid, timestamp, nonce and signature (lower-case keys unless
+    // pascalCase) to `fields`.
     void send(std::string_view event, boost::json::object fields, Persisted persisted = nullptr,
               EnvelopeTyping typing = EnvelopeTyping::strings);
 

@@ -86,7 +86,7 @@ MixStatus AutoMixer::stop(const std::string& taskId, const std::string& roomId,
     if (found == m_tasks.end() || found->second.roomId != roomId) {
         return MixFailure{MixError::noSuchTask, "no auto mix " + taskId + " in room " + roomId};
     }
-    auto stopped = m_mix.stop(taskId, userId, sequence);
+    auto stopped = m_mix.stop(TaskKind::mix, taskId, userId, sequence);
     if (!stopped || stopped->error == MixError::noSuchTask) {
         m_tasks.erase(found);
     }

@@ -100,7 +100,7 @@ void BypassForwarder::audioConfig(const media::Frame& frame) {
         return;
     }
     m_audioConfigured = m_sink
-                            .audioConfig(asc.value().outputSampleRate(),
+                            .audioConfig(av::AudioCodec::aacLc, asc.value().outputSampleRate(),
                                          asc.value().outputChannels(), frame.payload.span())
                             .ok();
     if (m_audioConfigured && m_videoConfigPending) {

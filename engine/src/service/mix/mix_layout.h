@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "av/compositor.h"
+#include "av/encoders.h"
 
 namespace regie::service::mix {
 
@@ -87,23 +88,40 @@ struct MixInputSpec {
     bool seen() const { return placement && content != ContentControl::audioOnly; }
 };
 
+// MixOutput TargetRoom: the output stream is listed in this room's streams under this user.
+struct TargetRoom {
+    std::string roomId;
+    std::string userId;
+};
+
 struct MixOutputSpec {
     std::string streamId;   // published here as a live stream, or
     std::string streamUrl;  // pushed there (rtmp://; wins when both are set)
     int width = 0;
     int height = 0;
     int fps = 15;
+    int gopSeconds = 2;
     std::int64_t videoBitrate = 0;
+    av::VideoCodec videoCodec = av::VideoCodec::h264;
+    av::AudioCodec audioCodec = av::AudioCodec::aacLc;
     std::int64_t audioBitrate = 48000;
     int channels = 1;
+    std::optional<TargetRoom> targetRoom;  // published outputs only
 
     // No picture at all (Width and Height 0 or 1): fixed for the task's life.
     bool audioOnly() const { return width <= 1 && height <= 1; }
+    // Two specs with the same destination are the same output, whatever their settings.
+    std::string sinkKey() const {
+        return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl;
+    }
 };
 
 struct MixLayout {
     std::vector<MixInputSpec> inputs;
+    // The first MixOutput: the canvas is composed at its size, every output runs at its Fps.
     MixOutputSpec output;
+    // The further MixOutput entries, each scaled and cropped from the canvas.
+    std::vector<MixOutputSpec> moreOutputs;
     av::Yuv background = av::yuvFromRgb(0, 0, 0);
     std::string backgroundImage;  // over the whole canvas, under every input; empty: none
     std::optional<WatermarkSpec> watermark;
@@ -132,6 +150,32 @@ struct MixLayout {
         }
         return all;
     }
+
+    std::vector<MixOutputSpec> outputs() const {
+        std::vector<MixOutputSpec> all{output};
+        all.insert(all.end(), moreOutputs.begin(), moreOutputs.end());
+        return all;
+    }
+    // For a live update: the outputs become those of `running`, each with the dynamic settings
+    // (size, video bitrate) this layout gives the same destination. Outputs this layout adds
+    // are ignored; a size that would add or remove the video track is ignored.
+    void keepOutputsOf(const MixLayout& running) {
+        auto wanted = outputs();
+        auto kept = running.outputs();
+        for (auto& out : kept) {
+            auto same = std::find_if(wanted.begin(), wanted.end(), [&](const MixOutputSpec& w) {
+                return w.sinkKey() == out.sinkKey();
+            });
+            if (same == wanted.end() || same->audioOnly() != out.audioOnly()) {
+                continue;
+            }
+            out.width = same->width;
+            out.height = same->height;
+            out.videoBitrate = same->videoBitrate;
+        }
+        output = kept.front();
+        moreOutputs.assign(kept.begin() + 1, kept.end());
+    }
 };
 
 struct MixRequest {
@@ -156,14 +200,18 @@ struct PlayUrls {
     std::string hls;  // empty: the engine serves no HLS yet
 };
 
+struct OutputView {
+    std::string streamId;
+    PlayUrls urls;
+};
+
 // What a running task answers with (StartMix Data, GetMixTaskInfo).
 struct MixTaskView {
     std::string taskId;
     std::string userId;
     std::string roomId;
     std::int64_t sequence = 0;
-    std::string outputStreamId;
-    PlayUrls urls;
+    std::vector<OutputView> outputs;  // in MixOutput order
     std::chrono::seconds duration{0};
     std::string action;
     boost::json::object body;  // the latest accepted request body
@@ -175,6 +223,7 @@ enum class MixError {
     inputMissing,
     tooManyInputs,
     outputBusy,
+    roomFailed,
     noSuchTask,
     failed
 };

@@ -8,6 +8,7 @@
 #include "service/mix/output_stream.h"
 #include "service/mix/push_output.h"
 #include "service/mix/task_record.h"
+#include "service/mix/transcode_callbacks.h"
 
 namespace regie::service::mix {
 
@@ -87,6 +88,28 @@ void MixService::setPlayUrlBase(std::string rtmp, std::string http) {
     m_httpBase = std::move(http);
 }
 
+void MixService::setRoomJoin(RoomJoin join) {
+    std::lock_guard lock(m_mutex);
+    m_roomJoin = std::move(join);
+}
+
+MixStatus MixService::joinRooms(const MixLayout& layout) {
+    for (const auto& output : layout.outputs()) {
+        if (!output.targetRoom) {
+            continue;
+        }
+        const TargetRoom& room = *output.targetRoom;
+        auto refused = m_roomJoin ? m_roomJoin(room, output.streamId)
+                                  : std::optional<std::string>("the engine has no rooms");
+        if (refused) {
+            return MixFailure{MixError::roomFailed, "output " + output.streamId +
+                                                        " could not be added to room " +
+                                                        room.roomId + ": " + *refused};
+        }
+    }
+    return std::nullopt;
+}
+
 PlayUrls MixService::playUrls(const MixOutputSpec& output) const {
     if (!output.streamUrl.empty()) {
         return {};
@@ -112,9 +135,9 @@ MixStatus MixService::checkInputs(const MixRequest& request) const {
     return std::nullopt;
 }
 
-MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const MixRequest& request,
-                                                                         std::uint64_t generation) {
-    const std::string& outputId = request.layout.output.streamId;
+MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(
+    const std::string& taskId, const MixOutputSpec& output, std::uint64_t generation) {
+    const std::string& outputId = output.streamId;
     auto key = media::normalizedKey("", m_settings.app, outputId, false);
     if (m_deps.sources.find(key)) {
         // Live, or waiting for its publisher to return: either way not ours to take.
@@ -122,14 +145,14 @@ MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const M
     }
     media::PublisherInfo publisher;
     publisher.origin = media::OriginType::unknown;
-    publisher.originUrl = "mix://" + request.taskId;
-    publisher.sessionId = "mix-" + request.taskId;
+    publisher.originUrl = "mix://" + taskId;
+    publisher.sessionId = "mix-" + taskId;
     publisher.continuePush = std::chrono::milliseconds(0);
     publisher.autoClose = false;
     publisher.engineOutput = true;
     auto [result, source] = m_deps.sources.beginPublish(
         key, publisher,
-        [this, taskId = request.taskId, generation] {
+        [this, taskId, generation] {
             boost::asio::post(m_deps.teardown, [this, taskId, generation] {
                 end(taskId, generation, EndKind::sourceClosed);
             });
@@ -144,35 +167,40 @@ MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(const M
     return source;
 }
 
+void MixService::unpublish(const Entry& entry) {
+    for (const auto& source : entry.published) {
+        m_deps.sources.endPublish(source);
+    }
+}
+
 MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::string& appId,
                                                                  MixRequest request) {
-    const std::uint64_t generation = ++m_generation;
-    std::shared_ptr<media::MediaSource> source;
-    std::unique_ptr<MixSink> sink;
-    if (request.layout.output.streamUrl.empty()) {
-        auto published = publishOutput(request, generation);
-        if (auto* f = std::get_if<MixFailure>(&published)) {
-            return *f;
-        }
-        source = std::get<std::shared_ptr<media::MediaSource>>(published);
-        sink = std::make_unique<OutputStream>(source);
-    } else {
-        sink = std::make_unique<PushOutput>(request.layout.output.streamUrl);
-    }
-
     auto entry = std::make_shared<Entry>();
     entry->appId = appId;
     entry->sequence = request.sequence;
-    entry->generation = generation;
-    entry->output = source;
+    entry->generation = ++m_generation;
+    std::vector<std::unique_ptr<MixSink>> sinks;
+    for (const auto& output : request.layout.outputs()) {
+        if (!output.streamUrl.empty()) {
+            sinks.push_back(std::make_unique<PushOutput>(output.streamUrl));
+            continue;
+        }
+        auto published = publishOutput(request.taskId, output, entry->generation);
+        if (auto* f = std::get_if<MixFailure>(&published)) {
+            unpublish(*entry);
+            return *f;
+        }
+        entry->published.push_back(std::get<std::shared_ptr<media::MediaSource>>(published));
+        sinks.push_back(std::make_unique<OutputStream>(entry->published.back()));
+    }
     entry->task = std::make_unique<MixTask>(
         MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
-                      [this, taskId = request.taskId, generation] {
+                      [this, taskId = request.taskId, generation = entry->generation] {
                           boost::asio::post(m_deps.teardown, [this, taskId, generation] {
                               end(taskId, generation, EndKind::idle);
                           });
                       }},
-        std::move(sink), request.layout);
+        std::move(sinks), request.layout);
     entry->request = std::move(request);
     m_tasks[entry->request.taskId] = entry;
     persist(*entry);
@@ -201,20 +229,26 @@ void MixService::resume() {
     }
     for (const auto& row : rows.value()) {
         auto record = parseTaskRecord(row.payload);
-        std::optional<MixRequest> request;
+        std::optional<StoredRequest> stored;
         if (record) {
-            request = m_deps.reread(record->action, record->body);
+            stored = m_deps.reread(record->action, record->body);
         }
         std::optional<MixFailure> failure;
-        if (request) {
+        if (stored) {
+            auto* transcode = std::get_if<TranscodeRequest>(&*stored);
+            // A transcode's "same as the input" settings are resolved against the input again.
+            MixRequest request = transcode ? transcodeMix(*transcode, inputFormat(*transcode))
+                                           : std::get<MixRequest>(std::move(*stored));
             std::lock_guard lock(m_mutex);
             if (m_tasks.contains(row.taskId)) {
                 continue;
             }
             // Its inputs come back when their publishers reconnect; until then, background.
-            auto created = create(record->appId, std::move(*request));
+            auto created = create(record->appId, std::move(request));
             if (auto* f = std::get_if<MixFailure>(&created)) {
                 failure = *f;
+            } else if (transcode) {
+                std::get<std::shared_ptr<Entry>>(created)->transcode = std::move(*transcode);
             }
         } else {
             failure = MixFailure{MixError::failed, "unreadable task record"};
@@ -230,22 +264,66 @@ void MixService::resume() {
 }
 
 MixTaskView MixService::view(const std::string& taskId, const Entry& entry) const {
-    return {taskId,
-            entry.request.userId,
-            entry.request.roomId,
-            entry.sequence.value_or(0),
-            entry.request.layout.output.streamId,
-            playUrls(entry.request.layout.output),
-            entry.task->duration(),
-            entry.request.action,
-            entry.request.body};
+    MixTaskView v{taskId, entry.request.userId,   entry.request.roomId, entry.sequence.value_or(0),
+                  {},     entry.task->duration(), entry.request.action, entry.request.body};
+    for (const auto& output : entry.request.layout.outputs()) {
+        v.outputs.push_back({output.streamId, playUrls(output)});
+    }
+    return v;
 }
 
 MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest request) {
+    return launch(appId, std::move(request), std::nullopt);
+}
+
+MixStatus MixService::startTranscode(const std::string& appId, TranscodeRequest request) {
+    MixRequest mix = transcodeMix(request, inputFormat(request));
+    auto started = launch(appId, std::move(mix), std::move(request));
+    if (auto* f = std::get_if<MixFailure>(&started)) {
+        return *f;
+    }
+    return std::nullopt;
+}
+
+InputFormat MixService::inputFormat(const TranscodeRequest& request) const {
+    InputFormat format;
+    if (!request.inputStreamUrl.empty()) {
+        return format;  // known only once pulled
+    }
+    std::string app;
+    {
+        std::lock_guard lock(m_mutex);
+        app = m_settings.app;
+    }
+    auto source = m_deps.sources.find(media::normalizedKey("", app, request.inputStreamId, false));
+    if (!source) {
+        return format;
+    }
+    format.bitrate = static_cast<std::int64_t>(source->bytesPerSecond()) * 8;
+    for (const auto& track : source->tracks()) {
+        if (track.kind == media::TrackKind::video) {
+            format.codec = track.info.codec;
+            format.width = track.info.width;
+            format.height = track.info.height;
+            format.fps = track.info.fps;
+        } else if (track.kind == media::TrackKind::audio) {
+            format.channels = track.info.channels;
+        }
+    }
+    return format;
+}
+
+MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest request,
+                                          std::optional<TranscodeRequest> transcode) {
     std::unique_lock lock(m_mutex);
     auto found = m_tasks.find(request.taskId);
     if (found != m_tasks.end()) {
         Entry& entry = *found->second;
+        if (entry.transcode.has_value() != transcode.has_value()) {
+            return MixFailure{MixError::failed, "task " + request.taskId + " is a " +
+                                                    (entry.transcode ? "transcode" : "mix") +
+                                                    " task"};
+        }
         if (m_settings.ownerCheck && request.userId != entry.request.userId) {
             return MixFailure{MixError::notOwner, "UserId does not own this task"};
         }
@@ -256,19 +334,32 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         if (auto missing = checkInputs(request)) {
             return *missing;
         }
+        // Only the dynamic parts change; the owner, room and outputs stay.
+        request.layout.keepOutputsOf(entry.request.layout);
+        if (transcode) {
+            // The input fills the canvas, whose size may have changed.
+            const MixOutputSpec& canvas = request.layout.output;
+            request.layout.inputs.front().placement->rect = {0, 0, canvas.width, canvas.height};
+        }
         entry.task->update(request.layout);
         if (request.sequence) {
             entry.sequence = request.sequence;
         }
-        // Only the dynamic parts change; the owner, room and output stream stay.
         request.userId = entry.request.userId;
         request.roomId = entry.request.roomId;
-        request.layout.output.streamId = entry.request.layout.output.streamId;
-        request.layout.output.streamUrl = entry.request.layout.output.streamUrl;
         keepIdentity(request.body, entry.request.body);
         entry.request = std::move(request);
         persist(entry);
-        return view(found->first, entry);
+        MixTaskView updated = view(found->first, entry);
+        if (!transcode) {
+            return updated;
+        }
+        entry.transcode = std::move(transcode);
+        const TranscodeRequest announced = *entry.transcode;
+        const std::int64_t sequence = entry.sequence.value_or(0);
+        lock.unlock();
+        sendTranscodeStart(m_deps.callbacks, announced, sequence, true);
+        return updated;
     }
     if (auto missing = checkInputs(request)) {
         return *missing;
@@ -278,43 +369,68 @@ MixResult<MixTaskView> MixService::start(const std::string& appId, MixRequest re
         return *f;
     }
     auto entry = std::get<std::shared_ptr<Entry>>(created);
-    const std::string taskId = entry->request.taskId;
-    MixTaskView started = view(taskId, *entry);
+    entry->transcode = std::move(transcode);
+    if (auto refused = joinRooms(entry->request.layout)) {
+        m_tasks.erase(entry->request.taskId);
+        lock.unlock();
+        boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::refused); });
+        return *refused;
+    }
+    MixTaskView started = view(entry->request.taskId, *entry);
     lock.unlock();
-
-    const MixOutputSpec& out = entry->request.layout.output;
-    const PlayUrls& urls = started.urls;
-    m_deps.log.info(
-        "mix.start",
-        {{"task", taskId}, {"output", out.streamUrl.empty() ? out.streamId : out.streamUrl}});
-    auto list = [](const std::string& url) {
-        return url.empty() ? json::array{} : json::array{json::string(url)};
-    };
-    json::object f;
-    f["seq"] = std::to_string(entry->sequence.value_or(0));
-    f["task_id"] = appId + ":" + taskId;
-    f["channel_id"] = entry->request.roomId;
-    f["publish_id"] = entry->request.userId;
-    f["mix_url"] = out.streamUrl.empty() ? urls.rtmp : out.streamUrl;
-    f["mix_stream_alias"] = out.streamId;
-    f["stream_alias"] = out.streamId;
-    f["rtmp_url"] = urls.rtmp;
-    f["rtmp_urls"] = list(urls.rtmp);
-    f["hls_url"] = urls.hls;
-    f["hls_urls"] = list(urls.hls);
-    f["hdl_url"] = urls.flv;
-    f["hdl_urls"] = list(urls.flv);
-    m_deps.callbacks.send("mix_start", std::move(f));
+    m_deps.log.info("mix.start", {{"task", started.taskId},
+                                  {"kind", entry->transcode ? "transcode" : "mix"},
+                                  {"outputs", started.outputs.size()}});
+    if (entry->transcode) {
+        sendTranscodeStart(m_deps.callbacks, *entry->transcode, entry->sequence.value_or(0), false);
+    } else {
+        announce("mix_start", *entry);
+    }
     return started;
 }
 
-MixStatus MixService::stop(const std::string& taskId, const std::optional<std::string>& userId,
+void MixService::announce(const char* event, const Entry& entry) {
+    std::vector<std::pair<MixOutputSpec, PlayUrls>> outputs;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& out : entry.request.layout.outputs()) {
+            outputs.emplace_back(out, playUrls(out));
+        }
+    }
+    const bool starting = std::string_view(event) == "mix_start";
+    auto list = [](const std::string& url) {
+        return url.empty() ? json::array{} : json::array{json::string(url)};
+    };
+    for (const auto& [out, urls] : outputs) {
+        json::object f;
+        f["seq"] = std::to_string(entry.sequence.value_or(0));
+        f["task_id"] = entry.appId + ":" + entry.request.taskId;
+        f["channel_id"] = entry.request.roomId;
+        f["publish_id"] = entry.request.userId;
+        f["mix_url"] = out.streamUrl.empty() ? urls.rtmp : out.streamUrl;
+        f["mix_stream_alias"] = out.streamId;
+        if (starting) {
+            f["stream_alias"] = out.streamId;
+            f["rtmp_url"] = urls.rtmp;
+            f["rtmp_urls"] = list(urls.rtmp);
+            f["hls_url"] = urls.hls;
+            f["hls_urls"] = list(urls.hls);
+            f["hdl_url"] = urls.flv;
+            f["hdl_urls"] = list(urls.flv);
+        }
+        m_deps.callbacks.send(event, std::move(f));
+    }
+}
+
+MixStatus MixService::stop(TaskKind kind, const std::string& taskId,
+                           const std::optional<std::string>& userId,
                            std::optional<std::int64_t> sequence) {
     std::shared_ptr<Entry> entry;
     {
         std::lock_guard lock(m_mutex);
         auto found = m_tasks.find(taskId);
-        if (found == m_tasks.end()) {
+        if (found == m_tasks.end() ||
+            found->second->transcode.has_value() != (kind == TaskKind::transcode)) {
             return MixFailure{MixError::noSuchTask, "task does not exist"};
         }
         if (m_settings.ownerCheck && userId != found->second->request.userId) {
@@ -329,6 +445,7 @@ MixStatus MixService::stop(const std::string& taskId, const std::optional<std::s
         if (sequence) {
             entry->sequence = sequence;
         }
+        entry->stoppedBy = userId.value_or(entry->request.userId);
         m_tasks.erase(found);
     }
     boost::asio::post(m_deps.teardown, [this, entry] { retire(entry, EndKind::stopped); });
@@ -375,9 +492,7 @@ void MixService::stopAll() {
     }
     for (auto& [taskId, entry] : tasks) {
         entry->task.reset();
-        if (entry->output) {
-            m_deps.sources.endPublish(entry->output);
-        }
+        unpublish(*entry);
     }
 }
 
@@ -397,36 +512,31 @@ void MixService::end(const std::string& taskId, std::uint64_t generation, EndKin
 
 void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
     entry->task.reset();
-    if (entry->output) {
-        m_deps.sources.endPublish(entry->output);
-    }
+    unpublish(*entry);
     const std::string& taskId = entry->request.taskId;
     if (auto deleted = m_deps.store.deleteMixTask(taskId); !deleted) {
         m_deps.log.warn("mix.delete_failed",
                         {{"task", taskId}, {"error", deleted.error().message}});
     }
     m_deps.log.info("mix.stop", {{"task", taskId},
-                                 {"reason", kind == EndKind::stopped ? "stop"
-                                            : kind == EndKind::idle  ? "inputs_gone"
-                                                                     : "output_closed"}});
-    // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
-    if (kind == EndKind::sourceClosed) {
+                                 {"reason", kind == EndKind::stopped        ? "stop"
+                                            : kind == EndKind::idle         ? "inputs_gone"
+                                            : kind == EndKind::sourceClosed ? "output_closed"
+                                                                            : "refused"}});
+    if (kind == EndKind::refused) {
         return;
     }
-    const MixOutputSpec& out = entry->request.layout.output;
-    std::string mixUrl;
-    {
-        std::lock_guard lock(m_mutex);
-        mixUrl = out.streamUrl.empty() ? playUrls(out).rtmp : out.streamUrl;
+    if (entry->transcode) {
+        // callbacks.md: StopReason 0 for StopCloudTranscode, 1 when the task ended by itself.
+        sendTranscodeStop(m_deps.callbacks, taskId,
+                          kind == EndKind::stopped ? entry->stoppedBy : entry->request.userId,
+                          entry->sequence.value_or(0), kind != EndKind::stopped);
+        return;
     }
-    json::object f;
-    f["seq"] = std::to_string(entry->sequence.value_or(0));
-    f["task_id"] = entry->appId + ":" + taskId;
-    f["channel_id"] = entry->request.roomId;
-    f["publish_id"] = entry->request.userId;
-    f["mix_url"] = mixUrl;
-    f["mix_stream_alias"] = out.streamId;
-    m_deps.callbacks.send("mix_stop", std::move(f));
+    // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
+    if (kind != EndKind::sourceClosed) {
+        announce("mix_stop", *entry);
+    }
 }
 
 }  // namespace regie::service::mix

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/clock.h"
@@ -25,6 +26,7 @@
 #include "service/hooks/zego_callbacks.h"
 #include "service/mix/mix_layout.h"
 #include "service/mix/mix_task.h"
+#include "service/mix/transcode.h"
 
 namespace regie::service::mix {
 
@@ -39,6 +41,9 @@ struct MixSettings {
     static MixSettings fromConfig(const core::ConfigSnapshot& config);
 };
 
+// A task's request as its Action's parser reads it.
+using StoredRequest = std::variant<MixRequest, TranscodeRequest>;
+
 struct MixServiceDeps {
     media::SourceRegistry& sources;
     std::function<void(media::MediaSource&)> addOutputFormats;
@@ -49,10 +54,19 @@ struct MixServiceDeps {
     core::Logger& log;
     // Reads a stored request body again (resume): the request, or nullopt when the Action or
     // the body is no longer accepted.
-    std::function<std::optional<MixRequest>(const std::string& action,
-                                            const boost::json::object& body)>
+    std::function<std::optional<StoredRequest>(const std::string& action,
+                                               const boost::json::object& body)>
         reread;
 };
+
+// Lists a published output stream in a room under a user (MixOutput TargetRoom), as AddStream
+// does; the reason when it cannot.
+using RoomJoin =
+    std::function<std::optional<std::string>(const TargetRoom& room, const std::string& streamId)>;
+
+// StartMix tasks and StartCloudTranscode tasks share the TaskIds; each Stop Action stops its
+// own kind only.
+enum class TaskKind { mix, transcode };
 
 class MixService {
 public:
@@ -63,11 +77,14 @@ public:
     MixSettings settings() const;
     // "rtmp://127.0.0.1:1935" and "http://127.0.0.1:8080", once the listeners are bound.
     void setPlayUrlBase(std::string rtmp, std::string http);
+    void setRoomJoin(RoomJoin join);
 
     // `appId` names the task in callbacks ("<appid>:<TaskId>").
     MixResult<MixTaskView> start(const std::string& appId, MixRequest request);
-    MixStatus stop(const std::string& taskId, const std::optional<std::string>& userId,
-                   std::optional<std::int64_t> sequence);
+    // The same rules as start(); transcode_start instead of mix_start, also for an update.
+    MixStatus startTranscode(const std::string& appId, TranscodeRequest request);
+    MixStatus stop(TaskKind kind, const std::string& taskId,
+                   const std::optional<std::string>& userId, std::optional<std::int64_t> sequence);
     MixResult<MixTaskView> info(const std::string& taskId) const;
     std::vector<MixTaskView> list() const;
     // Replaces a running task's inputs, without ownership or Sequence checks (an auto mix
@@ -85,18 +102,33 @@ private:
         MixRequest request;                    // the latest accepted
         std::optional<std::int64_t> sequence;  // the last accepted
         std::uint64_t generation = 0;
-        std::shared_ptr<media::MediaSource> output;  // none for a pushed output
+        // The published outputs' live sources (pushed outputs have none).
+        std::vector<std::shared_ptr<media::MediaSource>> published;
         std::unique_ptr<MixTask> task;
+        std::optional<TranscodeRequest> transcode;  // the latest accepted, for a transcode task
+        std::string stoppedBy;                      // the UserId of the stop, if any
     };
-    enum class EndKind { stopped, idle, sourceClosed };
+    // refused: a start undone (TargetRoom failed); no callback for it nor for sourceClosed.
+    enum class EndKind { stopped, idle, sourceClosed, refused };
 
     MixStatus checkInputs(const MixRequest& request) const;
+    // Starts or updates a task of either kind.
+    MixResult<MixTaskView> launch(const std::string& appId, MixRequest request,
+                                  std::optional<TranscodeRequest> transcode);
+    InputFormat inputFormat(const TranscodeRequest& request) const;
     // Starts a task (m_mutex held): its output, its thread, its row in the store.
     MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
     void persist(const Entry& entry);
-    // The output's live source, registered under the [zego] app.
-    MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const MixRequest& request,
+    // An output's live source, registered under the [zego] app.
+    MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const std::string& taskId,
+                                                                 const MixOutputSpec& output,
                                                                  std::uint64_t generation);
+    void unpublish(const Entry& entry);
+    // Lists the outputs with a TargetRoom in their rooms (m_mutex held). A task's room entries
+    // go when its outputs' live streams end, as any room stream's do.
+    MixStatus joinRooms(const MixLayout& layout);
+    // mix_start or mix_stop, one per output (callbacks.md local choice).
+    void announce(const char* event, const Entry& entry);
     PlayUrls playUrls(const MixOutputSpec& output) const;  // call with m_mutex held
     MixTaskView view(const std::string& taskId, const Entry& entry) const;
     void end(const std::string& taskId, std::uint64_t generation, EndKind kind);
@@ -107,6 +139,7 @@ private:
     MixSettings m_settings;
     std::string m_rtmpBase;
     std::string m_httpBase;
+    RoomJoin m_roomJoin;
     std::map<std::string, std::shared_ptr<Entry>> m_tasks;
     std::uint64_t m_generation = 0;
 };

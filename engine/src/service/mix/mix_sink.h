@@ -17,8 +17,9 @@ public:
     virtual core::Status videoConfig(const av::VideoEncoderParams& params,
                                      std::span<const std::uint8_t> annexB, std::int64_t dtsMs) = 0;
     virtual core::Status video(const av::EncodedPacket& packet) = 0;
-    virtual core::Status audioConfig(int sampleRate, int channels,
-                                     std::span<const std::uint8_t> audioSpecificConfig) = 0;
+    // `config`: AAC's AudioSpecificConfig; empty for MP3.
+    virtual core::Status audioConfig(av::AudioCodec codec, int sampleRate, int channels,
+                                     std::span<const std::uint8_t> config) = 0;
     virtual core::Status audio(const av::EncodedPacket& packet) = 0;
 };
 

@@ -23,13 +23,26 @@ std::int64_t micros(std::chrono::duration<Rep, Period> d) {
     return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
 }
 
+// The mix is made in chunks of this many samples, whatever the encoders' frame sizes.
+constexpr int kMixChunk = 1024;
+
+int mostChannels(const MixLayout& layout) {
+    int channels = 1;
+    for (const auto& out : layout.outputs()) {
+        channels = std::max(channels, out.channels);
+    }
+    return channels;
+}
+
 }  // namespace
 
-MixTask::MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout)
-    : m_deps(std::move(deps)), m_output(std::move(output)) {
-    m_layout.output = layout.output;
+MixTask::MixTask(Deps deps, std::vector<std::unique_ptr<MixSink>> sinks, MixLayout layout)
+    : m_deps(std::move(deps))
+    , m_channels(mostChannels(layout))
+    , m_outputs(layout.outputs(), std::move(sinks), m_deps.log) {
     if (layout.bypass) {
-        m_bypass = std::make_unique<BypassForwarder>(*m_output, m_sei, m_started, m_deps.log);
+        m_bypass = std::make_unique<BypassForwarder>(m_outputs.firstSink(), m_outputs.firstSei(),
+                                                     m_started, m_deps.log);
     }
     applyLayout(std::move(layout));
     m_thread = std::thread([this] { m_bypass ? runBypass() : run(); });
@@ -56,20 +69,12 @@ std::chrono::seconds MixTask::duration() const {
     return std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - m_started);
 }
 
+// `layout`'s outputs are the task's own (MixLayout::keepOutputsOf), with their new settings.
 void MixTask::applyLayout(MixLayout layout) {
-    // Fixed for the task's life: frame rate and the audio format.
-    layout.output.fps = m_layout.output.fps;
-    layout.output.channels = m_layout.output.channels;
-    layout.output.audioBitrate = m_layout.output.audioBitrate;
-    layout.output.streamId = m_layout.output.streamId;
+    m_outputs.update(layout.outputs());
     if (m_bypass && !m_inputs.empty()) {
         layout.inputs = m_layout.inputs;  // a ByPass task forwards its one input for its life
     }
-    if (layout.output.audioOnly() != m_layout.output.audioOnly()) {
-        layout.output.width = m_layout.output.width;  // a track cannot appear or go mid-stream
-        layout.output.height = m_layout.output.height;
-    }
-
     std::map<std::string, std::unique_ptr<MixInput>> previous;
     for (std::size_t i = 0; i < m_inputs.size(); ++i) {
         previous[m_layout.inputs[i].sourceKey()] = std::move(m_inputs[i]);
@@ -87,12 +92,12 @@ void MixTask::applyLayout(MixLayout layout) {
             forward = [this](const media::Frame& f) { m_bypass->forward(f); };
         }
         if (!spec.streamUrl.empty()) {
-            m_inputs.push_back(std::make_unique<UrlInput>(spec.streamUrl, kSampleRate,
-                                                          layout.output.channels, forward));
+            m_inputs.push_back(
+                std::make_unique<UrlInput>(spec.streamUrl, kSampleRate, m_channels, forward));
         } else {
             m_inputs.push_back(std::make_unique<LiveInput>(
                 m_deps.sources, media::normalizedKey("", m_deps.app, spec.streamId, false),
-                kSampleRate, layout.output.channels, forward));
+                kSampleRate, m_channels, forward));
         }
     }
     m_drawOrder = av::drawOrder(layers);
@@ -105,15 +110,9 @@ void MixTask::applyLayout(MixLayout layout) {
     m_images = std::move(images);
     m_soundLevels.assign(m_inputs.size(), 0);
     if (layout.userData != m_layout.userData) {
-        m_sei.setUserData(layout.userData);
+        m_outputs.setUserData(layout.userData);
     }
     m_layout = std::move(layout);
-}
-
-void MixTask::reportOutput(const core::Status& sent) {
-    if (!sent) {
-        m_deps.log.debug("mix.output_failed", {{"error", sent.error().message}});
-    }
 }
 
 MixTask::Clock::time_point MixTask::videoDue() const {
@@ -125,28 +124,16 @@ MixTask::Clock::time_point MixTask::audioDue() const {
 }
 
 void MixTask::run() {
-    auto audio =
-        av::AudioEncoder::open(kSampleRate, m_layout.output.channels, m_layout.output.audioBitrate);
-    if (audio) {
-        m_audio = std::move(audio.value());
-        m_audioFrame->format = AV_SAMPLE_FMT_FLTP;
-        m_audioFrame->sample_rate = kSampleRate;
-        av_channel_layout_default(&m_audioFrame->ch_layout, m_layout.output.channels);
-        m_audioFrame->nb_samples = m_audio->frameSize();
-        if (av_frame_get_buffer(m_audioFrame.get(), 0) < 0 ||
-            !m_output->audioConfig(kSampleRate, m_audio->channels(), m_audio->extradata())) {
-            m_audio.reset();
-        }
-    }
-    if (!m_audio) {
-        m_deps.log.error("mix.audio_encoder_failed",
-                         {{"stream", m_layout.output.streamId},
-                          {"error", audio ? "no AudioSpecificConfig" : audio.error().message}});
-    }
+    m_audioFrame->format = AV_SAMPLE_FMT_FLTP;
+    m_audioFrame->sample_rate = kSampleRate;
+    av_channel_layout_default(&m_audioFrame->ch_layout, m_channels);
+    m_audioFrame->nb_samples = kMixChunk;
+    m_hasAudio =
+        av_frame_get_buffer(m_audioFrame.get(), 0) >= 0 && m_outputs.openAudio(kSampleRate);
     for (;;) {
-        auto due = m_audio ? std::min(videoDue(), audioDue()) : videoDue();
+        auto due = m_hasAudio ? std::min(videoDue(), audioDue()) : videoDue();
         if (m_layout.output.audioOnly()) {
-            due = m_audio ? audioDue() : Clock::now() + std::chrono::milliseconds(100);
+            due = m_hasAudio ? audioDue() : Clock::now() + std::chrono::milliseconds(100);
         }
         if (!waitAndUpdate(due)) {
             return;
@@ -158,7 +145,7 @@ void MixTask::run() {
         if (!m_layout.output.audioOnly() && now >= videoDue()) {
             encodeVideo(now);
         }
-        if (m_audio) {
+        if (m_hasAudio) {
             encodeAudio();
         }
         checkIdle(now);
@@ -214,25 +201,7 @@ void MixTask::checkIdle(Clock::time_point now) {
 
 void MixTask::encodeVideo(Clock::time_point now) {
     const MixOutputSpec& out = m_layout.output;
-    const std::int64_t dtsMs = m_videoIndex * 1000 / out.fps;
-    av::VideoEncoderParams params{out.width, out.height, out.fps, out.videoBitrate};
-    if (!m_video || m_video->params() != params) {
-        // A new size or bitrate: a new encoder, so a new GOP with its own parameter sets.
-        auto opened = av::VideoEncoder::open(params);
-        if (!opened || !m_output->videoConfig(params, opened.value()->extradata(), dtsMs)) {
-            if (!m_encoderFailed) {
-                m_deps.log.error("mix.video_encoder_failed",
-                                 {{"stream", out.streamId},
-                                  {"error", opened ? "no SPS/PPS" : opened.error().message}});
-            }
-            m_encoderFailed = true;
-            m_video.reset();
-        } else {
-            m_encoderFailed = false;
-            m_video = std::move(opened.value());
-        }
-    }
-    if (m_video && m_compositor.begin(out.width, out.height, m_layout.background)) {
+    if (m_compositor.begin(out.width, out.height, m_layout.background)) {
         // The background image and the watermark draw in the slots after the inputs'.
         const std::size_t pictureSlot = m_layout.inputs.size();
         if (!m_layout.backgroundImage.empty()) {
@@ -247,13 +216,7 @@ void MixTask::encodeVideo(Clock::time_point now) {
             drawPicture(pictureSlot + 1, {mark->url, kMaxCanvasImageBytes},
                         {mark->rect, av::RenderMode::fit});
         }
-        auto encoded = m_video->encode(
-            m_compositor.canvas(), m_videoIndex, [this](const av::EncodedPacket& p) {
-                reportOutput(m_output->video(m_sei.stamp(p, inputLevels())));
-            });
-        if (!encoded) {
-            m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
-        }
+        m_outputs.video(m_compositor.canvas(), m_layout.background, m_videoIndex, inputLevels());
     }
     ++m_videoIndex;
     if (now - videoDue() > kMaxLag) {
@@ -359,13 +322,13 @@ void MixTask::encodeAudio() {
     if (now - audioDue() > kMaxLag) {
         m_audioSamples = micros(now - m_started) * kSampleRate / 1'000'000;
     }
-    const int samples = m_audio->frameSize();
+    const int samples = kMixChunk;
     while (audioDue() <= now) {
         if (av_frame_make_writable(m_audioFrame.get()) < 0) {
             return;
         }
         auto** planes = reinterpret_cast<float**>(m_audioFrame->extended_data);
-        const int channels = m_audio->channels();
+        const int channels = m_channels;
         for (int c = 0; c < channels; ++c) {
             std::memset(planes[c], 0, sizeof(float) * static_cast<std::size_t>(samples));
         }
@@ -379,12 +342,7 @@ void MixTask::encodeAudio() {
                 planes[c][s] = std::clamp(planes[c][s], -1.0f, 1.0f);
             }
         }
-        auto encoded = m_audio->encode(
-            *m_audioFrame, m_audioSamples,
-            [this](const av::EncodedPacket& p) { reportOutput(m_output->audio(p)); });
-        if (!encoded) {
-            m_deps.log.warn("mix.encode_failed", {{"error", encoded.error().message}});
-        }
+        m_outputs.audio(*m_audioFrame, m_audioSamples);
         m_audioSamples += samples;
     }
 }

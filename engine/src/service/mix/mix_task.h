@@ -1,7 +1,7 @@
 #pragma once
-// One running mix: a thread of its own that, at the output frame rate, takes in what each
-// input delivered, composes the pictures on the canvas, mixes the sound, encodes both and
-// feeds the output stream. Timestamps follow the task's own clock, so they never go back and
+// One running mix: a thread of its own that, at the first output's frame rate, takes in what
+// each input delivered, composes the pictures on the canvas, mixes the sound, and hands both to
+// the outputs to encode. Timestamps follow the task's own clock, so they never go back and
 // the output keeps flowing whatever the inputs do. A layout update is picked up at the next
 // tick without interrupting the output.
 
@@ -16,14 +16,13 @@
 #include <vector>
 
 #include "av/compositor.h"
-#include "av/encoders.h"
 #include "av/text_overlay.h"
 #include "core/log.h"
 #include "media/source_registry.h"
 #include "service/mix/bypass_forwarder.h"
 #include "service/mix/mix_inputs.h"
 #include "service/mix/mix_layout.h"
-#include "service/mix/mix_sei.h"
+#include "service/mix/mix_outputs.h"
 #include "service/mix/mix_sink.h"
 #include "service/mix/placeholder.h"
 
@@ -42,7 +41,8 @@ public:
         std::function<void()> idle;
     };
 
-    MixTask(Deps deps, std::unique_ptr<MixSink> output, MixLayout layout);
+    // `sinks` are parallel to layout.outputs().
+    MixTask(Deps deps, std::vector<std::unique_ptr<MixSink>> sinks, MixLayout layout);
     ~MixTask();
     MixTask(const MixTask&) = delete;
     MixTask& operator=(const MixTask&) = delete;
@@ -70,7 +70,6 @@ private:
                           float gain);
     // This frame's sound levels for the SEI; empty without SoundLevel.
     std::span<const InputLevel> inputLevels();
-    void reportOutput(const core::Status& sent);
     Clock::time_point videoDue() const;
     Clock::time_point audioDue() const;
 
@@ -83,28 +82,26 @@ private:
     std::optional<MixLayout> m_pending;
 
     // Owned by the task's thread.
-    std::unique_ptr<MixSink> m_output;
     MixLayout m_layout;
+    const int m_channels;  // of the mixed sound: the most any output has
+    MixOutputs m_outputs;
     std::vector<std::unique_ptr<MixInput>> m_inputs;  // parallel to m_layout.inputs
     std::vector<std::size_t> m_drawOrder;
     std::map<PictureSource, std::unique_ptr<Placeholder>> m_images;
     av::Compositor m_compositor;
     av::TextOverlay m_overlay;
     std::vector<av::TextLabel> m_labels;  // this frame's, kept to reuse their storage
-    std::unique_ptr<av::VideoEncoder> m_video;
-    std::unique_ptr<av::AudioEncoder> m_audio;
+    bool m_hasAudio = false;
     av::FramePtr m_audioFrame = av::allocFrame();
     std::vector<std::vector<float>> m_inputSound;  // one input's samples, per channel
     std::vector<float*> m_inputPlanes;             // into m_inputSound
     std::vector<std::uint8_t> m_soundLevels;       // parallel to m_inputs
     std::vector<InputLevel> m_levelsSent;
-    MixSei m_sei;
     std::unique_ptr<BypassForwarder> m_bypass;  // ByPass=1 only
     std::int64_t m_videoIndex = 0;
     std::int64_t m_audioSamples = 0;
     std::optional<Clock::time_point> m_goneSince;
     bool m_idleReported = false;
-    bool m_encoderFailed = false;
 
     std::thread m_thread;  // last: starts once everything above exists
 };

@@ -1,9 +1,11 @@
 #include "service/mix/output_stream.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "media/codec/aac.h"
 #include "media/codec/h264.h"
+#include "media/codec/h265.h"
 #include "media/codec/nalu.h"
 #include "protocol/flv/tag_body.h"
 
@@ -30,6 +32,8 @@ core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, boo
     tag.dts = dts;
     tag.pts = pts;
     tag.payload = payload;
+    tag.sampleRate = m_sampleRate;
+    tag.channels = m_channels;
     auto prefix = flv::buildBodyPrefix(tag, flv::HevcMode::LegacyCodecId12);
     if (!prefix) {
         return prefix.error();
@@ -71,58 +75,92 @@ core::Status OutputStream::send(media::TrackKind kind, media::CodecId codec, boo
     return core::okStatus();
 }
 
-core::Status OutputStream::videoConfig(const av::VideoEncoderParams& /*params*/,
+core::Status OutputStream::videoConfig(const av::VideoEncoderParams& params,
                                        std::span<const std::uint8_t> annexB, std::int64_t dtsMs) {
+    const bool hevc = params.codec == av::VideoCodec::h265;
+    std::vector<media::Bytes> vps;
     std::vector<media::Bytes> sps;
     std::vector<media::Bytes> pps;
     for (auto nal : media::splitAnnexB(annexB)) {
-        if (nal.empty()) {
+        if (nal.empty() || (hevc && nal.size() < 2)) {
             continue;
         }
-        auto type = media::h264::nalType(nal[0]);
-        if (type == media::h264::NalType::Sps) {
-            sps.emplace_back(nal.begin(), nal.end());
-        } else if (type == media::h264::NalType::Pps) {
-            pps.emplace_back(nal.begin(), nal.end());
+        std::vector<media::Bytes>* sets = nullptr;
+        if (hevc) {
+            auto type = media::h265::nalType(nal[0]);
+            sets = type == media::h265::NalType::Vps   ? &vps
+                   : type == media::h265::NalType::Sps ? &sps
+                   : type == media::h265::NalType::Pps ? &pps
+                                                       : nullptr;
+        } else {
+            auto type = media::h264::nalType(nal[0]);
+            sets = type == media::h264::NalType::Sps   ? &sps
+                   : type == media::h264::NalType::Pps ? &pps
+                                                       : nullptr;
+        }
+        if (sets != nullptr) {
+            sets->emplace_back(nal.begin(), nal.end());
         }
     }
-    if (sps.empty() || pps.empty()) {
-        return core::Error{"the encoder gave no SPS/PPS"};
+    if (sps.empty() || pps.empty() || (hevc && vps.empty())) {
+        return core::Error{"the encoder gave no parameter sets"};
     }
-    auto record = media::h264::buildAvcConfig(sps, pps);
+    auto record =
+        hevc ? media::h265::buildHevcConfig(vps, sps, pps) : media::h264::buildAvcConfig(sps, pps);
     if (!record) {
         return record.error();
     }
-    if (auto parsed = media::h264::parseSps(sps.front())) {
-        auto info = media::h264::trackInfo(parsed.value());
-        m_source->updateTrack(media::TrackKind::video,
-                              [&](media::TrackState& t) { t.info = info; });
+    std::optional<media::TrackInfo> info;
+    if (hevc) {
+        if (auto parsed = media::h265::parseSps(sps.front())) {
+            info = media::h265::trackInfo(parsed.value());
+        }
+    } else if (auto parsed = media::h264::parseSps(sps.front())) {
+        info = media::h264::trackInfo(parsed.value());
     }
-    return send(media::TrackKind::video, media::CodecId::H264, true, true, dtsMs, dtsMs,
-                record.value());
+    if (info) {
+        m_source->updateTrack(media::TrackKind::video,
+                              [&](media::TrackState& t) { t.info = *info; });
+    }
+    m_videoCodec = hevc ? media::CodecId::H265 : media::CodecId::H264;
+    return send(media::TrackKind::video, m_videoCodec, true, true, dtsMs, dtsMs, record.value());
 }
 
 core::Status OutputStream::video(const av::EncodedPacket& packet) {
     auto nals = media::splitAnnexB(packet.data);
-    return send(media::TrackKind::video, media::CodecId::H264, false, packet.keyframe, packet.dtsMs,
+    return send(media::TrackKind::video, m_videoCodec, false, packet.keyframe, packet.dtsMs,
                 packet.ptsMs, {}, &nals);
 }
 
-core::Status OutputStream::audioConfig(int /*sampleRate*/, int /*channels*/,
-                                       std::span<const std::uint8_t> audioSpecificConfig) {
-    auto asc = media::aac::parseAudioSpecificConfig(audioSpecificConfig);
+core::Status OutputStream::audioConfig(av::AudioCodec codec, int sampleRate, int channels,
+                                       std::span<const std::uint8_t> config) {
+    m_sampleRate = sampleRate;
+    m_channels = channels;
+    if (codec == av::AudioCodec::mp3) {
+        // MP3 has no configuration record: each frame's header says it all.
+        m_audioCodec = media::CodecId::MP3;
+        media::TrackInfo info;
+        info.codec = media::CodecId::MP3;
+        info.sampleRate = sampleRate;
+        info.channels = channels;
+        info.sampleBit = 16;
+        m_source->updateTrack(media::TrackKind::audio,
+                              [&](media::TrackState& t) { t.info = info; });
+        return core::okStatus();
+    }
+    auto asc = media::aac::parseAudioSpecificConfig(config);
     if (!asc) {
         return asc.error();
     }
     auto info = media::aac::trackInfo(asc.value());
     m_source->updateTrack(media::TrackKind::audio, [&](media::TrackState& t) { t.info = info; });
-    return send(media::TrackKind::audio, media::CodecId::AAC, true, true, 0, 0,
-                audioSpecificConfig);
+    m_audioCodec = media::CodecId::AAC;
+    return send(media::TrackKind::audio, media::CodecId::AAC, true, true, 0, 0, config);
 }
 
 core::Status OutputStream::audio(const av::EncodedPacket& packet) {
-    return send(media::TrackKind::audio, media::CodecId::AAC, false, true, packet.dtsMs,
-                packet.ptsMs, packet.data);
+    return send(media::TrackKind::audio, m_audioCodec, false, true, packet.dtsMs, packet.ptsMs,
+                packet.data);
 }
 
 }  // namespace regie::service::mix

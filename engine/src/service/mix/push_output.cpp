@@ -4,6 +4,9 @@ namespace regie::service::mix {
 
 core::Status PushOutput::videoConfig(const av::VideoEncoderParams& params,
                                      std::span<const std::uint8_t> annexB, std::int64_t) {
+    if (params.codec != av::VideoCodec::h264) {
+        return core::Error{"the push (FFmpeg's FLV muxer) carries H.264 only"};
+    }
     m_format.width = params.width;
     m_format.height = params.height;
     m_format.fps = params.fps;
@@ -20,11 +23,13 @@ core::Status PushOutput::video(const av::EncodedPacket& packet) {
     return core::okStatus();
 }
 
-core::Status PushOutput::audioConfig(int sampleRate, int channels,
-                                     std::span<const std::uint8_t> audioSpecificConfig) {
+core::Status PushOutput::audioConfig(av::AudioCodec codec, int sampleRate, int channels,
+                                     std::span<const std::uint8_t> config) {
+    m_format.audioCodec = codec;
     m_format.sampleRate = sampleRate;
     m_format.channels = channels;
-    m_format.audioConfig.assign(audioSpecificConfig.begin(), audioSpecificConfig.end());
+    m_format.samplesPerFrame = codec == av::AudioCodec::mp3 ? 1152 : 1024;
+    m_format.audioConfig.assign(config.begin(), config.end());
     m_hasAudio = true;
     return core::okStatus();
 }

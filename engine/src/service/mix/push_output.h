@@ -16,8 +16,8 @@ public:
     core::Status videoConfig(const av::VideoEncoderParams& params,
                              std::span<const std::uint8_t> annexB, std::int64_t dtsMs) override;
     core::Status video(const av::EncodedPacket& packet) override;
-    core::Status audioConfig(int sampleRate, int channels,
-                             std::span<const std::uint8_t> audioSpecificConfig) override;
+    core::Status audioConfig(av::AudioCodec codec, int sampleRate, int channels,
+                             std::span<const std::uint8_t> config) override;
     core::Status audio(const av::EncodedPacket& packet) override;
 
 private:

@@ -1,24 +1,26 @@
 #pragma once
-// What the mix integration tests publish and watch: an ffmpeg publisher of a solid colour and a
-// sine tone, and an ffmpeg player of a mix output that keeps its latest picture for sampling.
+// What the mix integration tests publish and pull: ffmpeg publishers of a solid colour and a
+// tone, an ffmpeg player that decodes a stream to raw YUV420P and samples its pixels, and
+// ffprobe / volumedetect readings of a stream.
 
-#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
-#include <QString>
 #include <QStringList>
 #include <cstdlib>
 
 #include "ffmpeg_publisher.h"
 
-namespace regie::test {
+namespace regie::test::mix {
 
 struct Yuv {
     int y, u, v;
 };
-// Colours as the publishers' and pictures' RGB become in BT.601 limited range.
+// What the publishers' red and blue become in BT.601 limited range, and the mix background.
 constexpr Yuv kRed{82, 90, 240};
 constexpr Yuv kBlue{41, 240, 110};
-constexpr Yuv kGreen{145, 54, 34};  // 0x00FF00
+constexpr Yuv kGreen{145, 54, 34};
 constexpr Yuv kYellow{210, 16, 146};
 constexpr Yuv kWhite{235, 128, 128};
 
@@ -31,13 +33,11 @@ public:
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(
             "ffmpeg",
-            ffmpegPublishArgs(QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
-                              QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120,
-                              url));
+            regie::test::ffmpegPublishArgs(
+                QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
+                QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120, url));
     }
     ~Publisher() { stop(); }
-    Publisher(const Publisher&) = delete;
-    Publisher& operator=(const Publisher&) = delete;
     void stop() {
         if (m_process.state() != QProcess::NotRunning) {
             m_process.kill();
@@ -49,7 +49,8 @@ private:
     QProcess m_process;
 };
 
-// An HTTP-FLV player decoding a width x height output to raw YUV420P.
+// An HTTP-FLV player decoding to raw YUV420P pictures of `width`x`height`; keeps the latest
+// whole picture.
 class Player {
 public:
     Player(const QString& url, int width, int height)
@@ -72,9 +73,6 @@ public:
             m_process.waitForFinished(3000);
         }
     }
-    Player(const Player&) = delete;
-    Player& operator=(const Player&) = delete;
-
     Yuv at(int x, int y) const {
         if (m_latest.size() < m_frameBytes) {
             return {-1000, -1000, -1000};
@@ -104,4 +102,42 @@ private:
     int m_frames = 0;
 };
 
-}  // namespace regie::test
+// ffprobe's codecs of a URL: "aac@2ch,h264@640x240".
+inline QString probeCodecs(const QString& url) {
+    QProcess probe;
+    probe.start("ffprobe",
+                {"-v", "error", "-rw_timeout", "8000000", "-show_entries",
+                 "stream=codec_name,codec_type,width,height,channels", "-of", "json", url});
+    probe.waitForFinished(20000);
+    QStringList seen;
+    for (const auto& s : QJsonDocument::fromJson(probe.readAllStandardOutput())
+                             .object()
+                             .value("streams")
+                             .toArray()) {
+        auto o = s.toObject();
+        seen << o.value("codec_name").toString() +
+                    (o.value("codec_type").toString() == "video"
+                         ? QString("@%1x%2")
+                               .arg(o.value("width").toInt())
+                               .arg(o.value("height").toInt())
+                         : QString("@%1ch").arg(o.value("channels").toInt()));
+    }
+    seen.sort();
+    return seen.join(',');
+}
+
+// ffmpeg's volumedetect over three seconds of a URL's sound, in dB (-1000: nothing measured).
+inline double meanVolume(const QString& url) {
+    QProcess p;
+    p.start("ffmpeg", {"-hide_banner", "-nostats", "-rw_timeout", "8000000", "-i", url, "-t", "3",
+                       "-vn", "-af", "volumedetect", "-f", "null", "-"});
+    p.waitForFinished(20000);
+    const QString out = QString::fromUtf8(p.readAllStandardError());
+    const int at = out.indexOf("mean_volume:");
+    if (at < 0) {
+        return -1000;
+    }
+    return out.mid(at + 12).section(' ', 1, 1).toDouble();
+}
+
+}  // namespace regie::test::mix
