@@ -91,8 +91,9 @@ private slots:
                                  15000),
                  qPrintable(out));
         Player player(m_engine->flvUrl("bypout"), 320, 240);
-        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::mix::kRed); }, 10000),
-                 qPrintable(player.describe(160, 120)));
+        QVERIFY2(
+            QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::mix::kRed); }, 10000),
+            qPrintable(player.describe(160, 120)));
     }
 
     void userDataGoesIntoTheForwardedPictures() {
@@ -143,8 +144,9 @@ private slots:
                      15000),
                  qPrintable(out));
         Player player(m_engine->flvUrl("bypurl"), 320, 240);
-        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::mix::kRed); }, 10000),
-                 qPrintable(player.describe(160, 120)));
+        QVERIFY2(
+            QTest::qWaitFor([&] { return player.shows(160, 120, regie::test::mix::kRed); }, 10000),
+            qPrintable(player.describe(160, 120)));
     }
 
     void moreThanOneInputIsRefused() {

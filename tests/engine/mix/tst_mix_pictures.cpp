@@ -14,9 +14,9 @@
 using regie::test::HookAnswer;
 using regie::test::HookReceiver;
 using regie::test::MixEngineClient;
+using regie::test::ReceivedRequest;
 using regie::test::mix::Player;
 using regie::test::mix::Publisher;
-using regie::test::ReceivedRequest;
 using regie::test::mix::Yuv;
 
 namespace {
@@ -126,9 +126,9 @@ private slots:
         m_player = std::make_unique<Player>(m_engine->flvUrl("picout"), kWidth, kHeight);
         QVERIFY(showsAll({{40, 40, regie::test::mix::kRed},       // the input over the picture
                           {260, 200, regie::test::mix::kYellow},  // the picture's opaque half
-                          {480, 120, regie::test::mix::kGreen},   // its transparent half: the colour
-                          {140, 100, regie::test::mix::kBlue},    // the watermark over the input
-                          {180, 140, regie::test::mix::kBlue}},   // and over the picture
+                          {480, 120, regie::test::mix::kGreen},  // its transparent half: the colour
+                          {140, 100, regie::test::mix::kBlue},   // the watermark over the input
+                          {180, 140, regie::test::mix::kBlue}},  // and over the picture
                          20000));
     }
 
@@ -159,7 +159,8 @@ private slots:
 
         // Mode 1 checks only the URL: the task takes the picture, which never shows.
         QCOMPARE(start({{"BackgroundImage", url("/missing.png")}, {"CheckImageMode", 1}}, 3), 0);
-        QVERIFY(showsAll({{40, 40, regie::test::mix::kRed}, {480, 120, regie::test::mix::kGreen}}, 10000));
+        QVERIFY(showsAll({{40, 40, regie::test::mix::kRed}, {480, 120, regie::test::mix::kGreen}},
+                         10000));
         QCOMPARE(start({{"BackgroundImage", "ftp://x/bg.png"}, {"CheckImageMode", 2}}, 4), 0);
         QTest::qWait(1000);
         QVERIFY(showsAll({{480, 120, regie::test::mix::kGreen}}, 1000));

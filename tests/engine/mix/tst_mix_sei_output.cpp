@@ -9,9 +9,9 @@
 #include "sei_reader.h"
 
 using regie::test::MixEngineClient;
-using regie::test::mix::Publisher;
 using regie::test::readSei;
 using regie::test::SeenSei;
+using regie::test::mix::Publisher;
 
 class TestMixSeiOutput : public QObject {
     Q_OBJECT
