@@ -381,6 +381,9 @@ private slots:
             changed([](auto& c) { c["MixInput"].as_array()[1].as_object()["SoundLevelId"] = -1; }),
             110200155);
         QCOMPARE(changed([](auto& c) { c["SoundLevel"] = 2; }), 110200002);
+        QCOMPARE(
+            changed([](auto& c) { c["MixOutput"].as_array()[0].as_object()["VideoEncId"] = 3; }),
+            110200002);
         // No video, no SEI.
         QCOMPARE(changed([](auto& c) {
                      auto& out = c["MixOutput"].as_array()[0].as_object();

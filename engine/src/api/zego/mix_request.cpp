@@ -370,10 +370,18 @@ void readSei(const Fields& top, MixRequest& request) {
         layout.userData.assign(decoded->begin(), decoded->end());
     }
     layout.soundLevels = top.integerIn("SoundLevel", 0, 1, 0) == 1;
-    if ((!layout.userData.empty() || layout.soundLevels) && layout.output.audioOnly()) {
+    const bool sei = !layout.userData.empty() || layout.soundLevels;
+    if (sei && layout.output.audioOnly()) {
         refuse(kParameterError,
-               "UserData and SoundLevel travel as H.264 SEI: they need an "
-               "output with video");
+               "UserData and SoundLevel travel as H.264 SEI: they need an output with video");
+    }
+    for (const auto& out : layout.outputs()) {
+        if (sei && out.videoCodec != av::VideoCodec::h264) {
+            refuse(kParameterError,
+                   "UserData and SoundLevel are written as H.264 SEI only; "
+                   "output " +
+                       out.sinkKey() + " is H.265");
+        }
     }
     for (std::size_t i = 0; layout.soundLevels && i < layout.inputs.size(); ++i) {
         if (!layout.inputs[i].soundLevelId) {
