@@ -112,8 +112,7 @@ class TestMixEngine : public QObject {
         feed.open(QUrl(QString("ws://127.0.0.1:%1/index/events?secret=%2")
                            .arg(m_engine->httpPort())
                            .arg(QString::fromUtf8(m_secret))));
-        QTest::qWaitFor([&] { return seen; }, 5000);
-        return tasks;
+        return QTest::qWaitFor([&] { return seen; }, 5000) ? tasks : QJsonArray{};
     }
     QJsonObject startBody(const QString& task, int sequence, const QJsonObject& redRect,
                           const QJsonObject& blueRect) {
