@@ -356,6 +356,37 @@ QString MixDesigner::backgroundImage() const {
     return m_layout.extra.value(u"BackgroundImage").toString();
 }
 
+int MixDesigner::videoCodec() const {
+    return m_layout.outputExtra.value(u"VideoEncId").toInt(0);
+}
+
+int MixDesigner::audioCodec() const {
+    return m_layout.outputExtra.value(u"AudioCodec").toInt(1);
+}
+
+QString MixDesigner::userData() const {
+    return QString::fromUtf8(
+        QByteArray::fromBase64(m_layout.extra.value(u"UserData").toString().toLatin1()));
+}
+
+void MixDesigner::setCodecs(int videoEncId, int audioCodec) {
+    edit([&](MixLayout& l) {
+        l.outputExtra.insert(QStringLiteral("VideoEncId"), videoEncId == 3 ? 3 : 0);
+        l.outputExtra.insert(QStringLiteral("AudioCodec"), audioCodec == 2 ? 2 : 1);
+    });
+}
+
+void MixDesigner::setUserData(const QString& text) {
+    edit([&](MixLayout& l) {
+        if (text.isEmpty()) {
+            l.extra.remove(u"UserData");
+        } else {
+            l.extra.insert(QStringLiteral("UserData"),
+                           QString::fromLatin1(text.toUtf8().toBase64()));
+        }
+    });
+}
+
 QVariantMap MixDesigner::watermark() const {
     const QJsonObject mark = m_layout.extra.value(u"WaterMark").toObject();
     const QJsonObject rect = mark.value(u"RectInfo").toObject();

@@ -34,6 +34,11 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(QString backgroundImage READ backgroundImage NOTIFY layoutChanged)
     // {url, left, top, right, bottom}; url empty when there is no watermark.
     Q_PROPERTY(QVariantMap watermark READ watermark NOTIFY layoutChanged)
+    // The first output's VideoEncId (0 H.264, 3 H.265) and AudioCodec (1 AAC-LC, 2 MP3).
+    Q_PROPERTY(int videoCodec READ videoCodec NOTIFY layoutChanged)
+    Q_PROPERTY(int audioCodec READ audioCodec NOTIFY layoutChanged)
+    // StartMix UserData (sent to players as SEI), as text; the body carries it in Base64.
+    Q_PROPERTY(QString userData READ userData NOTIFY layoutChanged)
     // The outputs after the first: [{streamId, width, height, videoBitrate}].
     Q_PROPERTY(QVariantList moreOutputs READ moreOutputs NOTIFY layoutChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
@@ -84,6 +89,9 @@ public:
     int videoBitrate() const { return m_layout.videoBitrate; }
     QString background() const { return m_layout.background; }
     QString backgroundImage() const;
+    int videoCodec() const;
+    int audioCodec() const;
+    QString userData() const;
     QVariantMap watermark() const;
     QVariantList moreOutputs() const;
     bool canUndo() const { return !m_undo.isEmpty(); }
@@ -119,6 +127,9 @@ public:
     Q_INVOKABLE void applyTemplate(const QString& name);
     Q_INVOKABLE void setOutput(const QString& taskId, const QString& streamId, int width,
                                int height, int fps, int videoBitrate, const QString& background);
+    Q_INVOKABLE void setCodecs(int videoEncId, int audioCodec);
+    // Empty text removes the UserData.
+    Q_INVOKABLE void setUserData(const QString& text);
     // StartMix BackgroundImage; empty removes it.
     Q_INVOKABLE void setBackgroundImage(const QString& url);
     // StartMix WaterMark in canvas pixels; an empty URL removes it.

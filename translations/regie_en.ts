@@ -697,10 +697,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Background image and watermark</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Background image: http(s)://… JPG or PNG</source>
         <translation></translation>
     </message>
@@ -730,6 +726,18 @@
     </message>
     <message>
         <source>Remove watermark</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Pictures and user data</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>User data for players (sent as SEI)</source>
         <translation></translation>
     </message>
 </context>

@@ -696,10 +696,6 @@
         <translation>添加输出</translation>
     </message>
     <message>
-        <source>Background image and watermark</source>
-        <translation>背景图与水印</translation>
-    </message>
-    <message>
         <source>Background image: http(s)://… JPG or PNG</source>
         <translation>背景图：http(s)://… JPG 或 PNG</translation>
     </message>
@@ -730,6 +726,18 @@
     <message>
         <source>Remove watermark</source>
         <translation>移除水印</translation>
+    </message>
+    <message>
+        <source>Codecs</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Pictures and user data</source>
+        <translation>图片与用户数据</translation>
+    </message>
+    <message>
+        <source>User data for players (sent as SEI)</source>
+        <translation>发给播放端的用户数据（以 SEI 发送）</translation>
     </message>
 </context>
 <context>

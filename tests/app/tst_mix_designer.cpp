@@ -230,6 +230,17 @@ private slots:
         QCOMPARE(mark.value("RectInfo").toObject(),
                  (QJsonObject{{"Left", 1180}, {"Top", 20}, {"Right", 1280}, {"Bottom", 80}}));
         QCOMPARE(m_mix->watermark().value("right").toInt(), 1280);
+        m_mix->setCodecs(3, 2);
+        m_mix->setUserData("scene 2 · 第二场");
+        const QJsonObject coded = toStartMix(m_mix->layout(), 3);
+        const QJsonObject first = coded.value("MixOutput").toArray().first().toObject();
+        QCOMPARE(first.value("VideoEncId").toInt(), 3);
+        QCOMPARE(first.value("AudioCodec").toInt(), 2);
+        QCOMPARE(coded.value("UserData").toString(),
+                 QString::fromLatin1(QString("scene 2 · 第二场").toUtf8().toBase64()));
+        QCOMPARE(m_mix->userData(), QString("scene 2 · 第二场"));
+        m_mix->setUserData("");
+        QVERIFY(!toStartMix(m_mix->layout(), 3).contains("UserData"));
         m_mix->setWatermark("", 0, 0, 0, 0);
         m_mix->setBackgroundImage("");
         const QJsonObject cleared = toStartMix(m_mix->layout(), 4);

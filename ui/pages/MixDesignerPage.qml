@@ -537,6 +537,20 @@ Item {
                             }
                             Label { text: qsTr("Background") }
                             TextField { id: bgField; text: page.mix.background; Layout.fillWidth: true }
+                            Label { text: qsTr("Codecs") }
+                            RowLayout {
+                                ComboBox {
+                                    objectName: "videoCodecBox"
+                                    model: ["H.264", "H.265"]
+                                    currentIndex: page.mix.videoCodec === 3 ? 1 : 0
+                                    onActivated: page.mix.setCodecs(currentIndex === 1 ? 3 : 0, page.mix.audioCodec)
+                                }
+                                ComboBox {
+                                    model: ["AAC-LC", "MP3"]
+                                    currentIndex: page.mix.audioCodec === 2 ? 1 : 0
+                                    onActivated: page.mix.setCodecs(page.mix.videoCodec, currentIndex === 1 ? 2 : 1)
+                                }
+                            }
                         }
                         Button {
                             text: qsTr("Use these settings")
@@ -585,8 +599,15 @@ Item {
                     }
 
                     Card {
-                        title: qsTr("Background image and watermark")
+                        title: qsTr("Pictures and user data")
                         Layout.fillWidth: true
+                        TextField {
+                            objectName: "userDataField"
+                            placeholderText: qsTr("User data for players (sent as SEI)")
+                            text: page.mix.userData
+                            onEditingFinished: page.mix.setUserData(text)
+                            Layout.fillWidth: true
+                        }
                         RowLayout {
                             TextField {
                                 objectName: "backgroundImageField"

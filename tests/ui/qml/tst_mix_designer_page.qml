@@ -134,11 +134,14 @@ TestCase {
         dragTile(page, -screen(page, 195), -screen(page, 97))
         page.mix.setLabel(0, "Host")
         const body = JSON.parse(page.mix.exportJson())
-        compare(body.MixInput.length, 1)
-        compare(body.MixInput[0].RectInfo, {Left: 0, Top: 0, Right: 320, Bottom: 180, Layer: 0, CornerRadius: 0})
-        compare(body.MixInput[0].Label.Text, "Host")
-        compare(body.MixOutput, startBody.MixOutput)
-        compare(body.TaskId, "qml")
+        compare(body, {
+            TaskId: "qml", UserId: "regie-console", Sequence: body.Sequence,
+            MixInput: [{StreamId: "cam1", RenderMode: 0, Volume: 100, ContentControl: 0,
+                        RectInfo: {Left: 0, Top: 0, Right: 320, Bottom: 180, Layer: 0, CornerRadius: 0},
+                        Label: {Text: "Host", Left: 12, Top: 12, Font: {FontType: 0}}}],
+            MixOutput: startBody.MixOutput,
+            BackGroundColorHex: "0x00000000"
+        })
         verify(findChild(page, "tileLabel").visible)
     }
 }
