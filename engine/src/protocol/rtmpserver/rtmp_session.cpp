@@ -294,6 +294,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
         return;
     }
     m_ingest.emplace(source, result == media::SourceRegistry::PublishResult::resumed);
+    watchdog();
     m_readBufferWanted = kPublisherReadBuffer;  // applied by the next read, never under one
     m_access = request;
     m_deps.log.info(
@@ -481,7 +482,11 @@ void RtmpSession::watchdog() {
             self->closeNow();
             return;
         }
-        self->watchdog();
+        // Past the handshake only a publisher has a limit to watch: players and idle connections
+        // keep no timer (startPublishing arms it again).
+        if (!self->m_handshake.done() || self->m_ingest) {
+            self->watchdog();
+        }
     });
 }
 
