@@ -116,28 +116,43 @@ void MediaSource::postDeliveries(std::vector<Delivery>& deliveries) {
 }
 
 void MediaSource::deliverPending(ThreadGroup& group) {
-    std::vector<SeqPacket> batch;
+    auto& batch = group.batch;
     {
         std::lock_guard lock(group.pendingMutex);
         batch.swap(group.pending);
         group.scheduled = false;
     }
-    std::vector<PacketPtr> packets;
-    packets.reserve(batch.size());
-    for (auto& sp : batch) {
+    auto& packets = group.packets;
+    for (const auto& sp : batch) {
         packets.push_back(sp.packet);
     }
+    // A reader may leave (or a new one join) while it is handed packets: entries are read by
+    // index and a removed one is only marked until the loop ends.
+    group.delivering = true;
+    bool removed = false;
     for (std::size_t i = 0; i < group.readers.size(); ++i) {
-        auto& entry = group.readers[i];
+        const ReaderEntry& entry = group.readers[i];
+        if (entry.removed) {
+            removed = true;
+            continue;
+        }
         // Packets are in sequence order; skip those the reader got in its start-up burst.
         std::size_t first = 0;
         while (first < batch.size() && batch[first].seq <= entry.deliveredUpTo) {
             ++first;
         }
         if (first < batch.size()) {
-            entry.reader->deliver(std::span<const PacketPtr>(packets).subspan(first));
+            MediaReader& reader = *entry.reader;
+            reader.deliver(std::span<const PacketPtr>(packets).subspan(first));
         }
+        removed = removed || group.readers[i].removed;
     }
+    group.delivering = false;
+    if (removed) {
+        std::erase_if(group.readers, [](const ReaderEntry& e) { return e.removed; });
+    }
+    batch.clear();
+    packets.clear();
 }
 
 bool MediaSource::addReader(std::string_view formatName,
@@ -191,21 +206,30 @@ void MediaSource::removeReader(std::string_view formatName, const MediaReader* r
         if (it == m_formats.end()) {
             return;
         }
-        for (const auto& [executor, g] : it->second.groups) {
-            auto& readers = g->readers;
-            auto r = std::find_if(readers.begin(), readers.end(),
-                                  [&](const ReaderEntry& e) { return e.reader.get() == reader; });
-            if (r != readers.end()) {
+        // The reader's own thread is its group's: other threads' reader lists are not read here.
+        auto executor = reader->executor();
+        for (const auto& [groupExecutor, g] : it->second.groups) {
+            if (groupExecutor == executor) {
                 group = g;
                 break;
             }
         }
     }
-    if (group) {
-        std::erase_if(group->readers,
-                      [&](const ReaderEntry& e) { return e.reader.get() == reader; });
-        --m_readerCount;
+    if (!group) {
+        return;
     }
+    auto r = std::find_if(group->readers.begin(), group->readers.end(), [&](const ReaderEntry& e) {
+        return e.reader.get() == reader && !e.removed;
+    });
+    if (r == group->readers.end()) {
+        return;
+    }
+    if (group->delivering) {
+        r->removed = true;
+    } else {
+        group->readers.erase(r);
+    }
+    --m_readerCount;
 }
 
 void MediaSource::setWithheldTracks(WithheldTracks withheld) {

@@ -154,15 +154,20 @@ private:
     struct ReaderEntry {
         std::shared_ptr<MediaReader> reader;
         std::uint64_t deliveredUpTo;  // packets with seq <= this were in its start-up burst
+        bool removed = false;         // removed during a delivery; erased after it
     };
     // The readers of one format on one io thread; touched only on that thread.
     struct ThreadGroup {
         std::vector<ReaderEntry> readers;  // touched only on the group's thread
+        bool delivering = false;           // a reader removed now is only marked
         // Packets waiting for the group's delivery task: while one is queued, new packets join
         // it, so a busy thread hands its readers several packets (one write each) at once.
         std::mutex pendingMutex;
         std::vector<SeqPacket> pending;
         bool scheduled = false;
+        // The batch being delivered; kept to reuse its storage.
+        std::vector<SeqPacket> batch;
+        std::vector<PacketPtr> packets;
     };
     static void deliverPending(ThreadGroup& group);
     using Delivery =

@@ -58,6 +58,27 @@ private:
     asio::any_io_executor m_executor;
 };
 
+// Leaves its source while being handed packets, as a player cut for being too slow does.
+class LeavingReader final : public MediaReader {
+public:
+    LeavingReader(asio::any_io_executor ex, MediaSource& source)
+        : m_executor(std::move(ex)), m_source(source) {}
+    asio::any_io_executor executor() const override { return m_executor; }
+    void deliver(std::span<const PacketPtr> packets) override {
+        deliveries += static_cast<int>(packets.size());
+        if (leaveOnDelivery) {
+            m_source.removeReader("flv", this);
+        }
+    }
+    void sourceEnded() override {}
+    bool leaveOnDelivery = false;
+    int deliveries = 0;
+
+private:
+    asio::any_io_executor m_executor;
+    MediaSource& m_source;
+};
+
 std::shared_ptr<MediaSource> flvSource() {
     auto s = std::make_shared<MediaSource>(MediaKey{"__defaultVhost__", "live", "s"},
                                            PublisherInfo{}, 0);
@@ -165,6 +186,27 @@ private slots:
         drain(ctx);
         QCOMPARE(late->dts, (std::vector<std::uint32_t>{0, 40}));
         QCOMPARE(early->dts, (std::vector<std::uint32_t>{0, 40}));
+    }
+
+    void aReaderLeavingDuringDeliveryCostsTheOthersNothing() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto leaving = std::make_shared<LeavingReader>(ctx.get_executor(), *source);
+        auto next = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", leaving));
+        QVERIFY(source->addReader("flv", next));
+        leaving->leaveOnDelivery = true;
+        source->input(videoFrame(40, false));
+        drain(ctx);
+        QCOMPARE(next->dts, (std::vector<std::uint32_t>{0, 40}));
+        QCOMPARE(source->readerCount(), std::size_t(1));
+        source->removeReader("flv", leaving.get());  // already gone: counted once
+        QCOMPARE(source->readerCount(), std::size_t(1));
+        source->input(videoFrame(80, false));
+        drain(ctx);
+        QCOMPARE(leaving->deliveries, 2);  // its start-up packet and 40, nothing after it left
+        QCOMPARE(next->dts, (std::vector<std::uint32_t>{0, 40, 80}));
     }
 
     void packetsReachReadersOnEveryThread() {
