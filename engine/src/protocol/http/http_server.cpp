@@ -6,7 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <cstdio>
+#include <charconv>
 #include <ctime>
 #include <deque>
 #include <functional>
@@ -342,8 +342,11 @@ public:
             bytes += m.bytes;
             ++count;
         }
-        int n = std::snprintf(m_chunkHead.data(), m_chunkHead.size(), "%zx\r\n", bytes);
-        m_batch.front() = asio::buffer(m_chunkHead.data(), static_cast<std::size_t>(n));
+        char* end = std::to_chars(m_chunkHead.data(), m_chunkHead.data() + 16, bytes, 16).ptr;
+        *end++ = '\r';
+        *end++ = '\n';
+        m_batch.front() =
+            asio::buffer(m_chunkHead.data(), static_cast<std::size_t>(end - m_chunkHead.data()));
         m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
         writeBatch(count);
     }
