@@ -96,21 +96,63 @@ void MediaSource::input(const Frame& frame) {
                 }
             }
         }
+        if (holdForBatch(deliveries)) {
+            return;
+        }
     }
     postDeliveries(deliveries);
 }
 
+MediaSource::InputBatch::InputBatch(std::shared_ptr<MediaSource> source)
+    : m_source(std::move(source)) {
+    std::lock_guard lock(m_source->m_mutex);
+    ++m_source->m_openBatches;
+}
+
+MediaSource::InputBatch::~InputBatch() {
+    std::vector<Delivery> deliveries;
+    {
+        std::lock_guard lock(m_source->m_mutex);
+        if (--m_source->m_openBatches > 0) {
+            return;
+        }
+        deliveries.swap(m_source->m_held);
+    }
+    postDeliveries(deliveries);
+}
+
+bool MediaSource::holdForBatch(std::vector<Delivery>& deliveries) {
+    if (m_openBatches == 0) {
+        return false;
+    }
+    m_held.insert(m_held.end(), std::make_move_iterator(deliveries.begin()),
+                  std::make_move_iterator(deliveries.end()));
+    return true;
+}
+
+// Each thread group gets its packets under one lock and at most one task, so a thread that
+// wakes up for the first packet cannot start delivering before the others are there.
 void MediaSource::postDeliveries(std::vector<Delivery>& deliveries) {
-    for (auto& [executor, delivery] : deliveries) {
-        auto& [group, sp] = delivery;
+    for (std::size_t i = 0; i < deliveries.size(); ++i) {
+        auto& [executor, delivery] = deliveries[i];
+        if (!delivery.first) {
+            continue;  // went with an earlier entry of its group
+        }
+        std::shared_ptr<ThreadGroup> group = std::move(delivery.first);
         bool schedule = false;
         {
             std::lock_guard lock(group->pendingMutex);
-            group->pending.push_back(std::move(sp));
+            group->pending.push_back(std::move(delivery.second));
+            for (std::size_t j = i + 1; j < deliveries.size(); ++j) {
+                if (deliveries[j].second.first == group) {
+                    group->pending.push_back(std::move(deliveries[j].second.second));
+                    deliveries[j].second.first.reset();
+                }
+            }
             schedule = !std::exchange(group->scheduled, true);
         }
         if (schedule) {
-            boost::asio::post(executor, [g = group] { deliverPending(*g); });
+            boost::asio::post(executor, [group] { deliverPending(*group); });
         }
     }
 }
@@ -259,6 +301,9 @@ void MediaSource::setWithheldTracks(WithheldTracks withheld) {
                     deliveries.push_back({executor, {group, sp}});
                 }
             }
+        }
+        if (holdForBatch(deliveries)) {
+            return;
         }
     }
     postDeliveries(deliveries);

@@ -104,6 +104,20 @@ public:
     // Called on the publisher's thread.
     void input(const Frame& frame);
 
+    // While one is alive, the packets of the frames put in wait, and reach each reader thread
+    // together when it ends: a publisher opens one around the frames of one read, so that its
+    // audio and video frames go out in one write per player instead of one each.
+    class InputBatch {
+    public:
+        explicit InputBatch(std::shared_ptr<MediaSource> source);
+        ~InputBatch();
+        InputBatch(const InputBatch&) = delete;
+        InputBatch& operator=(const InputBatch&) = delete;
+
+    private:
+        std::shared_ptr<MediaSource> m_source;
+    };
+
     // Attaches a reader of `format` on the reader's own thread: it receives the start-up packets
     // (headers, then the cached GOP) at once, then every new packet. False if no such format.
     bool addReader(std::string_view format, const std::shared_ptr<MediaReader>& reader);
@@ -173,6 +187,8 @@ private:
     using Delivery =
         std::pair<boost::asio::any_io_executor, std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>>;
     static void postDeliveries(std::vector<Delivery>& deliveries);
+    // Under m_mutex: true when the deliveries were kept for the open input batch.
+    bool holdForBatch(std::vector<Delivery>& deliveries);
     struct Format {
         std::unique_ptr<Muxer> muxer;
         std::map<std::string, SeqPacket> headers;
@@ -199,6 +215,8 @@ private:
     bool m_hasPublisher = true;
     WithheldTracks m_withheld;
     std::uint64_t m_nextSeq = 1;
+    int m_openBatches = 0;
+    std::vector<Delivery> m_held;  // deliveries waiting for the input batch to end
     std::atomic<std::size_t> m_readerCount{0};
     std::atomic<bool> m_closed{false};
     std::atomic<std::uint64_t> m_bytesIn{0};

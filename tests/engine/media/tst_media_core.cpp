@@ -46,12 +46,14 @@ public:
     explicit CollectingReader(asio::any_io_executor ex) : m_executor(std::move(ex)) {}
     asio::any_io_executor executor() const override { return m_executor; }
     void deliver(std::span<const PacketPtr> packets) override {
+        ++deliveries;
         for (const auto& p : packets) {
             dts.push_back(p->dts);
         }
     }
     void sourceEnded() override { ended = true; }
     std::vector<std::uint32_t> dts;
+    int deliveries = 0;
     bool ended = false;
 
 private:
@@ -186,6 +188,37 @@ private slots:
         drain(ctx);
         QCOMPARE(late->dts, (std::vector<std::uint32_t>{0, 40}));
         QCOMPARE(early->dts, (std::vector<std::uint32_t>{0, 40}));
+    }
+
+    void framesOfOneInputBatchReachEachThreadTogether() {
+        asio::io_context a;
+        asio::io_context b;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto onA = std::make_shared<CollectingReader>(a.get_executor());
+        auto onB = std::make_shared<CollectingReader>(b.get_executor());
+        QVERIFY(source->addReader("flv", onA));
+        QVERIFY(source->addReader("flv", onB));
+        {
+            MediaSource::InputBatch batch(source);
+            source->input(videoFrame(40, false));
+            source->input(audioFrame(50));
+            drain(a);
+            drain(b);
+            QCOMPARE(onA->dts, (std::vector<std::uint32_t>{0}));  // held until the batch ends
+            auto late = std::make_shared<CollectingReader>(a.get_executor());
+            QVERIFY(source->addReader("flv", late));  // its start-up burst has them
+            QCOMPARE(late->dts, (std::vector<std::uint32_t>{0, 40, 50}));
+        }
+        drain(a);
+        drain(b);
+        for (const auto& r : {onA, onB}) {
+            QCOMPARE(r->dts, (std::vector<std::uint32_t>{0, 40, 50}));
+            QCOMPARE(r->deliveries, 2);  // the start-up burst, then both frames at once
+        }
+        source->input(videoFrame(80, false));  // no batch: delivered as before
+        drain(a);
+        QCOMPARE(onA->dts.back(), 80u);
     }
 
     void aReaderLeavingDuringDeliveryCostsTheOthersNothing() {

@@ -97,11 +97,18 @@ void RtmpSession::onBytes(std::size_t n) {
     }
     std::vector<rtmp::RtmpMessage> messages;
     auto status = m_reader.feed(in, messages);
-    for (auto& m : messages) {
-        if (isClosed()) {
-            break;
+    {
+        // The frames of one read reach the players together.
+        std::optional<media::MediaSource::InputBatch> batch;
+        if (m_ingest) {
+            batch.emplace(m_ingest->source());
         }
-        onMessage(std::move(m));
+        for (auto& m : messages) {
+            if (isClosed()) {
+                break;
+            }
+            onMessage(std::move(m));
+        }
     }
     if (!status) {
         m_deps.log.info("rtmp.protocol_error",
