@@ -92,7 +92,9 @@ void MediaSource::input(const Frame& frame) {
                     continue;
                 }
                 for (const auto& [executor, group] : format.groups) {
-                    deliveries.push_back({executor, {group, sp}});
+                    if (group->attached.load(std::memory_order_relaxed) > 0) {
+                        deliveries.push_back({executor, {group, sp}});
+                    }
                 }
             }
         }
@@ -231,6 +233,7 @@ bool MediaSource::addReader(std::string_view formatName,
             g = std::prev(format.groups.end());
         }
         group = g->second;
+        ++group->attached;
     }
     group->readers.push_back({reader, upTo});
     ++m_readerCount;
@@ -271,6 +274,7 @@ void MediaSource::removeReader(std::string_view formatName, const MediaReader* r
     } else {
         group->readers.erase(r);
     }
+    --group->attached;
     --m_readerCount;
 }
 
@@ -298,7 +302,9 @@ void MediaSource::setWithheldTracks(WithheldTracks withheld) {
                 }
                 SeqPacket sp{m_nextSeq++, h->second.packet};
                 for (const auto& [executor, group] : format.groups) {
-                    deliveries.push_back({executor, {group, sp}});
+                    if (group->attached.load(std::memory_order_relaxed) > 0) {
+                        deliveries.push_back({executor, {group, sp}});
+                    }
                 }
             }
         }
@@ -370,6 +376,7 @@ void MediaSource::close() {
         boost::asio::post(executor, [self = shared_from_this(), group] {
             auto readers = std::move(group->readers);
             group->readers.clear();
+            group->attached = 0;
             self->m_readerCount -= readers.size();
             for (auto& e : readers) {
                 e.reader->sourceEnded();

@@ -174,6 +174,9 @@ private:
     struct ThreadGroup {
         std::vector<ReaderEntry> readers;  // touched only on the group's thread
         bool delivering = false;           // a reader removed now is only marked
+        // Raised by addReader under the source's lock, so no packet after a reader's start-up
+        // burst misses it; a group with none is not woken for packets.
+        std::atomic<std::size_t> attached{0};
         // Packets waiting for the group's delivery task: while one is queued, new packets join
         // it, so a busy thread hands its readers several packets (one write each) at once.
         std::mutex pendingMutex;

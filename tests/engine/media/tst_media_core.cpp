@@ -221,6 +221,25 @@ private slots:
         QCOMPARE(onA->dts.back(), 80u);
     }
 
+    void aThreadWhoseReadersLeftIsNotWokenForPackets() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto reader = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", reader));
+        source->input(videoFrame(40, false));
+        ctx.restart();
+        QCOMPARE(ctx.poll(), std::size_t{1});
+        source->removeReader("flv", reader.get());
+        source->input(videoFrame(80, false));
+        ctx.restart();
+        QCOMPARE(ctx.poll(), std::size_t{0});
+        QVERIFY(source->addReader("flv", reader));  // back: woken again
+        source->input(videoFrame(120, false));
+        drain(ctx);
+        QCOMPARE(reader->dts.back(), 120u);
+    }
+
     void aReaderLeavingDuringDeliveryCostsTheOthersNothing() {
         asio::io_context ctx;
         auto source = flvSource();
