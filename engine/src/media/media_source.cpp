@@ -92,52 +92,111 @@ void MediaSource::input(const Frame& frame) {
                     continue;
                 }
                 for (const auto& [executor, group] : format.groups) {
-                    deliveries.push_back({executor, {group, sp}});
+                    if (group->attached.load(std::memory_order_relaxed) > 0) {
+                        deliveries.push_back({executor, {group, sp}});
+                    }
                 }
             }
+        }
+        if (holdForBatch(deliveries)) {
+            return;
         }
     }
     postDeliveries(deliveries);
 }
 
+MediaSource::InputBatch::InputBatch(std::shared_ptr<MediaSource> source)
+    : m_source(std::move(source)) {
+    std::lock_guard lock(m_source->m_mutex);
+    ++m_source->m_openBatches;
+}
+
+MediaSource::InputBatch::~InputBatch() {
+    std::vector<Delivery> deliveries;
+    {
+        std::lock_guard lock(m_source->m_mutex);
+        if (--m_source->m_openBatches > 0) {
+            return;
+        }
+        deliveries.swap(m_source->m_held);
+    }
+    postDeliveries(deliveries);
+}
+
+bool MediaSource::holdForBatch(std::vector<Delivery>& deliveries) {
+    if (m_openBatches == 0) {
+        return false;
+    }
+    m_held.insert(m_held.end(), std::make_move_iterator(deliveries.begin()),
+                  std::make_move_iterator(deliveries.end()));
+    return true;
+}
+
+// Each thread group gets its packets under one lock and at most one task, so a thread that
+// wakes up for the first packet cannot start delivering before the others are there.
 void MediaSource::postDeliveries(std::vector<Delivery>& deliveries) {
-    for (auto& [executor, delivery] : deliveries) {
-        auto& [group, sp] = delivery;
+    for (std::size_t i = 0; i < deliveries.size(); ++i) {
+        auto& [executor, delivery] = deliveries[i];
+        if (!delivery.first) {
+            continue;  // went with an earlier entry of its group
+        }
+        std::shared_ptr<ThreadGroup> group = std::move(delivery.first);
         bool schedule = false;
         {
             std::lock_guard lock(group->pendingMutex);
-            group->pending.push_back(std::move(sp));
+            group->pending.push_back(std::move(delivery.second));
+            for (std::size_t j = i + 1; j < deliveries.size(); ++j) {
+                if (deliveries[j].second.first == group) {
+                    group->pending.push_back(std::move(deliveries[j].second.second));
+                    deliveries[j].second.first.reset();
+                }
+            }
             schedule = !std::exchange(group->scheduled, true);
         }
         if (schedule) {
-            boost::asio::post(executor, [g = group] { deliverPending(*g); });
+            boost::asio::post(executor, [group] { deliverPending(*group); });
         }
     }
 }
 
 void MediaSource::deliverPending(ThreadGroup& group) {
-    std::vector<SeqPacket> batch;
+    auto& batch = group.batch;
     {
         std::lock_guard lock(group.pendingMutex);
         batch.swap(group.pending);
         group.scheduled = false;
     }
-    std::vector<PacketPtr> packets;
-    packets.reserve(batch.size());
-    for (auto& sp : batch) {
+    auto& packets = group.packets;
+    for (const auto& sp : batch) {
         packets.push_back(sp.packet);
     }
+    // A reader may leave (or a new one join) while it is handed packets: entries are read by
+    // index and a removed one is only marked until the loop ends.
+    group.delivering = true;
+    bool removed = false;
     for (std::size_t i = 0; i < group.readers.size(); ++i) {
-        auto& entry = group.readers[i];
+        const ReaderEntry& entry = group.readers[i];
+        if (entry.removed) {
+            removed = true;
+            continue;
+        }
         // Packets are in sequence order; skip those the reader got in its start-up burst.
         std::size_t first = 0;
         while (first < batch.size() && batch[first].seq <= entry.deliveredUpTo) {
             ++first;
         }
         if (first < batch.size()) {
-            entry.reader->deliver(std::span<const PacketPtr>(packets).subspan(first));
+            MediaReader& reader = *entry.reader;
+            reader.deliver(std::span<const PacketPtr>(packets).subspan(first));
         }
+        removed = removed || group.readers[i].removed;
     }
+    group.delivering = false;
+    if (removed) {
+        std::erase_if(group.readers, [](const ReaderEntry& e) { return e.removed; });
+    }
+    batch.clear();
+    packets.clear();
 }
 
 bool MediaSource::addReader(std::string_view formatName,
@@ -174,6 +233,7 @@ bool MediaSource::addReader(std::string_view formatName,
             g = std::prev(format.groups.end());
         }
         group = g->second;
+        ++group->attached;
     }
     group->readers.push_back({reader, upTo});
     ++m_readerCount;
@@ -191,21 +251,31 @@ void MediaSource::removeReader(std::string_view formatName, const MediaReader* r
         if (it == m_formats.end()) {
             return;
         }
-        for (const auto& [executor, g] : it->second.groups) {
-            auto& readers = g->readers;
-            auto r = std::find_if(readers.begin(), readers.end(),
-                                  [&](const ReaderEntry& e) { return e.reader.get() == reader; });
-            if (r != readers.end()) {
+        // The reader's own thread is its group's: other threads' reader lists are not read here.
+        auto executor = reader->executor();
+        for (const auto& [groupExecutor, g] : it->second.groups) {
+            if (groupExecutor == executor) {
                 group = g;
                 break;
             }
         }
     }
-    if (group) {
-        std::erase_if(group->readers,
-                      [&](const ReaderEntry& e) { return e.reader.get() == reader; });
-        --m_readerCount;
+    if (!group) {
+        return;
     }
+    auto r = std::find_if(group->readers.begin(), group->readers.end(), [&](const ReaderEntry& e) {
+        return e.reader.get() == reader && !e.removed;
+    });
+    if (r == group->readers.end()) {
+        return;
+    }
+    if (group->delivering) {
+        r->removed = true;
+    } else {
+        group->readers.erase(r);
+    }
+    --group->attached;
+    --m_readerCount;
 }
 
 void MediaSource::setWithheldTracks(WithheldTracks withheld) {
@@ -232,9 +302,14 @@ void MediaSource::setWithheldTracks(WithheldTracks withheld) {
                 }
                 SeqPacket sp{m_nextSeq++, h->second.packet};
                 for (const auto& [executor, group] : format.groups) {
-                    deliveries.push_back({executor, {group, sp}});
+                    if (group->attached.load(std::memory_order_relaxed) > 0) {
+                        deliveries.push_back({executor, {group, sp}});
+                    }
                 }
             }
+        }
+        if (holdForBatch(deliveries)) {
+            return;
         }
     }
     postDeliveries(deliveries);
@@ -301,6 +376,7 @@ void MediaSource::close() {
         boost::asio::post(executor, [self = shared_from_this(), group] {
             auto readers = std::move(group->readers);
             group->readers.clear();
+            group->attached = 0;
             self->m_readerCount -= readers.size();
             for (auto& e : readers) {
                 e.reader->sourceEnded();

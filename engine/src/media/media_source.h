@@ -104,6 +104,20 @@ public:
     // Called on the publisher's thread.
     void input(const Frame& frame);
 
+    // While one is alive, the packets of the frames put in wait, and reach each reader thread
+    // together when it ends: a publisher opens one around the frames of one read, so that its
+    // audio and video frames go out in one write per player instead of one each.
+    class InputBatch {
+    public:
+        explicit InputBatch(std::shared_ptr<MediaSource> source);
+        ~InputBatch();
+        InputBatch(const InputBatch&) = delete;
+        InputBatch& operator=(const InputBatch&) = delete;
+
+    private:
+        std::shared_ptr<MediaSource> m_source;
+    };
+
     // Attaches a reader of `format` on the reader's own thread: it receives the start-up packets
     // (headers, then the cached GOP) at once, then every new packet. False if no such format.
     bool addReader(std::string_view format, const std::shared_ptr<MediaReader>& reader);
@@ -154,20 +168,30 @@ private:
     struct ReaderEntry {
         std::shared_ptr<MediaReader> reader;
         std::uint64_t deliveredUpTo;  // packets with seq <= this were in its start-up burst
+        bool removed = false;         // removed during a delivery; erased after it
     };
     // The readers of one format on one io thread; touched only on that thread.
     struct ThreadGroup {
         std::vector<ReaderEntry> readers;  // touched only on the group's thread
+        bool delivering = false;           // a reader removed now is only marked
+        // Raised by addReader under the source's lock, so no packet after a reader's start-up
+        // burst misses it; a group with none is not woken for packets.
+        std::atomic<std::size_t> attached{0};
         // Packets waiting for the group's delivery task: while one is queued, new packets join
         // it, so a busy thread hands its readers several packets (one write each) at once.
         std::mutex pendingMutex;
         std::vector<SeqPacket> pending;
         bool scheduled = false;
+        // The batch being delivered; kept to reuse its storage.
+        std::vector<SeqPacket> batch;
+        std::vector<PacketPtr> packets;
     };
     static void deliverPending(ThreadGroup& group);
     using Delivery =
         std::pair<boost::asio::any_io_executor, std::pair<std::shared_ptr<ThreadGroup>, SeqPacket>>;
     static void postDeliveries(std::vector<Delivery>& deliveries);
+    // Under m_mutex: true when the deliveries were kept for the open input batch.
+    bool holdForBatch(std::vector<Delivery>& deliveries);
     struct Format {
         std::unique_ptr<Muxer> muxer;
         std::map<std::string, SeqPacket> headers;
@@ -194,6 +218,8 @@ private:
     bool m_hasPublisher = true;
     WithheldTracks m_withheld;
     std::uint64_t m_nextSeq = 1;
+    int m_openBatches = 0;
+    std::vector<Delivery> m_held;  // deliveries waiting for the input batch to end
     std::atomic<std::size_t> m_readerCount{0};
     std::atomic<bool> m_closed{false};
     std::atomic<std::uint64_t> m_bytesIn{0};

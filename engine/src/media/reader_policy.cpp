@@ -17,9 +17,7 @@ ReaderPolicy::Action ReaderPolicy::decide(const OutPacket& packet, std::size_t q
     if (queuedBytes <= m_limits.skipAboveBytes) {
         return Action::send;
     }
-    while (!m_recentSkips.empty() && now - m_recentSkips.front() > m_limits.window) {
-        m_recentSkips.pop_front();
-    }
+    std::erase_if(m_recentSkips, [&](auto skip) { return now - skip > m_limits.window; });
     m_recentSkips.push_back(now);
     ++m_totalSkips;
     if (static_cast<int>(m_recentSkips.size()) > m_limits.maxSkipsPerWindow) {

@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
-#include <deque>
+#include <vector>
 
 #include "media/out_packet.h"
 
@@ -30,7 +30,8 @@ public:
 private:
     ReaderLimits m_limits;
     bool m_waitingForKey = false;
-    std::deque<std::chrono::steady_clock::time_point> m_recentSkips;
+    // A vector, not a deque: empty, it allocates nothing, and every player has one.
+    std::vector<std::chrono::steady_clock::time_point> m_recentSkips;
     int m_totalSkips = 0;
 };
 

@@ -133,20 +133,34 @@ protected:
     static constexpr std::size_t kMaxQueuedMessages = 8192;
     static constexpr std::size_t kMaxQueuedBytes = 64 * 1024 * 1024;
 
+    // A write that completes at once calls written() from inside writeFront(); the loop takes
+    // the next batch then, instead of recursing once per batch.
     void writeNext() {
-        if (m_closed || m_queue.empty()) {
-            m_writing = false;
-            if (m_closing) {
-                closeNow();
-            }
+        if (m_inWriteNext) {
+            m_writeNextAgain = true;
             return;
         }
-        m_writing = true;
-        m_lastWrite = std::chrono::steady_clock::now();
-        static_cast<Derived*>(this)->writeFront(m_queue);
+        m_inWriteNext = true;
+        do {
+            m_writeNextAgain = false;
+            if (m_closed || m_queue.empty()) {
+                m_writing = false;
+                if (m_closing) {
+                    closeNow();
+                }
+                break;
+            }
+            m_writing = true;
+            if (m_mergeWindow.count() > 0) {
+                m_lastWrite = std::chrono::steady_clock::now();
+            }
+            static_cast<Derived*>(this)->writeFront(m_queue);
+        } while (m_writeNextAgain);
+        m_inWriteNext = false;
     }
 
-    // Called by the derived class when its write of the first `count` messages completed.
+    // Called by the derived class when its write of the first `count` messages completed, from
+    // inside writeFront() (a write the socket took at once) or later.
     void written(boost::system::error_code ec, std::size_t count) {
         if (m_closed) {
             return;
@@ -174,6 +188,8 @@ private:
     bool m_writing = false;
     bool m_closing = false;
     bool m_mergeArmed = false;
+    bool m_inWriteNext = false;
+    bool m_writeNextAgain = false;
     std::chrono::milliseconds m_mergeWindow{0};
     std::chrono::steady_clock::time_point m_lastWrite{};
     std::unique_ptr<asio::steady_timer> m_mergeTimer;

@@ -46,16 +46,39 @@ public:
     explicit CollectingReader(asio::any_io_executor ex) : m_executor(std::move(ex)) {}
     asio::any_io_executor executor() const override { return m_executor; }
     void deliver(std::span<const PacketPtr> packets) override {
+        ++deliveries;
         for (const auto& p : packets) {
             dts.push_back(p->dts);
         }
     }
     void sourceEnded() override { ended = true; }
     std::vector<std::uint32_t> dts;
+    int deliveries = 0;
     bool ended = false;
 
 private:
     asio::any_io_executor m_executor;
+};
+
+// Leaves its source while being handed packets, as a player cut for being too slow does.
+class LeavingReader final : public MediaReader {
+public:
+    LeavingReader(asio::any_io_executor ex, MediaSource& source)
+        : m_executor(std::move(ex)), m_source(source) {}
+    asio::any_io_executor executor() const override { return m_executor; }
+    void deliver(std::span<const PacketPtr> packets) override {
+        deliveries += static_cast<int>(packets.size());
+        if (leaveOnDelivery) {
+            m_source.removeReader("flv", this);
+        }
+    }
+    void sourceEnded() override {}
+    bool leaveOnDelivery = false;
+    int deliveries = 0;
+
+private:
+    asio::any_io_executor m_executor;
+    MediaSource& m_source;
 };
 
 std::shared_ptr<MediaSource> flvSource() {
@@ -165,6 +188,77 @@ private slots:
         drain(ctx);
         QCOMPARE(late->dts, (std::vector<std::uint32_t>{0, 40}));
         QCOMPARE(early->dts, (std::vector<std::uint32_t>{0, 40}));
+    }
+
+    void framesOfOneInputBatchReachEachThreadTogether() {
+        asio::io_context a;
+        asio::io_context b;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto onA = std::make_shared<CollectingReader>(a.get_executor());
+        auto onB = std::make_shared<CollectingReader>(b.get_executor());
+        QVERIFY(source->addReader("flv", onA));
+        QVERIFY(source->addReader("flv", onB));
+        {
+            MediaSource::InputBatch batch(source);
+            source->input(videoFrame(40, false));
+            source->input(audioFrame(50));
+            drain(a);
+            drain(b);
+            QCOMPARE(onA->dts, (std::vector<std::uint32_t>{0}));  // held until the batch ends
+            auto late = std::make_shared<CollectingReader>(a.get_executor());
+            QVERIFY(source->addReader("flv", late));  // its start-up burst has them
+            QCOMPARE(late->dts, (std::vector<std::uint32_t>{0, 40, 50}));
+        }
+        drain(a);
+        drain(b);
+        for (const auto& r : {onA, onB}) {
+            QCOMPARE(r->dts, (std::vector<std::uint32_t>{0, 40, 50}));
+            QCOMPARE(r->deliveries, 2);  // the start-up burst, then both frames at once
+        }
+        source->input(videoFrame(80, false));  // no batch: delivered as before
+        drain(a);
+        QCOMPARE(onA->dts.back(), 80u);
+    }
+
+    void aThreadWhoseReadersLeftIsNotWokenForPackets() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto reader = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", reader));
+        source->input(videoFrame(40, false));
+        ctx.restart();
+        QCOMPARE(ctx.poll(), std::size_t{1});
+        source->removeReader("flv", reader.get());
+        source->input(videoFrame(80, false));
+        ctx.restart();
+        QCOMPARE(ctx.poll(), std::size_t{0});
+        QVERIFY(source->addReader("flv", reader));  // back: woken again
+        source->input(videoFrame(120, false));
+        drain(ctx);
+        QCOMPARE(reader->dts.back(), 120u);
+    }
+
+    void aReaderLeavingDuringDeliveryCostsTheOthersNothing() {
+        asio::io_context ctx;
+        auto source = flvSource();
+        source->input(videoFrame(0, true));
+        auto leaving = std::make_shared<LeavingReader>(ctx.get_executor(), *source);
+        auto next = std::make_shared<CollectingReader>(ctx.get_executor());
+        QVERIFY(source->addReader("flv", leaving));
+        QVERIFY(source->addReader("flv", next));
+        leaving->leaveOnDelivery = true;
+        source->input(videoFrame(40, false));
+        drain(ctx);
+        QCOMPARE(next->dts, (std::vector<std::uint32_t>{0, 40}));
+        QCOMPARE(source->readerCount(), std::size_t(1));
+        source->removeReader("flv", leaving.get());  // already gone: counted once
+        QCOMPARE(source->readerCount(), std::size_t(1));
+        source->input(videoFrame(80, false));
+        drain(ctx);
+        QCOMPARE(leaving->deliveries, 2);  // its start-up packet and 40, nothing after it left
+        QCOMPARE(next->dts, (std::vector<std::uint32_t>{0, 40, 80}));
     }
 
     void packetsReachReadersOnEveryThread() {

@@ -3,6 +3,7 @@
 // delivers everything queued before it.
 
 #include <QTest>
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <string>
@@ -39,6 +40,39 @@ public:
 
     std::string received;
     int writes = 0;
+    bool socketClosed = false;
+};
+
+// Takes at most two messages per write and completes it before returning, like a socket with
+// room to spare written to at once.
+class ImmediateQueue final : public OutboundQueue<ImmediateQueue> {
+public:
+    explicit ImmediateQueue(asio::io_context& io) : OutboundQueue(io.get_executor()) {}
+
+    void add(const std::string& text, bool start = true) {
+        auto owned = std::make_shared<const std::string>(text);
+        enqueue(Outbound{{asio::buffer(*owned)}, owned, owned->size(), false}, start);
+    }
+
+    void writeFront(std::deque<Outbound>& queue) {
+        ++writes;
+        ++depth;
+        maxDepth = std::max(maxDepth, depth);
+        std::size_t count = std::min<std::size_t>(queue.size(), 2);
+        for (std::size_t i = 0; i < count; ++i) {
+            for (const auto& b : queue[i].buffers) {
+                received.append(static_cast<const char*>(b.data()), b.size());
+            }
+        }
+        written({}, count);
+        --depth;
+    }
+    void closeSocket() { socketClosed = true; }
+
+    std::string received;
+    int writes = 0;
+    int depth = 0;
+    int maxDepth = 0;
     bool socketClosed = false;
 };
 
@@ -90,6 +124,27 @@ private slots:
         io.restart();
         io.run_for(std::chrono::milliseconds(50));
         QCOMPARE(QString::fromStdString(q->received), QStringLiteral("first-tail-end"));
+        QVERIFY(q->socketClosed);
+    }
+
+    void writesCompletedAtOnceTakeTheNextBatchWithoutRecursing() {
+        asio::io_context io;
+        auto q = std::make_shared<ImmediateQueue>(io);
+        std::string expected;
+        for (int i = 0; i < 1000; ++i) {
+            q->add(std::to_string(i) + ",", false);
+            expected += std::to_string(i) + ",";
+        }
+        q->flush();
+        QCOMPARE(QString::fromStdString(q->received), QString::fromStdString(expected));
+        QCOMPARE(q->writes, 500);
+        QCOMPARE(q->maxDepth, 1);
+        QCOMPARE(q->queued(), std::size_t{0});
+        q->add("more");
+        QCOMPARE(q->writes, 501);
+        q->add("-end", false);
+        q->closeGracefully();
+        QVERIFY(q->received.ends_with("more-end"));
         QVERIFY(q->socketClosed);
     }
 

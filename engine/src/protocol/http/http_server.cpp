@@ -1,10 +1,12 @@
 #include "protocol/http/http_server.h"
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <charconv>
 #include <ctime>
 #include <deque>
 #include <functional>
@@ -12,6 +14,7 @@
 
 #include "core/object_stats.h"
 #include "core/text.h"
+#include "protocol/gathered_write.h"
 #include "protocol/outbound_queue.h"
 #include "protocol/tcp_listener.h"
 
@@ -218,8 +221,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
 namespace {
 
+using protocol::kMaxGatheredBuffers;
 using protocol::Outbound;
 using protocol::OutboundQueue;
+using protocol::writeGathered;
 
 class WebSocketSession final : public WebSocketPeer, public OutboundQueue<WebSocketSession> {
 public:
@@ -314,32 +319,36 @@ public:
         m_stream = nullptr;
     }
 
+    // The queued messages go out as one chunk, in one gathered write; the end of the body (an
+    // empty message) is a last chunk of its own.
     void writeFront(std::deque<Outbound>& queue) {
-        static constexpr std::size_t kMaxBatch = 32;
         static constexpr std::string_view kCrlf = "\r\n";
-        m_chunkHeads.clear();
+        static constexpr std::string_view kLastChunk = "0\r\n\r\n";
         m_batch.clear();
-        std::size_t count = std::min(queue.size(), kMaxBatch);
-        m_chunkHeads.reserve(count);
-        for (std::size_t i = 0; i < count; ++i) {
-            char head[24];
-            // An empty message is the end of the body: the last chunk.
-            int n = queue[i].bytes == 0
-                        ? std::snprintf(head, sizeof head, "0\r\n\r\n")
-                        : std::snprintf(head, sizeof head, "%zx\r\n", queue[i].bytes);
-            m_chunkHeads.emplace_back(head, static_cast<std::size_t>(n));
+        if (queue.front().bytes == 0) {
+            m_batch.push_back(asio::buffer(kLastChunk.data(), kLastChunk.size()));
+            writeBatch(1);
+            return;
         }
-        for (std::size_t i = 0; i < count; ++i) {
-            m_batch.push_back(asio::buffer(m_chunkHeads[i]));
-            if (queue[i].bytes > 0) {
-                m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
-                m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
+        m_batch.emplace_back();  // the chunk head, once the size is known
+        std::size_t count = 0;
+        std::size_t bytes = 0;
+        for (const auto& m : queue) {
+            if (m.bytes == 0 ||
+                (count > 0 && m_batch.size() + m.buffers.size() + 1 > kMaxGatheredBuffers)) {
+                break;
             }
+            m_batch.insert(m_batch.end(), m.buffers.begin(), m.buffers.end());
+            bytes += m.bytes;
+            ++count;
         }
-        asio::async_write(m_stream->socket(), m_batch,
-                          [self = shared_from_this(), count](beast::error_code ec, std::size_t) {
-                              self->written(ec, count);
-                          });
+        char* end = std::to_chars(m_chunkHead.data(), m_chunkHead.data() + 16, bytes, 16).ptr;
+        *end++ = '\r';
+        *end++ = '\n';
+        m_batch.front() =
+            asio::buffer(m_chunkHead.data(), static_cast<std::size_t>(end - m_chunkHead.data()));
+        m_batch.push_back(asio::buffer(kCrlf.data(), kCrlf.size()));
+        writeBatch(count);
     }
 
     void closeSocket() {
@@ -351,8 +360,14 @@ public:
     }
 
 private:
+    void writeBatch(std::size_t count) {
+        writeGathered(
+            m_stream->socket(), m_batch,
+            [self = shared_from_this(), count](beast::error_code ec) { self->written(ec, count); });
+    }
+
     beast::tcp_stream* m_stream;
-    std::vector<std::string> m_chunkHeads;
+    std::array<char, 24> m_chunkHead{};
     std::vector<asio::const_buffer> m_batch;
 };
 

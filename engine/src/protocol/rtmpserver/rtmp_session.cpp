@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
+#include "protocol/gathered_write.h"
 #include "protocol/rtmp/chunk_writer.h"
 #include "protocol/rtmp/rtmp_url.h"
 #include "protocol/rtmpserver/rtmp_muxer.h"
@@ -96,11 +97,18 @@ void RtmpSession::onBytes(std::size_t n) {
     }
     std::vector<rtmp::RtmpMessage> messages;
     auto status = m_reader.feed(in, messages);
-    for (auto& m : messages) {
-        if (isClosed()) {
-            break;
+    {
+        // The frames of one read reach the players together.
+        std::optional<media::MediaSource::InputBatch> batch;
+        if (m_ingest) {
+            batch.emplace(m_ingest->source());
         }
-        onMessage(std::move(m));
+        for (auto& m : messages) {
+            if (isClosed()) {
+                break;
+            }
+            onMessage(std::move(m));
+        }
     }
     if (!status) {
         m_deps.log.info("rtmp.protocol_error",
@@ -112,9 +120,12 @@ void RtmpSession::onBytes(std::size_t n) {
         m_lastAck = m_bytesIn;
         sendMessage(rtmp::acknowledgementMessage(static_cast<std::uint32_t>(m_bytesIn)));
     }
-    if (!isClosed()) {
-        readMore();
+    // A write can fail (and close the socket) before this handler ends; no read is pending
+    // then to finish the session.
+    if (isClosed()) {
+        return finish();
     }
+    readMore();
 }
 
 void RtmpSession::onMessage(rtmp::RtmpMessage&& message) {
@@ -290,6 +301,7 @@ void RtmpSession::startPublishing(const media::AccessRequest& request,
         return;
     }
     m_ingest.emplace(source, result == media::SourceRegistry::PublishResult::resumed);
+    watchdog();
     m_readBufferWanted = kPublisherReadBuffer;  // applied by the next read, never under one
     m_access = request;
     m_deps.log.info(
@@ -434,15 +446,19 @@ void RtmpSession::sendStatus(std::string_view level, std::string_view code,
 }
 
 void RtmpSession::writeFront(std::deque<protocol::Outbound>& queue) {
-    static constexpr std::size_t kMaxBatch = 64;
     m_batch.clear();
-    std::size_t count = std::min(queue.size(), kMaxBatch);
-    for (std::size_t i = 0; i < count; ++i) {
-        m_batch.insert(m_batch.end(), queue[i].buffers.begin(), queue[i].buffers.end());
+    std::size_t count = 0;
+    for (const auto& m : queue) {
+        if (count > 0 && m_batch.size() + m.buffers.size() > protocol::kMaxGatheredBuffers) {
+            break;
+        }
+        m_batch.insert(m_batch.end(), m.buffers.begin(), m.buffers.end());
+        ++count;
     }
-    asio::async_write(m_socket, m_batch,
-                      [self = shared_from_this(), count](
-                          boost::system::error_code ec, std::size_t) { self->written(ec, count); });
+    protocol::writeGathered(m_socket, m_batch,
+                            [self = shared_from_this(), count](boost::system::error_code ec) {
+                                self->written(ec, count);
+                            });
 }
 
 void RtmpSession::closeSocket() {
@@ -473,7 +489,11 @@ void RtmpSession::watchdog() {
             self->closeNow();
             return;
         }
-        self->watchdog();
+        // Past the handshake only a publisher has a limit to watch: players and idle connections
+        // keep no timer (startPublishing arms it again).
+        if (!self->m_handshake.done() || self->m_ingest) {
+            self->watchdog();
+        }
     });
 }
 
