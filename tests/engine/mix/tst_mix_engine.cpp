@@ -189,8 +189,9 @@ private slots:
             QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}, {"Volume", 201}}};
         QCOMPARE(code(post("StartMix", with("MixInput", badVolume))), 110200155);
 
-        QCOMPARE(code(post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}))),
-                 110200170);
+        QCOMPARE(
+            code(post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}))),
+            110200170);
         QCOMPARE(code(post("StartMix", with("BackgroundImage", "ftp://x/bg.png"))), 110200141);
 
         // Features not implemented yet say so.
@@ -505,19 +506,19 @@ private slots:
     void aRunningTaskComesBackAfterARestart() {
         m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
         QVERIFY(QTest::qWaitFor([&] { return online("mixred"); }, 10000));
-        QJsonObject body{{"TaskId", "task-keep"},
-                         {"UserId", "owner-5"},
-                         {"Sequence", 7},
-                         {"BackGroundColorHex", "0x00FF0000"},
-                         {"MixInput",
-                          QJsonArray{QJsonObject{
-                              {"StreamId", "mixred"},
-                              {"RectInfo", rect(0, 0, 320, 240)},
-                              {"Label", QJsonObject{{"Text", "red"},
-                                                    {"Left", 4},
-                                                    {"Top", 4},
-                                                    {"Font", QJsonObject{{"FontType", 0}}}}}}}},
-                         {"MixOutput", QJsonArray{output("mixkeep")}}};
+        QJsonObject body{
+            {"TaskId", "task-keep"},
+            {"UserId", "owner-5"},
+            {"Sequence", 7},
+            {"BackGroundColorHex", "0x00FF0000"},
+            {"MixInput", QJsonArray{QJsonObject{
+                             {"StreamId", "mixred"},
+                             {"RectInfo", rect(0, 0, 320, 240)},
+                             {"Label", QJsonObject{{"Text", "red"},
+                                                   {"Left", 4},
+                                                   {"Top", 4},
+                                                   {"Font", QJsonObject{{"FontType", 0}}}}}}}},
+            {"MixOutput", QJsonArray{output("mixkeep")}}};
         QCOMPARE(code(post("StartMix", body)), 0);
         QVERIFY(QTest::qWaitFor([&] { return online("mixkeep"); }, 5000));
         auto tasks = tasksOnTheFeed();
