@@ -1,12 +1,14 @@
 #pragma once
 // A real regie-engine for mix integration tests, with the calls they make: signed ZEGO
-// Actions, the output's play URLs and whether a stream is live.
+// Actions, the output's play URLs and whether a stream is live; and the ZEGO callbacks a
+// HookReceiver got.
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include "engine_process.h"
+#include "hook_receiver.h"
 #include "raw_http.h"
 #include "zego_query.h"
 
@@ -14,7 +16,7 @@ namespace regie::test {
 
 class MixEngineClient {
 public:
-    explicit MixEngineClient(const QString& extraConfig) : m_engine(extraConfig) {}
+    explicit MixEngineClient(const QString& extraConfig = {}) : m_engine(extraConfig) {}
 
     bool start() {
         if (!m_engine.start()) {
@@ -33,9 +35,15 @@ public:
     EngineProcess& process() { return m_engine; }
 
     QJsonObject post(const QByteArray& action, const QJsonObject& body) {
+        return postRaw(action, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QJsonObject postRaw(const QByteArray& action, const QByteArray& body) {
         return RawHttp::post(m_engine.httpPort(), zegoQuery(m_engine, action), "application/json",
-                             QJsonDocument(body).toJson(QJsonDocument::Compact))
+                             body)
             .json();
+    }
+    QJsonObject get(const QByteArray& action, const QByteArray& query) {
+        return RawHttp::get(m_engine.httpPort(), zegoQuery(m_engine, action) + "&" + query).json();
     }
     static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
 
@@ -59,5 +67,18 @@ private:
     EngineProcess m_engine;
     int m_rtmpPort = 0;
 };
+
+// The callbacks named `event` that `hooks` received at /zego; `eventKey` is "event", or "Event"
+// for the PascalCase ones (transcode_start, transcode_stop).
+inline QList<QJsonObject> zegoCallbacks(const HookReceiver& hooks, const QString& event,
+                                        const QString& eventKey = QStringLiteral("event")) {
+    QList<QJsonObject> out;
+    for (const auto& r : hooks.requestsTo("/zego")) {
+        if (r.json().value(eventKey).toString() == event) {
+            out.append(r.json());
+        }
+    }
+    return out;
+}
 
 }  // namespace regie::test

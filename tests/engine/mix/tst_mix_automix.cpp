@@ -124,13 +124,7 @@ class TestMixAutoMix : public QObject {
         return ok;
     }
     QList<QJsonObject> callbacks(const QString& event) const {
-        QList<QJsonObject> out;
-        for (const auto& r : m_hooks.requestsTo("/zego")) {
-            if (r.json().value("event").toString() == event) {
-                out.append(r.json());
-            }
-        }
-        return out;
+        return regie::test::zegoCallbacks(m_hooks, event);
     }
 
 private slots:

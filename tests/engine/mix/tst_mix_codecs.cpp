@@ -7,14 +7,13 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "engine_process.h"
 #include "flv_capture.h"
+#include "mix_engine_client.h"
 #include "mix_media.h"
 #include "raw_http.h"
-#include "zego_query.h"
 
 using namespace regie;
-using regie::test::EngineProcess;
+using regie::test::MixEngineClient;
 using regie::test::RawHttp;
 using namespace regie::test::mix;
 
@@ -30,33 +29,11 @@ QJsonObject output(const QString& key, const QString& value, int width, int heig
 class TestMixCodecs : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<EngineProcess> m_engine;
-    int m_rtmpPort = 0;
+    static int code(const QJsonObject& answer) { return MixEngineClient::code(answer); }
+
+    std::unique_ptr<MixEngineClient> m_engine;
     std::unique_ptr<Publisher> m_red;
 
-    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
-        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
-                             "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact))
-            .json();
-    }
-    static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
-    QString rtmpUrl(const QString& stream) const {
-        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_rtmpPort).arg(stream);
-    }
-    QString flvUrl(const QString& stream) const {
-        return QString("http://127.0.0.1:%1/live/%2.live.flv")
-            .arg(m_engine->httpPort())
-            .arg(stream);
-    }
-    bool online(const QString& stream) {
-        return RawHttp::get(
-                   m_engine->httpPort(),
-                   "/index/api/isMediaOnline?secret=" + m_engine->secret().toUtf8() +
-                       "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream.toUtf8())
-            .json()
-            .value("online")
-            .toBool();
-    }
     QJsonObject body(const QString& task, const QJsonArray& outputs) {
         return {{"TaskId", task},
                 {"UserId", "owner-" + task},
@@ -70,26 +47,15 @@ class TestMixCodecs : public QObject {
 
 private slots:
     void initTestCase() {
-        m_engine = std::make_unique<EngineProcess>("[zego]\nmixMaxFps=25\n");
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        m_rtmpPort = RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" +
-                                                            m_engine->secret().toUtf8())
-                         .json()
-                         .value("data")
-                         .toArray()
-                         .first()
-                         .toObject()
-                         .value("rtmp.port")
-                         .toString()
-                         .toInt();
-        QVERIFY(m_rtmpPort > 0);
-        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("codecred"));
-        QVERIFY(QTest::qWaitFor([&] { return online("codecred"); }, 10000));
+        m_engine = std::make_unique<MixEngineClient>("[zego]\nmixMaxFps=25\n");
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
+        m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("codecred"));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecred"); }, 10000));
     }
 
     void cleanup() {
         if (QTest::currentTestFailed()) {
-            qWarning().noquote() << "engine output:\n" << m_engine->output();
+            qWarning().noquote() << "engine output:\n" << m_engine->process().output();
         }
     }
 
@@ -98,7 +64,7 @@ private slots:
             QJsonObject out = url.isEmpty() ? output("StreamId", "refused", 640, 360)
                                             : output("StreamUrl", url, 640, 360);
             out[key] = value;
-            return post("StartMix", body("refused", {out}));
+            return m_engine->post("StartMix", body("refused", {out}));
         };
         auto opus = with("AudioCodec", 3);
         QCOMPARE(code(opus), 110200156);
@@ -107,47 +73,48 @@ private slots:
         auto vp8 = with("VideoEncId", 2);
         QCOMPARE(code(vp8), 110200156);
         QVERIFY(vp8.value("Message").toString().contains("no VP8"));
-        auto pushedHevc = with("VideoEncId", 3, rtmpUrl("x"));
+        auto pushedHevc = with("VideoEncId", 3, m_engine->rtmpUrl("x"));
         QCOMPARE(code(pushedHevc), 110200156);
         QVERIFY(pushedHevc.value("Message").toString().contains("H.264 only"));
-        QVERIFY(!online("refused"));
+        QVERIFY(!m_engine->online("refused"));
     }
 
     void mp3IsPublishedAndPushed() {
         QJsonObject published = output("StreamId", "codecmp3", 320, 180);
         published["AudioCodec"] = 2;
         published["SoundChannel"] = 2;
-        QJsonObject pushed = output("StreamUrl", rtmpUrl("codecmp3pushed"), 320, 180);
+        QJsonObject pushed = output("StreamUrl", m_engine->rtmpUrl("codecmp3pushed"), 320, 180);
         pushed["AudioCodec"] = 2;
-        QCOMPARE(code(post("StartMix", body("mp3", {published, pushed}))), 0);
-        QVERIFY(QTest::qWaitFor([&] { return online("codecmp3"); }, 5000));
-        QCOMPARE(probeCodecs(flvUrl("codecmp3")), QString("h264@320x180,mp3@2ch"));
-        QVERIFY(QTest::qWaitFor([&] { return online("codecmp3pushed"); }, 10000));
-        QCOMPARE(probeCodecs(flvUrl("codecmp3pushed")), QString("h264@320x180,mp3@1ch"));
-        const double level = meanVolume(flvUrl("codecmp3"));
+        QCOMPARE(code(m_engine->post("StartMix", body("mp3", {published, pushed}))), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecmp3"); }, 5000));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("codecmp3")), QString("h264@320x180,mp3@2ch"));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecmp3pushed"); }, 10000));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("codecmp3pushed")), QString("h264@320x180,mp3@1ch"));
+        const double level = meanVolume(m_engine->flvUrl("codecmp3"));
         QVERIFY2(level > -40, qPrintable(QString::number(level)));
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "mp3"}})), 0);
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "mp3"}})), 0);
     }
 
     void h265IsPublishedAsCodecId12() {
         QJsonObject hevc = output("StreamId", "codechevc", 640, 360);
         hevc["VideoEncId"] = 3;
         hevc["AudioCodec"] = 0;  // HE-AAC asked: AAC-LC given (docs/mix.md)
-        QCOMPARE(code(post("StartMix", body("hevc", {hevc}))), 0);
-        QVERIFY(QTest::qWaitFor([&] { return online("codechevc"); }, 5000));
+        QCOMPARE(code(m_engine->post("StartMix", body("hevc", {hevc}))), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codechevc"); }, 5000));
         QTest::qWait(1000);
-        auto info = RawHttp::get(m_engine->httpPort(),
-                                 "/index/api/getMediaInfo?secret=" + m_engine->secret().toUtf8() +
-                                     "&schema=rtmp&vhost=__defaultVhost__&app=live&stream="
-                                     "codechevc")
-                        .json();
+        auto info =
+            RawHttp::get(m_engine->process().httpPort(),
+                         "/index/api/getMediaInfo?secret=" + m_engine->process().secret().toUtf8() +
+                             "&schema=rtmp&vhost=__defaultVhost__&app=live&stream="
+                             "codechevc")
+                .json();
         QStringList tracks;
         for (const auto& track : info.value("tracks").toArray()) {
             tracks << track.toObject().value("codec_id_name").toString();
         }
         tracks.sort();
         QCOMPARE(tracks, (QStringList{"H265", "mpeg4-generic"}));
-        FlvCapture got = capture(m_engine->httpPort(), "codechevc");
+        FlvCapture got = capture(m_engine->process().httpPort(), "codechevc");
         QVERIFY(got.hevc.size() > 1000);
         QVERIFY(got.legacyHevcTags);
         QVERIFY(got.asc);
@@ -157,7 +124,7 @@ private slots:
         const HevcReading read = readHevc(got.hevc, 640, 360);
         QCOMPARE(read.codecs, QString("hevc@640x360"));
         QVERIFY2(read.shows(320, 180, kRed), qPrintable(read.describe(320, 180)));
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "hevc"}})), 0);
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "hevc"}})), 0);
     }
 };
 

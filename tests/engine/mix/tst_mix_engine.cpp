@@ -13,15 +13,12 @@
 #include <QTest>
 #include <QWebSocket>
 
-#include "engine_process.h"
 #include "hook_receiver.h"
+#include "mix_engine_client.h"
 #include "mix_media.h"
-#include "raw_http.h"
-#include "zego_query.h"
 
-using regie::test::EngineProcess;
 using regie::test::HookReceiver;
-using regie::test::RawHttp;
+using regie::test::MixEngineClient;
 using namespace regie::test::mix;
 
 namespace {
@@ -44,59 +41,19 @@ QJsonObject output(const QString& id = "mixout") {
 class TestMixEngine : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<EngineProcess> m_engine;
+    static int code(const QJsonObject& answer) { return MixEngineClient::code(answer); }
+    QList<QJsonObject> callbacks(const QString& event) const {
+        return regie::test::zegoCallbacks(m_hooks, event);
+    }
+
+    std::unique_ptr<MixEngineClient> m_engine;
     HookReceiver m_hooks;
     QByteArray m_secret;
     QByteArray m_appId;
-    int m_rtmpPort = 0;
     std::unique_ptr<Publisher> m_red;
     std::unique_ptr<Publisher> m_blue;
     std::unique_ptr<Player> m_player;
 
-    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
-        return postRaw(action, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    }
-    QJsonObject postRaw(const QByteArray& action, const QByteArray& body) {
-        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
-                             "application/json", body)
-            .json();
-    }
-    QJsonObject get(const QByteArray& action, const QByteArray& query) {
-        return RawHttp::get(m_engine->httpPort(),
-                            regie::test::zegoQuery(*m_engine, action) + "&" + query)
-            .json();
-    }
-    int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
-    QString rtmpUrl(const QString& stream) const {
-        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_rtmpPort).arg(stream);
-    }
-    bool online(const QByteArray& stream) {
-        return RawHttp::get(m_engine->httpPort(),
-                            "/index/api/isMediaOnline?secret=" + m_secret +
-                                "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream)
-            .json()
-            .value("online")
-            .toBool();
-    }
-    QList<QJsonObject> callbacks(const QString& event) const {
-        QList<QJsonObject> out;
-        for (const auto& r : m_hooks.requestsTo("/zego")) {
-            if (r.json().value("event").toString() == event) {
-                out.append(r.json());
-            }
-        }
-        return out;
-    }
-    void readRtmpPort() {
-        auto config =
-            RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" + m_secret)
-                .json()
-                .value("data")
-                .toArray()
-                .first()
-                .toObject();
-        m_rtmpPort = config.value("rtmp.port").toString().toInt();
-    }
     // The tasks of the feed's first `mixes` snapshot (none within 5 s: empty).
     QJsonArray tasksOnTheFeed() {
         QWebSocket feed;
@@ -110,7 +67,7 @@ class TestMixEngine : public QObject {
             }
         });
         feed.open(QUrl(QString("ws://127.0.0.1:%1/index/events?secret=%2")
-                           .arg(m_engine->httpPort())
+                           .arg(m_engine->process().httpPort())
                            .arg(QString::fromUtf8(m_secret))));
         return QTest::qWaitFor([&] { return seen; }, 5000) ? tasks : QJsonArray{};
     }
@@ -131,24 +88,22 @@ class TestMixEngine : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_hooks.listenInThread());
-        m_engine = std::make_unique<EngineProcess>(
+        m_engine = std::make_unique<MixEngineClient>(
             "[protocol]\ncontinue_push_ms=500\n[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
             "\ncallbackSecret=cbsecret\nmixOwnerCheck=1\nmixMaxFps=25\nmixIdleStopMs=3000\n");
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        m_secret = m_engine->secret().toUtf8();
-        m_appId = m_engine->configValue("zego", "appId").toUtf8();
-        readRtmpPort();
-        QVERIFY(m_rtmpPort > 0);
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
+        m_secret = m_engine->process().secret().toUtf8();
+        m_appId = m_engine->process().configValue("zego", "appId").toUtf8();
     }
 
     void cleanup() {
         if (QTest::currentTestFailed()) {
-            qWarning().noquote() << "engine output:\n" << m_engine->output();
+            qWarning().noquote() << "engine output:\n" << m_engine->process().output();
         }
     }
 
     void badRequestsGetTheirCodes() {
-        QCOMPARE(code(postRaw("StartMix", "not json")), 110200002);
+        QCOMPARE(code(m_engine->postRaw("StartMix", "not json")), 110200002);
         QJsonObject body = startBody("bad", 1, rect(0, 0, 320, 240), rect(320, 0, 640, 240));
         auto with = [&](const QString& key, const QJsonValue& value) {
             QJsonObject b = body;
@@ -162,65 +117,70 @@ private slots:
         };
         QJsonObject noTask = body;
         noTask.remove("TaskId");
-        QCOMPARE(code(post("StartMix", noTask)), 110200002);
+        QCOMPARE(code(m_engine->post("StartMix", noTask)), 110200002);
         QJsonArray ten;
         for (int i = 0; i < 10; ++i) {
             ten.append(
                 QJsonObject{{"StreamId", QString("in%1").arg(i)}, {"RectInfo", rect(0, 0, 2, 2)}});
         }
-        QCOMPARE(code(post("StartMix", with("MixInput", ten))), 110200158);
+        QCOMPARE(code(m_engine->post("StartMix", with("MixInput", ten))), 110200158);
         QJsonArray five;
         for (int i = 0; i < 5; ++i) {
             five.append(output(QString("out%1").arg(i)));
         }
-        QCOMPARE(code(post("StartMix", with("MixOutput", five))), 110200178);
-        QCOMPARE(code(post("StartMix", withOutput("Width", 3002))), 110200161);
-        QCOMPARE(code(post("StartMix", withOutput("Height", -2))), 110200161);
-        QCOMPARE(code(post("StartMix", withOutput("Width", 641))), 110200156);
-        QCOMPARE(code(post("StartMix", withOutput("Fps", 60))), 110200156);
+        QCOMPARE(code(m_engine->post("StartMix", with("MixOutput", five))), 110200178);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("Width", 3002))), 110200161);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("Height", -2))), 110200161);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("Width", 641))), 110200156);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("Fps", 60))), 110200156);
         QJsonArray same{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}},
                         QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(2, 2, 4, 4)}}};
-        QCOMPARE(code(post("StartMix", with("MixInput", same))), 110200175);
-        QCOMPARE(code(post("StartMix", with("MixOutput", QJsonArray{output(), output()}))),
-                 110200176);
-        QCOMPARE(code(post("StartMix", with("MixOutput", QJsonArray{output("mixred")}))),
+        QCOMPARE(code(m_engine->post("StartMix", with("MixInput", same))), 110200175);
+        QCOMPARE(
+            code(m_engine->post("StartMix", with("MixOutput", QJsonArray{output(), output()}))),
+            110200176);
+        QCOMPARE(code(m_engine->post("StartMix", with("MixOutput", QJsonArray{output("mixred")}))),
                  110200140);
         QJsonArray badVolume{
             QJsonObject{{"StreamId", "mixred"}, {"RectInfo", rect(0, 0, 2, 2)}, {"Volume", 201}}};
-        QCOMPARE(code(post("StartMix", with("MixInput", badVolume))), 110200155);
+        QCOMPARE(code(m_engine->post("StartMix", with("MixInput", badVolume))), 110200155);
 
-        QCOMPARE(
-            code(post("StartMix", with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}))),
-            110200170);
-        QCOMPARE(code(post("StartMix", with("BackgroundImage", "ftp://x/bg.png"))), 110200141);
+        QCOMPARE(code(m_engine->post("StartMix",
+                                     with("WaterMark", QJsonObject{{"Image", "http://x/a.png"}}))),
+                 110200170);
+        QCOMPARE(code(m_engine->post("StartMix", with("BackgroundImage", "ftp://x/bg.png"))),
+                 110200141);
 
         // Features not implemented yet say so.
         QJsonArray labelled{QJsonObject{{"StreamId", "mixred"},
                                         {"RectInfo", rect(0, 0, 2, 2)},
                                         {"Label", QJsonObject{{"Text", "hi"}}}}};
-        QCOMPARE(code(post("StartMix", with("MixInput", labelled))), 110200179);
-        auto opus = post("StartMix", withOutput("AudioCodec", 3));
+        QCOMPARE(code(m_engine->post("StartMix", with("MixInput", labelled))), 110200179);
+        auto opus = m_engine->post("StartMix", withOutput("AudioCodec", 3));
         QCOMPARE(code(opus), 110200156);
         QVERIFY(opus.value("Message").toString().contains("no Opus"));
-        QCOMPARE(code(post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))), 110200156);
-        QCOMPARE(code(post("StartMix", withOutput("VideoEncId", 2))), 110200156);
-        QCOMPARE(code(post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))),
+                 110200156);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("VideoEncId", 2))), 110200156);
+        QCOMPARE(code(m_engine->post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
 
         // Nothing is published yet.
-        QCOMPARE(code(post("StartMix", body)), 110200150);
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "nope"}})), 110209001);
-        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=nope")), 110209001);
-        QCOMPARE(code(get("GetMixTaskInfo", "")), 110200002);
+        QCOMPARE(code(m_engine->post("StartMix", body)), 110200150);
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "nope"}})), 110209001);
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=nope")), 110209001);
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "")), 110200002);
     }
 
     void mixesTwoInputsSideBySide() {
-        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
+        m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("mixred"));
         // A different size (scaled and cropped into its rectangle), frame rate and sample rate.
-        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"), "640x360:15:48000");
-        QVERIFY(QTest::qWaitFor([&] { return online("mixred") && online("mixblue"); }, 10000));
+        m_blue = std::make_unique<Publisher>("blue", 880, m_engine->rtmpUrl("mixblue"),
+                                             "640x360:15:48000");
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_engine->online("mixred") && m_engine->online("mixblue"); }, 10000));
 
-        auto answer = post("StartMix",
-                           startBody("task-1", 1, rect(0, 0, 320, 240), rect(320, 0, 640, 240, 1)));
+        auto answer = m_engine->post(
+            "StartMix", startBody("task-1", 1, rect(0, 0, 320, 240), rect(320, 0, 640, 240, 1)));
         QCOMPARE(code(answer), 0);
         auto data = answer.value("Data").toObject();
         QCOMPARE(data.value("UserId").toString(), QString("owner-1"));
@@ -230,7 +190,7 @@ private slots:
         QCOMPARE(play.value("StreamId").toString(), QString("mixout"));
         QVERIFY(play.value("FLV").toString().endsWith("/live/mixout.live.flv"));
         QVERIFY(play.value("RTMP").toString().endsWith("/live/mixout"));
-        QVERIFY(QTest::qWaitFor([&] { return online("mixout"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("mixout"); }, 5000));
 
         QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_start").isEmpty(); }, 5000));
         auto started = callbacks("mix_start").first();
@@ -252,7 +212,7 @@ private slots:
 
         QCOMPARE(probeCodecs(play.value("FLV").toString()), QString("aac@2ch,h264@640x240"));
 
-        auto info = get("GetMixTaskInfo", "TaskId=task-1");
+        auto info = m_engine->get("GetMixTaskInfo", "TaskId=task-1");
         QCOMPARE(code(info), 0);
         auto taskInfo = info.value("Data").toObject().value("TaskInfo").toObject();
         QCOMPARE(taskInfo.value("TaskId").toString(), QString("task-1"));
@@ -261,8 +221,8 @@ private slots:
 
     void liveUpdateSwapsTheRectanglesForTheSamePlayer() {
         QVERIFY(m_player);
-        auto answer =
-            post("StartMix", startBody("task-1", 2, rect(320, 0, 640, 240), rect(0, 0, 320, 240)));
+        auto answer = m_engine->post(
+            "StartMix", startBody("task-1", 2, rect(320, 0, 640, 240), rect(0, 0, 320, 240)));
         QCOMPARE(code(answer), 0);
         QCOMPARE(answer.value("Data").toObject().value("Sequence").toInt(), 2);
         bool swapped = QTest::qWaitFor(
@@ -273,19 +233,19 @@ private slots:
         QCOMPARE(m_player->process().state(), QProcess::Running);  // never reconnected
 
         // Ordering and ownership.
-        QCOMPARE(code(post("StartMix",
-                           startBody("task-1", 2, rect(0, 0, 320, 240), rect(320, 0, 640, 240)))),
+        QCOMPARE(code(m_engine->post("StartMix", startBody("task-1", 2, rect(0, 0, 320, 240),
+                                                           rect(320, 0, 640, 240)))),
                  110200103);
         QJsonObject stranger = startBody("task-1", 3, rect(0, 0, 320, 240), rect(320, 0, 640, 240));
         stranger["UserId"] = "someone-else";
-        QCOMPARE(code(post("StartMix", stranger)), 110200160);
-        QCOMPARE(
-            code(post("StopMix", QJsonObject{{"TaskId", "task-1"}, {"UserId", "someone-else"}})),
-            110200160);
-        QCOMPARE(
-            code(post("StopMix",
-                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 1}})),
-            110200103);
+        QCOMPARE(code(m_engine->post("StartMix", stranger)), 110200160);
+        QCOMPARE(code(m_engine->post(
+                     "StopMix", QJsonObject{{"TaskId", "task-1"}, {"UserId", "someone-else"}})),
+                 110200160);
+        QCOMPARE(code(m_engine->post(
+                     "StopMix",
+                     QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 1}})),
+                 110200103);
     }
 
     void aMissingInputShowsTheBackgroundAndComesBack() {
@@ -296,9 +256,9 @@ private slots:
             10000);
         QVERIFY2(background,
                  qPrintable(m_player->describe(160, 120) + " | " + m_player->describe(480, 120)));
-        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 0);
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=task-1")), 0);
 
-        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("mixblue"));
+        m_blue = std::make_unique<Publisher>("blue", 880, m_engine->rtmpUrl("mixblue"));
         bool back = QTest::qWaitFor([&] { return m_player->shows(160, 120, kBlue); }, 15000);
         QVERIFY2(back, qPrintable(m_player->describe(160, 120)));
         QCOMPARE(m_player->process().state(), QProcess::Running);
@@ -311,9 +271,9 @@ private slots:
         out["Width"] = 480;
         out["Height"] = 272;
         body["MixOutput"] = QJsonArray{out};
-        QCOMPARE(code(post("StartMix", body)), 0);
+        QCOMPARE(code(m_engine->post("StartMix", body)), 0);
         const QString url =
-            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->process().httpPort());
         QVERIFY(QTest::qWaitFor([&] { return probeCodecs(url) == "aac@2ch,h264@480x272"; }, 10000));
         QTest::qWait(500);
         QCOMPARE(m_player->process().state(), QProcess::Running);
@@ -321,7 +281,7 @@ private slots:
 
     void pullsAnInputByUrl() {
         const QString redFlv =
-            QString("http://127.0.0.1:%1/live/mixred.live.flv").arg(m_engine->httpPort());
+            QString("http://127.0.0.1:%1/live/mixred.live.flv").arg(m_engine->process().httpPort());
         QJsonObject body{
             {"TaskId", "task-url"},
             {"UserId", "owner-3"},
@@ -336,14 +296,15 @@ private slots:
                                        {"Font", QJsonObject{{"FontType", 0}, {"FontSize", 16}}}}},
                  {"RectInfo", rect(0, 0, 320, 240)}}}},
             {"MixOutput", QJsonArray{output("mixout3")}}};
-        QCOMPARE(code(post("StartMix", body)), 0);
-        Player player(
-            QString("http://127.0.0.1:%1/live/mixout3.live.flv").arg(m_engine->httpPort()), kWidth,
-            kHeight);
+        QCOMPARE(code(m_engine->post("StartMix", body)), 0);
+        Player player(QString("http://127.0.0.1:%1/live/mixout3.live.flv")
+                          .arg(m_engine->process().httpPort()),
+                      kWidth, kHeight);
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 20000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})),
+        QCOMPARE(code(m_engine->post("StopMix",
+                                     QJsonObject{{"TaskId", "task-url"}, {"UserId", "owner-3"}})),
                  0);
     }
 
@@ -379,20 +340,21 @@ private slots:
                 {"MixOutput", QJsonArray{output("mixout4")}}};
         };
         const QString base = QString(m_hooks.url(""));
-        QCOMPARE(code(post("StartMix", body(base + "/missing.png", 0, 1))), 110200142);
-        QCOMPARE(code(post("StartMix", body("preset-id://a.jpg", 0, 1))), 110200141);
+        QCOMPARE(code(m_engine->post("StartMix", body(base + "/missing.png", 0, 1))), 110200142);
+        QCOMPARE(code(m_engine->post("StartMix", body("preset-id://a.jpg", 0, 1))), 110200141);
 
-        QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 0, 1))), 0);
-        Player player(
-            QString("http://127.0.0.1:%1/live/mixout4.live.flv").arg(m_engine->httpPort()), kWidth,
-            kHeight);
+        QCOMPARE(code(m_engine->post("StartMix", body(base + "/yellow.png", 0, 1))), 0);
+        Player player(QString("http://127.0.0.1:%1/live/mixout4.live.flv")
+                          .arg(m_engine->process().httpPort()),
+                      kWidth, kHeight);
         bool yellow = QTest::qWaitFor([&] { return player.shows(160, 120, kYellow); }, 15000);
         QVERIFY2(yellow, qPrintable(player.describe(160, 120)));
         // DisplayMode 2: the picture only once the input has shown nothing for 3 s.
-        QCOMPARE(code(post("StartMix", body(base + "/yellow.png", 2, 2))), 0);
+        QCOMPARE(code(m_engine->post("StartMix", body(base + "/yellow.png", 2, 2))), 0);
         bool red = QTest::qWaitFor([&] { return player.shows(160, 120, kRed); }, 10000);
         QVERIFY2(red, qPrintable(player.describe(160, 120)));
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-img"}, {"UserId", "owner-6"}})),
+        QCOMPARE(code(m_engine->post("StopMix",
+                                     QJsonObject{{"TaskId", "task-img"}, {"UserId", "owner-6"}})),
                  0);
         m_hooks.setResponder(
             [](const regie::test::ReceivedRequest&) { return regie::test::HookAnswer{}; });
@@ -408,42 +370,44 @@ private slots:
              QJsonArray{QJsonObject{{"StreamId", "mixred"}, {"RectInfo", QJsonObject{}}},
                         QJsonObject{{"StreamId", "mixblue"}, {"RectInfo", QJsonObject{}}}}},
             {"MixOutput", QJsonArray{out}}};
-        QCOMPARE(code(post("StartMix", body)), 0);
-        const QString url =
-            QString("http://127.0.0.1:%1/live/mixaudio.live.flv").arg(m_engine->httpPort());
-        QVERIFY(QTest::qWaitFor([&] { return online("mixaudio"); }, 5000));
+        QCOMPARE(code(m_engine->post("StartMix", body)), 0);
+        const QString url = QString("http://127.0.0.1:%1/live/mixaudio.live.flv")
+                                .arg(m_engine->process().httpPort());
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("mixaudio"); }, 5000));
         QCOMPARE(probeCodecs(url), QString("aac@1ch"));  // SoundChannel defaults to mono
         const double level = meanVolume(url);
         QVERIFY2(level > -40, qPrintable(QString::number(level)));
-        QCOMPARE(
-            code(post("StopMix", QJsonObject{{"TaskId", "task-audio"}, {"UserId", "owner-7"}})), 0);
+        QCOMPARE(code(m_engine->post("StopMix",
+                                     QJsonObject{{"TaskId", "task-audio"}, {"UserId", "owner-7"}})),
+                 0);
     }
 
     void pushesTheOutputToAUrl() {
         QJsonObject out = output("ignored-alias");
-        out["StreamUrl"] = rtmpUrl("pushed");
+        out["StreamUrl"] = m_engine->rtmpUrl("pushed");
         QJsonObject body{{"TaskId", "task-push"},
                          {"UserId", "owner-4"},
                          {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
                                                              {"RectInfo", rect(0, 0, 320, 240)}}}},
                          {"MixOutput", QJsonArray{out}}};
-        auto answer = post("StartMix", body);
+        auto answer = m_engine->post("StartMix", body);
         QCOMPARE(code(answer), 0);
         auto play = answer.value("Data").toObject().value("PlayInfo").toArray().first().toObject();
         QCOMPARE(play.value("FLV").toString(), QString());  // pushed elsewhere: no local URLs
-        QVERIFY(QTest::qWaitFor([&] { return online("pushed"); }, 10000));
-        QVERIFY(!online("ignored-alias"));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("pushed"); }, 10000));
+        QVERIFY(!m_engine->online("ignored-alias"));
         const QString url =
-            QString("http://127.0.0.1:%1/live/pushed.live.flv").arg(m_engine->httpPort());
+            QString("http://127.0.0.1:%1/live/pushed.live.flv").arg(m_engine->process().httpPort());
         QCOMPARE(probeCodecs(url), QString("aac@2ch,h264@640x240"));
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "task-push"}, {"UserId", "owner-4"}})),
+        QCOMPARE(code(m_engine->post("StopMix",
+                                     QJsonObject{{"TaskId", "task-push"}, {"UserId", "owner-4"}})),
                  0);
-        QVERIFY(QTest::qWaitFor([&] { return !online("pushed"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return !m_engine->online("pushed"); }, 5000));
     }
 
     void volumeScalesTheSound() {
         const QString url =
-            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->httpPort());
+            QString("http://127.0.0.1:%1/live/mixout.live.flv").arg(m_engine->process().httpPort());
         const double loud = meanVolume(url);
         QVERIFY2(loud > -40, qPrintable(QString::number(loud)));
         QJsonObject body = startBody("task-1", 5, rect(320, 0, 640, 240), rect(0, 0, 320, 240));
@@ -454,7 +418,7 @@ private slots:
             inputs[i] = in;
         }
         body["MixInput"] = inputs;
-        QCOMPARE(code(post("StartMix", body)), 0);
+        QCOMPARE(code(m_engine->post("StartMix", body)), 0);
         double quiet = 0;
         QVERIFY2(QTest::qWaitFor([&] { return (quiet = meanVolume(url)) < -70; }, 20000),
                  qPrintable(QString::number(quiet)));
@@ -462,12 +426,12 @@ private slots:
 
     void stopMixEndsTheOutput() {
         QVERIFY(m_player);
-        QCOMPARE(
-            code(post("StopMix",
-                      QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 6}})),
-            0);
-        QVERIFY(QTest::qWaitFor([&] { return !online("mixout"); }, 5000));
-        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-1")), 110209001);
+        QCOMPARE(code(m_engine->post(
+                     "StopMix",
+                     QJsonObject{{"TaskId", "task-1"}, {"UserId", "owner-1"}, {"Sequence", 6}})),
+                 0);
+        QVERIFY(QTest::qWaitFor([&] { return !m_engine->online("mixout"); }, 5000));
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=task-1")), 110209001);
         QJsonObject stopped;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -492,20 +456,21 @@ private slots:
                          {"MixInput", QJsonArray{QJsonObject{{"StreamId", "mixred"},
                                                              {"RectInfo", rect(0, 0, 320, 240)}}}},
                          {"MixOutput", QJsonArray{output("mixout2")}}};
-        QCOMPARE(code(post("StartMix", body)), 0);
-        QVERIFY(QTest::qWaitFor([&] { return online("mixout2"); }, 5000));
+        QCOMPARE(code(m_engine->post("StartMix", body)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("mixout2"); }, 5000));
         m_red.reset();
         m_blue.reset();
         // The input goes (reconnect window 0.5 s), then the idle stop (3 s here, 90 s by default).
         QVERIFY(QTest::qWaitFor(
-            [&] { return code(get("GetMixTaskInfo", "TaskId=task-2")) == 110209001; }, 15000));
+            [&] { return code(m_engine->get("GetMixTaskInfo", "TaskId=task-2")) == 110209001; },
+            15000));
         QVERIFY(QTest::qWaitFor([&] { return !callbacks("mix_stop").isEmpty(); }, 5000));
-        QVERIFY(QTest::qWaitFor([&] { return !online("mixout2"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return !m_engine->online("mixout2"); }, 5000));
     }
 
     void aRunningTaskComesBackAfterARestart() {
-        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
-        QVERIFY(QTest::qWaitFor([&] { return online("mixred"); }, 10000));
+        m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("mixred"));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("mixred"); }, 10000));
         QJsonObject body{
             {"TaskId", "task-keep"},
             {"UserId", "owner-5"},
@@ -519,33 +484,32 @@ private slots:
                                                    {"Top", 4},
                                                    {"Font", QJsonObject{{"FontType", 0}}}}}}}},
             {"MixOutput", QJsonArray{output("mixkeep")}}};
-        QCOMPARE(code(post("StartMix", body)), 0);
-        QVERIFY(QTest::qWaitFor([&] { return online("mixkeep"); }, 5000));
+        QCOMPARE(code(m_engine->post("StartMix", body)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("mixkeep"); }, 5000));
         auto tasks = tasksOnTheFeed();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.first().toObject().value("Body").toObject(), body);
         QCOMPARE(tasks.first().toObject().value("Action").toString(), QStringLiteral("StartMix"));
         m_red.reset();
 
-        QVERIFY(m_engine->terminate());
+        QVERIFY(m_engine->process().terminate());
         m_hooks.clear();
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        readRtmpPort();
-        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=task-keep")), 0);
-        QVERIFY(online("mixkeep"));
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=task-keep")), 0);
+        QVERIFY(m_engine->online("mixkeep"));
         tasks = tasksOnTheFeed();
         QCOMPARE(tasks.size(), 1);
         QCOMPARE(tasks.first().toObject().value("Body").toObject(), body);  // the label too
-        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("mixred"));
-        Player player(
-            QString("http://127.0.0.1:%1/live/mixkeep.live.flv").arg(m_engine->httpPort()), kWidth,
-            kHeight);
+        m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("mixred"));
+        Player player(QString("http://127.0.0.1:%1/live/mixkeep.live.flv")
+                          .arg(m_engine->process().httpPort()),
+                      kWidth, kHeight);
         bool shown = QTest::qWaitFor(
             [&] { return player.shows(160, 120, kRed) && player.shows(480, 120, kGreen); }, 15000);
         QVERIFY2(shown, qPrintable(player.describe(160, 120) + " | " + player.describe(480, 120)));
         body["Sequence"] = 7;  // the last accepted Sequence came back too
-        QCOMPARE(code(post("StartMix", body)), 110200103);
-        QCOMPARE(code(post(
+        QCOMPARE(code(m_engine->post("StartMix", body)), 110200103);
+        QCOMPARE(code(m_engine->post(
                      "StopMix",
                      QJsonObject{{"TaskId", "task-keep"}, {"UserId", "owner-5"}, {"Sequence", 8}})),
                  0);

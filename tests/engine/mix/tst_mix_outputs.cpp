@@ -8,15 +8,12 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "engine_process.h"
 #include "hook_receiver.h"
+#include "mix_engine_client.h"
 #include "mix_media.h"
-#include "raw_http.h"
-#include "zego_query.h"
 
-using regie::test::EngineProcess;
 using regie::test::HookReceiver;
-using regie::test::RawHttp;
+using regie::test::MixEngineClient;
 using namespace regie::test::mix;
 
 namespace {
@@ -40,52 +37,24 @@ QJsonObject output(const QString& key, const QString& value, int width, int heig
 class TestMixOutputs : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<EngineProcess> m_engine;
+    static int code(const QJsonObject& answer) { return MixEngineClient::code(answer); }
+    QList<QJsonObject> callbacks(const QString& event) const {
+        return regie::test::zegoCallbacks(m_hooks, event);
+    }
+
+    std::unique_ptr<MixEngineClient> m_engine;
     HookReceiver m_hooks;
-    int m_rtmpPort = 0;
     std::unique_ptr<Publisher> m_red;
     std::unique_ptr<Publisher> m_blue;
     std::unique_ptr<Player> m_big;
     std::unique_ptr<Player> m_small;
 
-    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
-        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
-                             "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact))
-            .json();
-    }
-    static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
-    QString rtmpUrl(const QString& stream) const {
-        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_rtmpPort).arg(stream);
-    }
-    QString flvUrl(const QString& stream) const {
-        return QString("http://127.0.0.1:%1/live/%2.live.flv")
-            .arg(m_engine->httpPort())
-            .arg(stream);
-    }
-    bool online(const QString& stream) {
-        return RawHttp::get(
-                   m_engine->httpPort(),
-                   "/index/api/isMediaOnline?secret=" + m_engine->secret().toUtf8() +
-                       "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream.toUtf8())
-            .json()
-            .value("online")
-            .toBool();
-    }
-    QList<QJsonObject> callbacks(const QString& event) const {
-        QList<QJsonObject> out;
-        for (const auto& r : m_hooks.requestsTo("/zego")) {
-            if (r.json().value("event").toString() == event) {
-                out.append(r.json());
-            }
-        }
-        return out;
-    }
     QJsonObject body(int sequence, const QJsonObject& redRect, const QJsonObject& blueRect,
                      QJsonArray outputs = {}) {
         if (outputs.isEmpty()) {
             outputs = {output("StreamId", "mixbig", 640, 360, 2),
                        output("StreamId", "mixsmall", 320, 240, 1),
-                       output("StreamUrl", rtmpUrl("mixpushed"), 320, 180, 2)};
+                       output("StreamUrl", m_engine->rtmpUrl("mixpushed"), 320, 180, 2)};
         }
         return {
             {"TaskId", "multi"},
@@ -99,25 +68,14 @@ class TestMixOutputs : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_hooks.listenInThread());
-        m_engine = std::make_unique<EngineProcess>("[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
-                                                   "\ncallbackSecret=cbsecret\nmixMaxFps=25\n");
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        m_rtmpPort = RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" +
-                                                            m_engine->secret().toUtf8())
-                         .json()
-                         .value("data")
-                         .toArray()
-                         .first()
-                         .toObject()
-                         .value("rtmp.port")
-                         .toString()
-                         .toInt();
-        QVERIFY(m_rtmpPort > 0);
+        m_engine = std::make_unique<MixEngineClient>("[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
+                                                     "\ncallbackSecret=cbsecret\nmixMaxFps=25\n");
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
     }
 
     void cleanup() {
         if (QTest::currentTestFailed()) {
-            qWarning().noquote() << "engine output:\n" << m_engine->output();
+            qWarning().noquote() << "engine output:\n" << m_engine->process().output();
         }
     }
 
@@ -128,27 +86,31 @@ private slots:
         for (int i = 0; i < 5; ++i) {
             five.append(output("StreamId", QString("out%1").arg(i), 320, 240, 1));
         }
-        QCOMPARE(code(post("StartMix", body(1, left, right, five))), 110200178);
-        const QJsonObject pushed = output("StreamUrl", rtmpUrl("x"), 320, 240, 1);
-        QCOMPARE(code(post("StartMix", body(1, left, right, {pushed, pushed}))), 110200176);
+        QCOMPARE(code(m_engine->post("StartMix", body(1, left, right, five))), 110200178);
+        const QJsonObject pushed = output("StreamUrl", m_engine->rtmpUrl("x"), 320, 240, 1);
+        QCOMPARE(code(m_engine->post("StartMix", body(1, left, right, {pushed, pushed}))),
+                 110200176);
         QJsonObject audioOnly = output("StreamId", "aonly", 1, 1, 1);
-        QCOMPARE(code(post("StartMix", body(1, left, right,
-                                            {audioOnly, output("StreamId", "v", 320, 240, 1)}))),
+        QCOMPARE(code(m_engine->post(
+                     "StartMix",
+                     body(1, left, right, {audioOnly, output("StreamId", "v", 320, 240, 1)}))),
                  110200156);
     }
 
     void everyOutputShowsTheMix() {
-        m_red = std::make_unique<Publisher>("red", 440, rtmpUrl("outred"));
-        m_blue = std::make_unique<Publisher>("blue", 880, rtmpUrl("outblue"));
-        QVERIFY(QTest::qWaitFor([&] { return online("outred") && online("outblue"); }, 10000));
+        m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("outred"));
+        m_blue = std::make_unique<Publisher>("blue", 880, m_engine->rtmpUrl("outblue"));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_engine->online("outred") && m_engine->online("outblue"); }, 10000));
 
-        auto answer = post("StartMix", body(1, rect(0, 0, 320, 360), rect(320, 0, 640, 360)));
+        auto answer =
+            m_engine->post("StartMix", body(1, rect(0, 0, 320, 360), rect(320, 0, 640, 360)));
         QCOMPARE(code(answer), 0);
         auto playInfo = answer.value("Data").toObject().value("PlayInfo").toArray();
         QCOMPARE(playInfo.size(), 3);
         QCOMPARE(playInfo[0].toObject().value("StreamId").toString(), QString("mixbig"));
         QCOMPARE(playInfo[1].toObject().value("StreamId").toString(), QString("mixsmall"));
-        QCOMPARE(playInfo[1].toObject().value("FLV").toString(), flvUrl("mixsmall"));
+        QCOMPARE(playInfo[1].toObject().value("FLV").toString(), m_engine->flvUrl("mixsmall"));
         QCOMPARE(playInfo[2].toObject().value("FLV").toString(), QString());  // pushed elsewhere
         QVERIFY(QTest::qWaitFor([&] { return callbacks("mix_start").size() == 3; }, 5000));
         QStringList aliases;
@@ -156,10 +118,11 @@ private slots:
             aliases << started.value("mix_stream_alias").toString();
         }
         QCOMPARE(aliases, (QStringList{"mixbig", "mixsmall", ""}));
-        QCOMPARE(callbacks("mix_start")[2].value("mix_url").toString(), rtmpUrl("mixpushed"));
+        QCOMPARE(callbacks("mix_start")[2].value("mix_url").toString(),
+                 m_engine->rtmpUrl("mixpushed"));
 
-        m_big = std::make_unique<Player>(flvUrl("mixbig"), 640, 360);
-        m_small = std::make_unique<Player>(flvUrl("mixsmall"), 320, 240);
+        m_big = std::make_unique<Player>(m_engine->flvUrl("mixbig"), 640, 360);
+        m_small = std::make_unique<Player>(m_engine->flvUrl("mixsmall"), 320, 240);
         // The small output is the canvas's middle 480x360 (4:3 cropped from 16:9) scaled down,
         // so its left half is red and its right half blue.
         bool shown = QTest::qWaitFor(
@@ -171,20 +134,20 @@ private slots:
         QVERIFY2(shown,
                  qPrintable(m_big->describe(160, 180) + " | " + m_big->describe(480, 180) + " | " +
                             m_small->describe(80, 120) + " | " + m_small->describe(240, 120)));
-        QCOMPARE(probeCodecs(flvUrl("mixbig")), QString("aac@2ch,h264@640x360"));
-        QCOMPARE(probeCodecs(flvUrl("mixsmall")), QString("aac@1ch,h264@320x240"));
-        QVERIFY(QTest::qWaitFor([&] { return online("mixpushed"); }, 10000));
-        QCOMPARE(probeCodecs(flvUrl("mixpushed")), QString("aac@2ch,h264@320x180"));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("mixbig")), QString("aac@2ch,h264@640x360"));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("mixsmall")), QString("aac@1ch,h264@320x240"));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("mixpushed"); }, 10000));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("mixpushed")), QString("aac@2ch,h264@320x180"));
     }
 
     void aLiveUpdateReachesEveryOutput() {
         QVERIFY(m_big && m_small);
         QJsonArray outputs{output("StreamId", "mixbig", 640, 360, 2),
                            output("StreamId", "mixsmall", 320, 240, 1),
-                           output("StreamUrl", rtmpUrl("mixpushed"), 256, 144, 2)};
-        QCOMPARE(
-            code(post("StartMix", body(2, rect(320, 0, 640, 360), rect(0, 0, 320, 360), outputs))),
-            0);
+                           output("StreamUrl", m_engine->rtmpUrl("mixpushed"), 256, 144, 2)};
+        QCOMPARE(code(m_engine->post(
+                     "StartMix", body(2, rect(320, 0, 640, 360), rect(0, 0, 320, 360), outputs))),
+                 0);
         bool swapped = QTest::qWaitFor(
             [&] {
                 return m_big->shows(160, 180, kBlue) && m_big->shows(480, 180, kRed) &&
@@ -196,12 +159,15 @@ private slots:
         QCOMPARE(m_big->process().state(), QProcess::Running);
         QCOMPARE(m_small->process().state(), QProcess::Running);
         QVERIFY(QTest::qWaitFor(
-            [&] { return probeCodecs(flvUrl("mixpushed")) == "aac@2ch,h264@256x144"; }, 15000));
+            [&] { return probeCodecs(m_engine->flvUrl("mixpushed")) == "aac@2ch,h264@256x144"; },
+            15000));
     }
 
     void stopMixEndsEveryOutput() {
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "multi"}, {"Sequence", 3}})), 0);
-        QVERIFY(QTest::qWaitFor([&] { return !online("mixbig") && !online("mixsmall"); }, 5000));
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "multi"}, {"Sequence", 3}})),
+                 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !m_engine->online("mixbig") && !m_engine->online("mixsmall"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return callbacks("mix_stop").size() == 3; }, 5000));
         m_big.reset();
         m_small.reset();

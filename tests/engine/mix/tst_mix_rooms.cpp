@@ -7,56 +7,34 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "engine_process.h"
+#include "mix_engine_client.h"
 #include "mix_media.h"
-#include "raw_http.h"
 #include "room_client.h"
 #include "service/rooms/token04.h"
-#include "zego_query.h"
 
-using regie::test::EngineProcess;
-using regie::test::RawHttp;
+using regie::test::MixEngineClient;
 using regie::test::RoomClient;
 using namespace regie::test::mix;
 
 class TestMixRooms : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<EngineProcess> m_engine;
-    int m_rtmpPort = 0;
+    static int code(const QJsonObject& answer) { return MixEngineClient::code(answer); }
+
+    std::unique_ptr<MixEngineClient> m_engine;
     std::unique_ptr<Publisher> m_red;
 
-    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
-        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
-                             "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact))
-            .json();
-    }
-    QJsonObject get(const QByteArray& action, const QByteArray& query) {
-        return RawHttp::get(m_engine->httpPort(),
-                            regie::test::zegoQuery(*m_engine, action) + "&" + query)
-            .json();
-    }
-    static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
-    bool online(const QString& stream) {
-        return RawHttp::get(
-                   m_engine->httpPort(),
-                   "/index/api/isMediaOnline?secret=" + m_engine->secret().toUtf8() +
-                       "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream.toUtf8())
-            .json()
-            .value("online")
-            .toBool();
-    }
     std::unique_ptr<RoomClient> loggedIn(const QString& room, const QString& user) {
         auto built = regie::service::rooms::generateToken04(
-            {m_engine->configValue("zego", "appId").toUInt(),
+            {m_engine->process().configValue("zego", "appId").toUInt(),
              user.toStdString(),
-             m_engine->configValue("zego", "serverSecret").toStdString(),
+             m_engine->process().configValue("zego", "serverSecret").toStdString(),
              QDateTime::currentSecsSinceEpoch(),
              3600,
              {},
              {},
              {}});
-        auto client = std::make_unique<RoomClient>(m_engine->httpPort());
+        auto client = std::make_unique<RoomClient>(m_engine->process().httpPort());
         if (!client->waitOpen() ||
             client->login(room, user, QString::fromStdString(std::get<std::string>(built)))
                     .value("code")
@@ -89,77 +67,69 @@ class TestMixRooms : public QObject {
 
 private slots:
     void initTestCase() {
-        m_engine = std::make_unique<EngineProcess>();
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        m_rtmpPort = RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" +
-                                                            m_engine->secret().toUtf8())
-                         .json()
-                         .value("data")
-                         .toArray()
-                         .first()
-                         .toObject()
-                         .value("rtmp.port")
-                         .toString()
-                         .toInt();
-        QVERIFY(m_rtmpPort > 0);
-        m_red = std::make_unique<Publisher>(
-            "red", 440, QString("rtmp://127.0.0.1:%1/live/roomred").arg(m_rtmpPort));
-        QVERIFY(QTest::qWaitFor([&] { return online("roomred"); }, 10000));
+        m_engine = std::make_unique<MixEngineClient>();
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
+        m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("roomred"));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("roomred"); }, 10000));
     }
 
     void cleanup() {
         if (QTest::currentTestFailed()) {
-            qWarning().noquote() << "engine output:\n" << m_engine->output();
+            qWarning().noquote() << "engine output:\n" << m_engine->process().output();
         }
     }
 
     void badTargetRoomsAreRefused() {
         QJsonObject pushed = output("x", "room", "user");
         pushed["StreamUrl"] = "rtmp://127.0.0.1:1/live/x";
-        QCOMPARE(code(post("StartMix", body("bad", pushed))), 110200156);
+        QCOMPARE(code(m_engine->post("StartMix", body("bad", pushed))), 110200156);
         QJsonObject noUser = output("x", "room", "user");
         noUser["TargetRoom"] = QJsonObject{{"RoomId", "room"}};
-        QCOMPARE(code(post("StartMix", body("bad", noUser))), 110200156);
+        QCOMPARE(code(m_engine->post("StartMix", body("bad", noUser))), 110200156);
 
         // No such room: the start fails and nothing of the task is left running.
-        auto refused = post("StartMix", body("noroom", output("roomnone", "nosuchroom", "mixer")));
+        auto refused =
+            m_engine->post("StartMix", body("noroom", output("roomnone", "nosuchroom", "mixer")));
         QCOMPARE(code(refused), 110200197);
         QVERIFY(refused.value("Message").toString().contains("nosuchroom"));
-        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=noroom")), 110209001);
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=noroom")), 110209001);
         QTest::qWait(500);
-        QVERIFY(!online("roomnone"));
+        QVERIFY(!m_engine->online("roomnone"));
     }
 
     void theOutputJoinsTheRoomAndOutlivesIt() {
         auto viewer = loggedIn("mixroom", "viewer");
         QVERIFY(viewer);
-        QCOMPARE(code(post("StartMix", body("joined", output("roomout", "mixroom", "mixer")))), 0);
+        QCOMPARE(
+            code(m_engine->post("StartMix", body("joined", output("roomout", "mixroom", "mixer")))),
+            0);
         auto added = viewer->waitFor("stream_added",
                                      [](const QJsonObject& m) { return isStream(m, "roomout"); });
         QCOMPARE(added.value("stream").toObject().value("userId").toString(), QString("mixer"));
-        QVERIFY(QTest::qWaitFor([&] { return online("roomout"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("roomout"); }, 5000));
 
-        QCOMPARE(code(get("CloseRoom", "RoomId=mixroom")), 0);
+        QCOMPARE(code(m_engine->get("CloseRoom", "RoomId=mixroom")), 0);
         QVERIFY(viewer
                     ->waitFor("stream_removed",
                               [](const QJsonObject& m) { return isStream(m, "roomout"); })
                     .size() > 0);
         QTest::qWait(1500);
-        QVERIFY(online("roomout"));
-        QCOMPARE(code(get("GetMixTaskInfo", "TaskId=joined")), 0);
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "joined"}})), 0);
+        QVERIFY(m_engine->online("roomout"));
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=joined")), 0);
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "joined"}})), 0);
     }
 
     void stoppingTheTaskRemovesTheStreamFromTheRoom() {
         auto viewer = loggedIn("mixroom2", "viewer2");
         QVERIFY(viewer);
-        QCOMPARE(code(post("StartMix", body("leaving", output("roomout2", "mixroom2", "mixer2")))),
+        QCOMPARE(code(m_engine->post("StartMix",
+                                     body("leaving", output("roomout2", "mixroom2", "mixer2")))),
                  0);
         QVERIFY(viewer
                     ->waitFor("stream_added",
                               [](const QJsonObject& m) { return isStream(m, "roomout2"); })
                     .size() > 0);
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "leaving"}})), 0);
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "leaving"}})), 0);
         auto removed = viewer->waitFor(
             "stream_removed", [](const QJsonObject& m) { return isStream(m, "roomout2"); });
         QVERIFY(!removed.isEmpty());

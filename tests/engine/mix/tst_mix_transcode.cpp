@@ -7,55 +7,29 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include "engine_process.h"
 #include "flv_capture.h"
 #include "hook_receiver.h"
+#include "mix_engine_client.h"
 #include "mix_media.h"
 #include "raw_http.h"
-#include "zego_query.h"
 
-using regie::test::EngineProcess;
 using regie::test::HookReceiver;
+using regie::test::MixEngineClient;
 using regie::test::RawHttp;
 using namespace regie::test::mix;
 
 class TestMixTranscode : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<EngineProcess> m_engine;
+    static int code(const QJsonObject& answer) { return MixEngineClient::code(answer); }
+    QList<QJsonObject> callbacks(const QString& event) const {
+        return regie::test::zegoCallbacks(m_hooks, event, "Event");
+    }
+
+    std::unique_ptr<MixEngineClient> m_engine;
     HookReceiver m_hooks;
-    int m_rtmpPort = 0;
     std::unique_ptr<Publisher> m_source;
 
-    QJsonObject post(const QByteArray& action, const QJsonObject& body) {
-        return RawHttp::post(m_engine->httpPort(), regie::test::zegoQuery(*m_engine, action),
-                             "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact))
-            .json();
-    }
-    static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
-    QString flvUrl(const QString& stream) const {
-        return QString("http://127.0.0.1:%1/live/%2.live.flv")
-            .arg(m_engine->httpPort())
-            .arg(stream);
-    }
-    bool online(const QString& stream) {
-        return RawHttp::get(
-                   m_engine->httpPort(),
-                   "/index/api/isMediaOnline?secret=" + m_engine->secret().toUtf8() +
-                       "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream.toUtf8())
-            .json()
-            .value("online")
-            .toBool();
-    }
-    QList<QJsonObject> callbacks(const QString& event) const {
-        QList<QJsonObject> out;
-        for (const auto& r : m_hooks.requestsTo("/zego")) {
-            if (r.json().value("Event").toString() == event) {
-                out.append(r.json());
-            }
-        }
-        return out;
-    }
     static QJsonObject body(int sequence, const QString& input = "tcsource") {
         return {{"TaskId", "tc-1"},
                 {"UserId", "owner-1"},
@@ -72,69 +46,56 @@ class TestMixTranscode : public QObject {
                                                                        {"GOP", 1}}}}}}};
     }
 
-    void readRtmpPort() {
-        m_rtmpPort = RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" +
-                                                            m_engine->secret().toUtf8())
-                         .json()
-                         .value("data")
-                         .toArray()
-                         .first()
-                         .toObject()
-                         .value("rtmp.port")
-                         .toString()
-                         .toInt();
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(m_hooks.listenInThread());
-        m_engine = std::make_unique<EngineProcess>("[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
-                                                   "\ncallbackSecret=cbsecret\nmixOwnerCheck=1\n"
-                                                   "mixMaxFps=25\n");
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        readRtmpPort();
-        QVERIFY(m_rtmpPort > 0);
+        m_engine = std::make_unique<MixEngineClient>("[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
+                                                     "\ncallbackSecret=cbsecret\nmixOwnerCheck=1\n"
+                                                     "mixMaxFps=25\n");
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
     }
 
     void cleanup() {
         if (QTest::currentTestFailed()) {
-            qWarning().noquote() << "engine output:\n" << m_engine->output();
+            qWarning().noquote() << "engine output:\n" << m_engine->process().output();
         }
     }
 
     void badRequestsGetTheirCodes() {
-        QCOMPARE(code(post("StartCloudTranscode", body(1))), 110200150);  // nothing published
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", body(1))),
+                 110200150);  // nothing published
         QJsonObject noConfig = body(1);
         noConfig["TranscodeOutput"] = QJsonArray{QJsonObject{{"StreamId", "x"}, {"TemplateId", 4}}};
-        QCOMPARE(code(post("StartCloudTranscode", noConfig)), 110200002);
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", noConfig)), 110200002);
         QJsonObject twice = body(1);
         twice["TranscodeOutput"] = QJsonArray{QJsonObject{{"StreamId", "x"}, {"TemplateId", 0}},
                                               QJsonObject{{"StreamId", "x"}, {"TemplateId", 1}}};
-        QCOMPARE(code(post("StartCloudTranscode", twice)), 110200176);
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", twice)), 110200176);
         QJsonObject noInput = body(1);
         noInput.remove("TranscodeInput");
-        QCOMPARE(code(post("StartCloudTranscode", noInput)), 110200002);
-        QCOMPARE(code(post("StopCloudTranscode", QJsonObject{{"TaskId", "tc-1"}})), 110200002);
-        QCOMPARE(code(post("StopCloudTranscode",
-                           QJsonObject{{"TaskId", "nope"}, {"UserId", "owner-1"}})),
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", noInput)), 110200002);
+        QCOMPARE(code(m_engine->post("StopCloudTranscode", QJsonObject{{"TaskId", "tc-1"}})),
+                 110200002);
+        QCOMPARE(code(m_engine->post("StopCloudTranscode",
+                                     QJsonObject{{"TaskId", "nope"}, {"UserId", "owner-1"}})),
                  110209001);
     }
 
     void transcodesIntoATemplateAndACustomH265Output() {
-        m_source = std::make_unique<Publisher>(
-            "red", 440, QString("rtmp://127.0.0.1:%1/live/tcsource").arg(m_rtmpPort),
-            "1280x720:25:44100");
-        QVERIFY(QTest::qWaitFor([&] { return online("tcsource"); }, 10000));
+        m_source = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("tcsource"),
+                                               "1280x720:25:44100");
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("tcsource"); }, 10000));
         QTest::qWait(500);  // the source's size is known once its parameter sets came
 
-        QCOMPARE(code(post("StartCloudTranscode", body(1))), 0);
-        QVERIFY(QTest::qWaitFor([&] { return online("tc360") && online("tchevc"); }, 5000));
-        Player player(flvUrl("tc360"), 640, 360);
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", body(1))), 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_engine->online("tc360") && m_engine->online("tchevc"); }, 5000));
+        Player player(m_engine->flvUrl("tc360"), 640, 360);
         QVERIFY2(QTest::qWaitFor([&] { return player.shows(320, 180, kRed); }, 15000),
                  qPrintable(player.describe(320, 180)));
-        QCOMPARE(probeCodecs(flvUrl("tc360")), QString("aac@1ch,h264@640x360"));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("tc360")), QString("aac@1ch,h264@640x360"));
 
-        FlvCapture hevc = capture(m_engine->httpPort(), "tchevc");
+        FlvCapture hevc = capture(m_engine->process().httpPort(), "tchevc");
         const HevcReading read = readHevc(hevc.hevc, 320, 180);
         QCOMPARE(read.codecs, QString("hevc@320x180"));
         QVERIFY2(read.shows(160, 90, kRed), qPrintable(read.describe(160, 90)));
@@ -158,23 +119,22 @@ private slots:
     }
 
     void presetsFollowTheInputsAspectAndFrameRate() {
-        Publisher portrait("blue", 880,
-                           QString("rtmp://127.0.0.1:%1/live/tcportrait").arg(m_rtmpPort),
-                           "360x640:15:44100");
-        QVERIFY(QTest::qWaitFor([&] { return online("tcportrait"); }, 10000));
+        Publisher portrait("blue", 880, m_engine->rtmpUrl("tcportrait"), "360x640:15:44100");
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("tcportrait"); }, 10000));
         QTest::qWait(500);
         QJsonObject request{
             {"TaskId", "tc-2"},
             {"UserId", "owner-2"},
             {"TranscodeInput", QJsonObject{{"StreamId", "tcportrait"}}},
             {"TranscodeOutput", QJsonArray{QJsonObject{{"StreamId", "tc540"}, {"TemplateId", 1}}}}};
-        QCOMPARE(code(post("StartCloudTranscode", request)), 0);
-        QVERIFY(QTest::qWaitFor([&] { return online("tc540"); }, 5000));
-        QCOMPARE(probeCodecs(flvUrl("tc540")), QString("aac@1ch,h264@540x960"));
-        auto info = RawHttp::get(m_engine->httpPort(),
-                                 "/index/api/getMediaInfo?secret=" + m_engine->secret().toUtf8() +
-                                     "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=tc540")
-                        .json();
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", request)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("tc540"); }, 5000));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("tc540")), QString("aac@1ch,h264@540x960"));
+        auto info =
+            RawHttp::get(m_engine->process().httpPort(),
+                         "/index/api/getMediaInfo?secret=" + m_engine->process().secret().toUtf8() +
+                             "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=tc540")
+                .json();
         double fps = 0;
         for (const auto& track : info.value("tracks").toArray()) {
             if (track.toObject().value("codec_type").toInt(-1) == 0) {
@@ -182,35 +142,29 @@ private slots:
             }
         }
         QCOMPARE(fps, 15.0);
-        QCOMPARE(code(post("StopCloudTranscode",
-                           QJsonObject{{"TaskId", "tc-2"}, {"UserId", "owner-2"}})),
+        QCOMPARE(code(m_engine->post("StopCloudTranscode",
+                                     QJsonObject{{"TaskId", "tc-2"}, {"UserId", "owner-2"}})),
                  0);
     }
 
     void aRunningTranscodeComesBackAfterARestart() {
-        QVERIFY(m_engine->terminate());
-        QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        readRtmpPort();
-        QCOMPARE(
-            code(RawHttp::get(m_engine->httpPort(),
-                              regie::test::zegoQuery(*m_engine, "GetMixTaskInfo") + "&TaskId=tc-1")
-                     .json()),
-            0);
-        QVERIFY(online("tc360") && online("tchevc"));
-        m_source = std::make_unique<Publisher>(
-            "red", 440, QString("rtmp://127.0.0.1:%1/live/tcsource").arg(m_rtmpPort),
-            "1280x720:25:44100");
-        Player player(flvUrl("tc360"), 640, 360);
+        QVERIFY(m_engine->process().terminate());
+        QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
+        QCOMPARE(code(m_engine->get("GetMixTaskInfo", "TaskId=tc-1")), 0);
+        QVERIFY(m_engine->online("tc360") && m_engine->online("tchevc"));
+        m_source = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("tcsource"),
+                                               "1280x720:25:44100");
+        Player player(m_engine->flvUrl("tc360"), 640, 360);
         QVERIFY2(QTest::qWaitFor([&] { return player.shows(320, 180, kRed); }, 15000),
                  qPrintable(player.describe(320, 180)));
     }
 
     void updatesAndStops() {
-        QCOMPARE(code(post("StartCloudTranscode", body(1))), 110200103);
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", body(1))), 110200103);
         QJsonObject stranger = body(2);
         stranger["UserId"] = "someone";
-        QCOMPARE(code(post("StartCloudTranscode", stranger)), 110200160);
-        QCOMPARE(code(post("StartCloudTranscode", body(2))), 0);
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", stranger)), 110200160);
+        QCOMPARE(code(m_engine->post("StartCloudTranscode", body(2))), 0);
         auto updated = [&] {
             for (const auto& c : callbacks("transcode_start")) {
                 if (c.value("TaskId") == "tc-1" && c.value("Status") == "TranscodeUpdated") {
@@ -221,13 +175,15 @@ private slots:
         };
         QVERIFY(QTest::qWaitFor(updated, 5000));
         // Each kind of task has its own Stop.
-        QCOMPARE(code(post("StopMix", QJsonObject{{"TaskId", "tc-1"}, {"UserId", "owner-1"}})),
-                 110209001);
         QCOMPARE(
-            code(post("StopCloudTranscode",
-                      QJsonObject{{"TaskId", "tc-1"}, {"UserId", "owner-1"}, {"Sequence", 3}})),
-            0);
-        QVERIFY(QTest::qWaitFor([&] { return !online("tc360") && !online("tchevc"); }, 5000));
+            code(m_engine->post("StopMix", QJsonObject{{"TaskId", "tc-1"}, {"UserId", "owner-1"}})),
+            110209001);
+        QCOMPARE(code(m_engine->post(
+                     "StopCloudTranscode",
+                     QJsonObject{{"TaskId", "tc-1"}, {"UserId", "owner-1"}, {"Sequence", 3}})),
+                 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !m_engine->online("tc360") && !m_engine->online("tchevc"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return callbacks("transcode_stop").size() == 2; }, 5000));
         auto stopped = callbacks("transcode_stop").last();
         QCOMPARE(stopped.value("TaskId").toString(), QString("tc-1"));
