@@ -5,6 +5,8 @@
 #
 # usage: tests/bench/fanout.sh [build dir] [window seconds]
 #   COUNTS="100 300 600"  player counts measured (each at most 5000)
+#   ROUNDS=3              rounds of every cell, interleaved; the targets are checked on the
+#                         medians (one cell's CPU % varies by ±10 % with the machine's other work)
 # Needs ffmpeg (libx264), nginx-light and libnginx-mod-rtmp (Debian:
 # apt-get install -y nginx-light libnginx-mod-rtmp), and regie-engine and regie-loadgen built.
 set -euo pipefail
@@ -13,6 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 window=${2:-15}
 counts=${COUNTS:-"100 300 600"}
+rounds=${ROUNDS:-3}
 rate=100
 settle=3
 engine=$build/bin/regie-engine
@@ -20,7 +23,7 @@ loadgen=$build/bin/regie-loadgen
 rtmp_module=/usr/lib/nginx/modules/ngx_rtmp_module.so
 results=$root/tests/bench/results
 # Every process this script starts dies by this time limit even if the script itself is killed.
-limit=$((300 + 120 * 9))
+limit=$((300 + 120 * 9 * rounds))
 
 need() { command -v "$1" >/dev/null || { echo "$1 is missing: $2" >&2; exit 1; }; }
 need ffmpeg "apt-get install -y ffmpeg"
@@ -142,8 +145,8 @@ wait_live() {
 
 # One cell: a fresh server and publisher, N players, the summary appended to raw.jsonl.
 : > "$work/raw.jsonl"
-measure() {  # server protocol players
-    local server=$1 protocol=$2 players=$3 url publish_url
+measure() {  # server protocol players round
+    local server=$1 protocol=$2 players=$3 round=$4 url publish_url
     if [ "$server" = nginx ]; then
         start_nginx
     else
@@ -155,10 +158,10 @@ measure() {  # server protocol players
     publish "$publish_url"
     local cell
     cell=$(jq -nc --arg name "$server" --arg protocol "$protocol" --argjson players "$players" \
-        '{name: $name, protocol: $protocol, players: $players}')
+        --argjson round "$round" '{name: $name, protocol: $protocol, players: $players, round: $round}')
     if wait_live "$url"; then
         local duration=$((players / rate + settle + window + 15))
-        echo "measuring $server $protocol N=$players" >&2
+        echo "measuring $server $protocol N=$players, round $round" >&2
         timeout $((duration + 10)) "$loadgen" "$url" --players "$players" --rate "$rate" \
             --settle "$settle" --window "$window" --duration "$duration" \
             --server-pid "$server_pids" | jq -c --argjson cell "$cell" '$cell + .' >> "$work/raw.jsonl"
@@ -177,16 +180,28 @@ if [ -z "$rtmp_port" ]; then
 fi
 stop_started
 
-for n in $counts; do
-    if [ -z "$engine_note" ]; then
-        measure regie rtmp "$n"
-        measure regie http-flv "$n"
-    fi
-    measure nginx rtmp "$n"
+for round in $(seq "$rounds"); do
+    for n in $counts; do
+        if [ -z "$engine_note" ]; then
+            measure regie rtmp "$n" "$round"
+            measure regie http-flv "$n" "$round"
+        fi
+        measure nginx rtmp "$n" "$round"
+    done
 done
 
 mkdir -p "$results"
 jq -s '.' "$work/raw.jsonl" > "$results/fanout.json"
+# One row per server, protocol and N: the median of each measure over the rounds that ran.
+jq 'def median: sort | if length == 0 then null else .[(length - 1) / 2 | floor] end;
+    group_by([.players, .name != "regie", .protocol]) | map(
+        [.[] | select(.error | not)] as $ok |
+        {name: .[0].name, protocol: .[0].protocol, players: .[0].players, rounds: length,
+         measured: ($ok | length), failures: ([$ok[].failures] | add // 0),
+         stalls: ([$ok[].stalls] | add // 0), cpu: ([$ok[].server.cpuPercent] | median),
+         kib: ([$ok[].server.rssGrowthPerPlayerKiB] | median),
+         ttffP50: ([$ok[].ttffMs.p50] | median), ttffP99: ([$ok[].ttffMs.p99] | median)})' \
+    "$results/fanout.json" > "$work/medians.json"
 cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
@@ -201,8 +216,8 @@ git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
     echo "- Load: regie-loadgen, one epoll thread, $rate new players/s, then ${settle} s to settle and a"
     echo "  ${window} s steady window; loadgen, server and publisher share the cores (load average"
     echo "  before the run: $load_at_start; other work on the machine adds noise to CPU % and TTFF)"
-    echo "- Each cell has a fresh server and publisher. CPU % = server utime+stime over the window"
-    echo "  (100 % = one core); KiB/player = server VmRSS growth (before the first player → end of"
+    echo "- $rounds rounds; in each, every cell in turn, with a fresh server and publisher. CPU % ="
+    echo "  server utime+stime over the window (100 % = one core); KiB/player = server VmRSS growth (before the first player → end of"
     echo "  the window) / N; TTFF = socket creation → first coded video frame; stall = a player"
     echo "  with no bytes for > 2 s in the window; loadgen batch = time to handle one epoll batch,"
     echo "  an upper bound on the delay the load generator adds to a TTFF"
@@ -213,21 +228,30 @@ git -C "$root" diff --quiet HEAD -- . ':!tests/bench/results' 2>/dev/null ||
     echo "  and p99 ≤ 20 ms; RSS growth ≤ 16 KiB per player"
     [ -n "$engine_note" ] && { echo; echo "**$engine_note** Only the nginx reference was run."; }
     echo
-    echo "| server / protocol | N | failures | stalls | CPU % | KiB/player | TTFF p50 / p99 / max ms | kbit/s per player (p50) | loadgen CPU % | loadgen batch p99 / max ms |"
-    echo "|---|---:|---:|---:|---:|---:|---|---:|---:|---|"
-    jq -r '.[] | if .error then "| \(.name) \(.protocol) | \(.players) | \(.error) | | | | | | | |" else
-        "| \(.name) \(.protocol) | \(.players) | \(.failures)\(if .failures > 0 then " " + (.failureReasons | tostring) else "" end) | \(.stalls) | \(.server.cpuPercent // "-") | \(.server.rssGrowthPerPlayerKiB // "-") | \(.ttffMs.p50) / \(.ttffMs.p99) / \(.ttffMs.max) | \(.throughputKbps.p50) | \(.loadgenCpuPercent // "-") | \(.loadgenBatchMs.p99) / \(.loadgenBatchMs.max) |" end' \
+    echo "Every cell of every round:"
+    echo
+    echo "| server / protocol | N | round | failures | stalls | CPU % | KiB/player | TTFF p50 / p99 / max ms | kbit/s per player (p50) | loadgen CPU % | loadgen batch p99 / max ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"
+    jq -r 'sort_by(.players, .name != "regie", .protocol, .round) | .[] | if .error then "| \(.name) \(.protocol) | \(.players) | \(.round) | \(.error) | | | | | | | |" else
+        "| \(.name) \(.protocol) | \(.players) | \(.round) | \(.failures)\(if .failures > 0 then " " + (.failureReasons | tostring) else "" end) | \(.stalls) | \(.server.cpuPercent // "-") | \(.server.rssGrowthPerPlayerKiB // "-") | \(.ttffMs.p50) / \(.ttffMs.p99) / \(.ttffMs.max) | \(.throughputKbps.p50) | \(.loadgenCpuPercent // "-") | \(.loadgenBatchMs.p99) / \(.loadgenBatchMs.max) |" end' \
         "$results/fanout.json"
+    echo
+    echo "Medians over the rounds (failures and stalls: totals):"
+    echo
+    echo "| server / protocol | N | rounds | failures | stalls | CPU % | KiB/player | TTFF p50 / p99 ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    jq -r '.[] |
+        "| \(.name) \(.protocol) | \(.players) | \(.rounds) | \(.failures) | \(.stalls) | \(.cpu // "-") | \(.kib // "-") | \(.ttffP50 // "-") / \(.ttffP99 // "-") |"' "$work/medians.json"
     if [ -z "$engine_note" ]; then
         echo
-        echo "Targets, regie-engine (✓ met, ✗ missed):"
+        echo "Targets, regie-engine, on the medians (✓ met, ✗ missed):"
         echo
         jq -r 'def mark(ok): if ok then "✓" else "✗" end;
             . as $all | .[] | select(.name == "regie") | . as $c |
-            ([$all[] | select(.name == "nginx" and .players == $c.players) | .server.cpuPercent][0]) as $nginx |
-            if .error then "- \(.protocol) N=\(.players): \(.error) ✗" else
-            "- \(.protocol) N=\(.players): failures \(.failures) \(mark(.failures == 0)), stalls \(.stalls) \(mark(.stalls == 0)); CPU \(.server.cpuPercent) % vs nginx \($nginx // "-") % \(mark($nginx != null and .server.cpuPercent <= $nginx)); TTFF p50 \(.ttffMs.p50) ms \(mark(.ttffMs.p50 <= 2)), p99 \(.ttffMs.p99) ms \(mark(.ttffMs.p99 <= 20)); \(.server.rssGrowthPerPlayerKiB) KiB/player \(mark(.server.rssGrowthPerPlayerKiB <= 16))" end' \
-            "$results/fanout.json"
+            ([$all[] | select(.name == "nginx" and .players == $c.players) | .cpu][0]) as $nginx |
+            if .measured == 0 then "- \(.protocol) N=\(.players): never measured ✗" else
+            "- \(.protocol) N=\(.players): failures \(.failures) \(mark(.failures == 0 and .measured == .rounds)), stalls \(.stalls) \(mark(.stalls == 0)); CPU \(.cpu) % vs nginx \($nginx // "-") % \(mark($nginx != null and .cpu <= $nginx)); TTFF p50 \(.ttffP50) ms \(mark(.ttffP50 <= 2)), p99 \(.ttffP99) ms \(mark(.ttffP99 <= 20)); \(.kib) KiB/player \(mark(.kib <= 16))" end' \
+            "$work/medians.json"
     fi
 } > "$results/fanout.md"
 cat "$results/fanout.md"

@@ -2,8 +2,8 @@
 
 namespace regie::media {
 
-ReaderPolicy::Action ReaderPolicy::decide(const OutPacket& packet, std::size_t queuedBytes,
-                                          std::chrono::steady_clock::time_point now) {
+std::optional<ReaderPolicy::Action> ReaderPolicy::decideWithoutSkip(const OutPacket& packet,
+                                                                    std::size_t queuedBytes) {
     if (queuedBytes > m_limits.disconnectAboveBytes) {
         return Action::disconnect;
     }
@@ -17,6 +17,10 @@ ReaderPolicy::Action ReaderPolicy::decide(const OutPacket& packet, std::size_t q
     if (queuedBytes <= m_limits.skipAboveBytes) {
         return Action::send;
     }
+    return std::nullopt;
+}
+
+ReaderPolicy::Action ReaderPolicy::skip(std::chrono::steady_clock::time_point now) {
     std::erase_if(m_recentSkips, [&](auto skip) { return now - skip > m_limits.window; });
     m_recentSkips.push_back(now);
     ++m_totalSkips;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "media/out_packet.h"
@@ -23,11 +24,24 @@ public:
 
     explicit ReaderPolicy(ReaderLimits limits = {}) : m_limits(limits) {}
 
-    Action decide(const OutPacket& packet, std::size_t queuedBytes,
-                  std::chrono::steady_clock::time_point now);
+    // `now()` is called only for a reader that has fallen behind: one that keeps up costs no
+    // clock read per packet.
+    template <typename Now>
+    Action decide(const OutPacket& packet, std::size_t queuedBytes, Now&& now) {
+        if (auto action = decideWithoutSkip(packet, queuedBytes)) {
+            return *action;
+        }
+        return skip(now());
+    }
+    Action decide(const OutPacket& packet, std::size_t queuedBytes) {
+        return decide(packet, queuedBytes, &std::chrono::steady_clock::now);
+    }
     int skips() const { return m_totalSkips; }
 
 private:
+    std::optional<Action> decideWithoutSkip(const OutPacket& packet, std::size_t queuedBytes);
+    Action skip(std::chrono::steady_clock::time_point now);
+
     ReaderLimits m_limits;
     bool m_waitingForKey = false;
     // A vector, not a deque: empty, it allocates nothing, and every player has one.

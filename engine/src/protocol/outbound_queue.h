@@ -3,13 +3,14 @@
 // streamed HTTP bodies, RTMP): bounded, counted in bytes for slow-reader decisions, closed
 // gracefully after a drain. Everything runs on the connection's own executor.
 
+#include <algorithm>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/circular_buffer.hpp>
 #include <boost/system/error_code.hpp>
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -32,6 +33,37 @@ struct Outbound {
 
 // The buffers of a muxed packet. Muxers make at most BufferList::kCapacity pieces; more is a
 // programming error that must not silently truncate a stream.
+// A connection's waiting messages. A ring that grows when full and keeps a small storage: a
+// player that keeps up pushes and pops one message per frame without touching the allocator,
+// and the room a burst (a new player's GOP) needed is given back once it has gone out.
+class OutboundRing {
+public:
+    using Storage = boost::circular_buffer<Outbound>;
+
+    void push_back(Outbound m) {
+        if (m_items.full()) {
+            m_items.set_capacity(std::max<std::size_t>(kInitialCapacity, m_items.capacity() * 2));
+        }
+        m_items.push_back(std::move(m));
+    }
+    void pop_front() {
+        m_items.pop_front();
+        if (m_items.empty() && m_items.capacity() > kInitialCapacity) {
+            m_items.set_capacity(kInitialCapacity);
+        }
+    }
+    const Outbound& front() const { return m_items.front(); }
+    std::size_t size() const { return m_items.size(); }
+    bool empty() const { return m_items.empty(); }
+    void clear() { m_items.clear(); }
+    Storage::const_iterator begin() const { return m_items.begin(); }
+    Storage::const_iterator end() const { return m_items.end(); }
+
+private:
+    static constexpr std::size_t kInitialCapacity = 8;
+    Storage m_items;
+};
+
 inline api::BufferList packetBuffers(const media::OutPacket& packet) {
     api::BufferList buffers;
     for (const auto& piece : packet.pieces) {
@@ -182,7 +214,7 @@ protected:
 
 private:
     asio::any_io_executor m_executor;
-    std::deque<Outbound> m_queue;
+    OutboundRing m_queue;
     std::size_t m_queuedBytes = 0;
     std::uint64_t m_bytesWritten = 0;
     bool m_writing = false;

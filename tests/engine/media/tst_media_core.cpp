@@ -308,6 +308,7 @@ private slots:
         ReaderLimits limits{1000, 5000, 2, std::chrono::seconds(30)};
         ReaderPolicy policy(limits);
         auto now = std::chrono::steady_clock::now();
+        auto at = [](std::chrono::steady_clock::time_point t) { return [t] { return t; }; };
         OutPacket delta;
         delta.video = true;
         OutPacket key = delta;
@@ -315,23 +316,33 @@ private slots:
         OutPacket audio;
         audio.keyframe = true;
         using A = ReaderPolicy::Action;
-        QCOMPARE(policy.decide(delta, 500, now), A::send);
-        QCOMPARE(policy.decide(delta, 1500, now), A::drop);  // behind: skip ahead
-        QCOMPARE(policy.decide(audio, 100, now), A::drop);   // still waiting for a keyframe
-        QCOMPARE(policy.decide(delta, 100, now), A::drop);
-        QCOMPARE(policy.decide(key, 100, now), A::send);
-        QCOMPARE(policy.decide(delta, 1500, now), A::drop);  // second skip
-        QCOMPARE(policy.decide(key, 100, now), A::send);
-        QCOMPARE(policy.decide(delta, 1500, now), A::disconnect);  // third in the window
+        QCOMPARE(policy.decide(delta, 500, at(now)), A::send);
+        QCOMPARE(policy.decide(delta, 1500, at(now)), A::drop);  // behind: skip ahead
+        QCOMPARE(policy.decide(audio, 100, at(now)), A::drop);   // still waiting for a keyframe
+        QCOMPARE(policy.decide(delta, 100, at(now)), A::drop);
+        QCOMPARE(policy.decide(key, 100, at(now)), A::send);
+        QCOMPARE(policy.decide(delta, 1500, at(now)), A::drop);  // second skip
+        QCOMPARE(policy.decide(key, 100, at(now)), A::send);
+        QCOMPARE(policy.decide(delta, 1500, at(now)), A::disconnect);  // third in the window
         ReaderPolicy fresh(limits);
-        QCOMPARE(fresh.decide(key, 6000, now), A::disconnect);  // far too much queued
+        QCOMPARE(fresh.decide(key, 6000, at(now)), A::disconnect);  // far too much queued
         ReaderPolicy later(limits);
-        QCOMPARE(later.decide(delta, 1500, now), A::drop);
-        QCOMPARE(later.decide(key, 0, now), A::send);
-        QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(40)), A::drop);
-        QCOMPARE(later.decide(key, 0, now + std::chrono::seconds(40)), A::send);
-        QCOMPARE(later.decide(delta, 1500, now + std::chrono::seconds(80)),
+        QCOMPARE(later.decide(delta, 1500, at(now)), A::drop);
+        QCOMPARE(later.decide(key, 0, at(now)), A::send);
+        QCOMPARE(later.decide(delta, 1500, at(now + std::chrono::seconds(40))), A::drop);
+        QCOMPARE(later.decide(key, 0, at(now + std::chrono::seconds(40))), A::send);
+        QCOMPARE(later.decide(delta, 1500, at(now + std::chrono::seconds(80))),
                  A::drop);  // old skips expired
+        int clockReads = 0;
+        auto counted = [&] {
+            ++clockReads;
+            return now;
+        };
+        ReaderPolicy keepingUp(limits);
+        QCOMPARE(keepingUp.decide(delta, 500, counted), A::send);
+        QCOMPARE(clockReads, 0);  // no clock read per packet for a reader that keeps up
+        QCOMPARE(keepingUp.decide(delta, 1500, counted), A::drop);
+        QCOMPARE(clockReads, 1);
     }
 
     void flvMuxerWritesOneTagPerFrame() {

@@ -8,7 +8,6 @@
 #include <boost/beast/websocket.hpp>
 #include <charconv>
 #include <ctime>
-#include <deque>
 #include <functional>
 #include <limits>
 
@@ -224,6 +223,7 @@ namespace {
 using protocol::kMaxGatheredBuffers;
 using protocol::Outbound;
 using protocol::OutboundQueue;
+using protocol::OutboundRing;
 using protocol::writeGathered;
 
 class WebSocketSession final : public WebSocketPeer, public OutboundQueue<WebSocketSession> {
@@ -265,7 +265,7 @@ public:
         m_ws = nullptr;
     }
 
-    void writeFront(std::deque<Outbound>& queue) {
+    void writeFront(const OutboundRing& queue) {
         m_ws->text(queue.front().text);
         m_ws->async_write(queue.front().buffers,
                           [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -321,7 +321,7 @@ public:
 
     // The queued messages go out as one chunk, in one gathered write; the end of the body (an
     // empty message) is a last chunk of its own.
-    void writeFront(std::deque<Outbound>& queue) {
+    void writeFront(const OutboundRing& queue) {
         static constexpr std::string_view kCrlf = "\r\n";
         static constexpr std::string_view kLastChunk = "0\r\n\r\n";
         m_batch.clear();

@@ -62,9 +62,8 @@ void FlvPlayer::deliver(std::span<const media::PacketPtr> packets) {
     if (!m_channel) {
         return;
     }
-    auto now = std::chrono::steady_clock::now();
     for (const auto& packet : packets) {
-        switch (m_policy.decide(*packet, m_channel->queuedBytes(), now)) {
+        switch (m_policy.decide(*packet, m_channel->queuedBytes())) {
             case media::ReaderPolicy::Action::send: {
                 m_channel->queue(protocol::packetBuffers(*packet), packet);
                 break;

@@ -403,9 +403,8 @@ void RtmpSession::deliver(std::span<const media::PacketPtr> packets) {
     if (isClosed() || m_paused || !m_playing) {
         return;
     }
-    auto now = std::chrono::steady_clock::now();
     for (const auto& packet : packets) {
-        switch (m_policy.decide(*packet, queued(), now)) {
+        switch (m_policy.decide(*packet, queued())) {
             case media::ReaderPolicy::Action::send: {
                 enqueue(protocol::Outbound{protocol::packetBuffers(*packet), packet, packet->size(),
                                            false},
@@ -445,7 +444,7 @@ void RtmpSession::sendStatus(std::string_view level, std::string_view code,
     sendMessage(rtmp::onStatusMessage(kPlayStreamId, level, code, description));
 }
 
-void RtmpSession::writeFront(std::deque<protocol::Outbound>& queue) {
+void RtmpSession::writeFront(const protocol::OutboundRing& queue) {
     m_batch.clear();
     std::size_t count = 0;
     for (const auto& m : queue) {

@@ -26,7 +26,7 @@ public:
     void kick();  // any thread
 
     // OutboundQueue
-    void writeFront(std::deque<protocol::Outbound>& queue);
+    void writeFront(const protocol::OutboundRing& queue);
     void closeSocket();
 
     // MediaReader (playing)
