@@ -10,6 +10,21 @@
 
 namespace {
 
+// Writes `key` into the Font of the labels `rows` names (the inputs that have one).
+void setFontField(MixLayout& l, const QList<int>& rows, QStringView key, int value) {
+    for (int row : rows) {
+        QJsonObject& extra = l.inputs[row].extra;
+        QJsonObject label = extra.value(u"Label").toObject();
+        if (label.isEmpty()) {
+            continue;
+        }
+        QJsonObject font = label.value(u"Font").toObject();
+        font.insert(key, value);
+        label.insert(QStringLiteral("Font"), font);
+        extra.insert(QStringLiteral("Label"), label);
+    }
+}
+
 const QString kLayoutsGroup = QStringLiteral("mixLayouts");
 const QString kCurrentKey = QStringLiteral("mixDesigner/current");
 
@@ -89,6 +104,8 @@ QVariant MixDesigner::data(const QModelIndex& index, int role) const {
             return in.source();
         case LabelTextRole:
             return in.labelText();
+        case LabelSizeRole:
+            return in.labelFontSize();
         case ImageUrlRole:
             return in.imageUrl();
         case ImageModeRole:
@@ -105,7 +122,8 @@ QHash<int, QByteArray> MixDesigner::roleNames() const {
             {RenderModeRole, "renderMode"}, {VolumeRole, "volume"},
             {MutedRole, "muted"},           {CornerRadiusRole, "cornerRadius"},
             {SourceRole, "source"},         {LabelTextRole, "labelText"},
-            {ImageUrlRole, "imageUrl"},     {ImageModeRole, "imageMode"}};
+            {LabelSizeRole, "labelSize"},   {ImageUrlRole, "imageUrl"},
+            {ImageModeRole, "imageMode"}};
 }
 
 QVariant MixDesigner::inputValue(int row, const QString& roleName) const {
@@ -291,10 +309,29 @@ void MixDesigner::setLabel(int row, const QString& text) {
         }
         QJsonObject label = extra.value(u"Label").toObject();
         if (label.isEmpty()) {
-            label = {{"Left", 12}, {"Top", 12}, {"Font", QJsonObject{{"FontType", 0}}}};
+            label = {{"Left", 12},
+                     {"Top", 12},
+                     {"Font", QJsonObject{{"FontType", std::max(0, l.labelFontType())}}}};
         }
         label.insert(QStringLiteral("Text"), text);
         extra.insert(QStringLiteral("Label"), label);
+    });
+}
+
+void MixDesigner::setLabelSize(int row, int size) {
+    if (valid(row)) {
+        edit([&](MixLayout& l) { setFontField(l, {row}, u"FontSize", std::clamp(size, 12, 100)); });
+    }
+}
+
+void MixDesigner::setLabelFont(int fontType) {
+    const int type = std::clamp(fontType, 0, int(::labelFontNames().size()) - 1);
+    edit([&](MixLayout& l) {
+        QList<int> all;
+        for (int row = 0; row < l.inputs.size(); ++row) {
+            all.append(row);
+        }
+        setFontField(l, all, u"FontType", type);
     });
 }
 

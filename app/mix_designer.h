@@ -39,6 +39,10 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(int audioCodec READ audioCodec NOTIFY layoutChanged)
     // StartMix UserData (sent to players as SEI), as text; the body carries it in Base64.
     Q_PROPERTY(QString userData READ userData NOTIFY layoutChanged)
+    // Label.Font.FontType of every label (one font per task; -1 without labels) and the names
+    // to pick from.
+    Q_PROPERTY(int labelFont READ labelFont NOTIFY layoutChanged)
+    Q_PROPERTY(QStringList labelFontNames READ labelFontNames CONSTANT)
     // The outputs after the first: [{streamId, width, height, videoBitrate}].
     Q_PROPERTY(QVariantList moreOutputs READ moreOutputs NOTIFY layoutChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
@@ -62,6 +66,7 @@ public:
         CornerRadiusRole,
         SourceRole,
         LabelTextRole,
+        LabelSizeRole,
         ImageUrlRole,
         ImageModeRole
     };
@@ -92,6 +97,8 @@ public:
     int videoCodec() const;
     int audioCodec() const;
     QString userData() const;
+    int labelFont() const { return m_layout.labelFontType(); }
+    QStringList labelFontNames() const { return ::labelFontNames(); }
     QVariantMap watermark() const;
     QVariantList moreOutputs() const;
     bool canUndo() const { return !m_undo.isEmpty(); }
@@ -121,6 +128,8 @@ public:
     Q_INVOKABLE void setCornerRadius(int row, int radius);
     // Text over the input (StartMix Label); empty text removes it.
     Q_INVOKABLE void setLabel(int row, const QString& text);
+    Q_INVOKABLE void setLabelSize(int row, int size);  // Label.Font.FontSize, 12–100
+    Q_INVOKABLE void setLabelFont(int fontType);       // every label's FontType, 0–3
     // The placeholder picture (StartMix Image, DisplayMode 0–2); an empty URL removes it.
     Q_INVOKABLE void setPlaceholder(int row, const QString& url, int displayMode);
     // single, side, grid2x2, grid3x3, pip, large5 — applied to the current inputs in order.

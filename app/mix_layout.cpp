@@ -45,6 +45,29 @@ QString MixRect::labelText() const {
     return extra.value(u"Label").toObject().value(u"Text").toString();
 }
 
+int MixRect::labelFontType() const {
+    const QJsonObject label = extra.value(u"Label").toObject();
+    return label.isEmpty() ? -1 : label.value(u"Font").toObject().value(u"FontType").toInt();
+}
+
+int MixRect::labelFontSize() const {
+    return extra.value(u"Label").toObject().value(u"Font").toObject().value(u"FontSize").toInt(24);
+}
+
+int MixLayout::labelFontType() const {
+    for (const MixRect& in : inputs) {
+        if (in.labelFontType() >= 0) {
+            return in.labelFontType();
+        }
+    }
+    return -1;
+}
+
+QStringList labelFontNames() {
+    return {QStringLiteral("Source Han Sans"), QStringLiteral("Alibaba PuHuiTi"),
+            QStringLiteral("Pangmen Zhengdao"), QStringLiteral("ZCOOL KuaiLe")};
+}
+
 QString MixRect::imageUrl() const {
     return extra.value(u"Image").toObject().value(u"Url").toString();
 }

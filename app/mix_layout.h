@@ -26,6 +26,8 @@ struct MixRect {
     // What the rectangle shows: the stream id, or the URL it is pulled from.
     QString source() const { return streamUrl().isEmpty() ? streamId : streamUrl(); }
     QString labelText() const;
+    int labelFontType() const;  // Label.Font.FontType; -1 without a label
+    int labelFontSize() const;  // Label.Font.FontSize, the spec's default 24 when absent
     QString imageUrl() const;
     int imageMode() const;
 };
@@ -50,7 +52,13 @@ struct MixLayout {
     QJsonArray moreOutputs;   // the second and later MixOutput entries
     QJsonArray unseenInputs;  // inputs without a rectangle: heard, not seen
     bool operator==(const MixLayout&) const = default;
+
+    // The labels' font, one per task: the first label's FontType; -1 without labels.
+    int labelFontType() const;
 };
+
+// The label fonts by FontType, in the spec's names.
+QStringList labelFontNames();
 
 // The layout templates: rectangles for `count` inputs (fewer when the template has fewer).
 enum class MixTemplate {

@@ -103,8 +103,11 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     auto initial = config.snapshot();
 
     core::SessionRegistry sessions;
-    core::LoopPool io("io", threadCount(*initial, "general.io_threads"), m_log);
-    core::LoopPool workers("work", threadCount(*initial, "general.worker_threads"), m_log);
+    // Half as many io threads as cores: one loop serves hundreds of players with a fraction of a
+    // core, while every further loop a stream's players are spread over costs a wake-up per
+    // frame (tests/bench/results/fanout.md); the codecs of mixes and transcodes run on workers.
+    core::LoopPool io("io", threadCount(*initial, "general.io_threads", 0.5), m_log);
+    core::LoopPool workers("work", threadCount(*initial, "general.worker_threads", 1.0), m_log);
 
     boost::asio::io_context control;
     std::string stopReason;

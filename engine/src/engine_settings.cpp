@@ -7,9 +7,13 @@
 
 namespace regie {
 
-std::size_t threadCount(const core::ConfigSnapshot& c, std::string_view key) {
+std::size_t threadCount(const core::ConfigSnapshot& c, std::string_view key, double perCore) {
     auto n = c.getInt(key);
-    return n > 0 ? static_cast<std::size_t>(n) : std::max(1u, std::thread::hardware_concurrency());
+    if (n > 0) {
+        return static_cast<std::size_t>(n);
+    }
+    auto cores = static_cast<double>(std::max(1u, std::thread::hardware_concurrency()));
+    return std::max<std::size_t>(1, static_cast<std::size_t>(cores * perCore));
 }
 
 api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c) {

@@ -16,7 +16,9 @@
 
 namespace regie {
 
-std::size_t threadCount(const core::ConfigSnapshot& c, std::string_view key);
+// The thread count `key` sets; when it is 0 (the default), `perCore` threads per core, at
+// least one.
+std::size_t threadCount(const core::ConfigSnapshot& c, std::string_view key, double perCore);
 api::zlm::ZlmDoorSettings zlmSettings(const core::ConfigSnapshot& c);
 api::zego::ZegoDoorSettings zegoSettings(const core::ConfigSnapshot& c, core::Logger& log);
 service::rooms::RoomSettings roomSettings(const core::ConfigSnapshot& c,

@@ -204,6 +204,32 @@ private slots:
         QCOMPARE(m_mix->inputValue(0, "imageUrl").toString(), QString("http://img/off.png"));
     }
 
+    void oneLabelFontForTheWholeTask() {
+        m_mix->addInput("cam1");
+        m_mix->addInput("cam2");
+        m_mix->addInput("cam3");
+        QCOMPARE(m_mix->labelFont(), -1);
+        m_mix->setLabel(0, "Host");
+        m_mix->setLabel(1, "Guest");
+        m_mix->setLabelFont(2);
+        m_mix->setLabel(2, "Late");  // a new label takes the task's font
+        m_mix->setLabelSize(1, 300);
+        const QJsonArray inputs = toStartMix(m_mix->layout(), 1).value("MixInput").toArray();
+        auto font = [&](int row) {
+            return inputs.at(row).toObject().value("Label").toObject().value("Font").toObject();
+        };
+        QCOMPARE(font(0), (QJsonObject{{"FontType", 2}}));
+        QCOMPARE(font(1), (QJsonObject{{"FontType", 2}, {"FontSize", 100}}));  // clamped
+        QCOMPARE(font(2), (QJsonObject{{"FontType", 2}}));
+        QCOMPARE(m_mix->labelFont(), 2);
+        QCOMPARE(m_mix->inputValue(1, "labelSize").toInt(), 100);
+        QCOMPARE(m_mix->inputValue(0, "labelSize").toInt(), 24);
+        m_mix->undo();
+        m_mix->undo();
+        m_mix->undo();
+        QCOMPARE(m_mix->labelFont(), 0);
+    }
+
     void outputsBackgroundImageAndWatermarkAreEdited() {
         m_mix->addInput("cam1");
         m_mix->addOutput("small", 641, 360, 600000);

@@ -494,6 +494,28 @@ Item {
                                 onEditingFinished: page.mix.setLabel(page.selected, text)
                                 Layout.fillWidth: true
                             }
+                            SpinBox {
+                                objectName: "labelSizeField"
+                                from: 12; to: 100; editable: true
+                                enabled: page.mix.revision, page.selected >= 0 && page.mix.inputValue(page.selected, "labelText") !== ""
+                                value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelSize") : 24
+                                onValueModified: page.mix.setLabelSize(page.selected, value)
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("Label size (px)")
+                            }
+                        }
+                        RowLayout {
+                            Label { text: qsTr("Label font") }
+                            ComboBox {
+                                objectName: "labelFontBox"
+                                model: page.mix.labelFontNames
+                                enabled: page.mix.labelFont >= 0
+                                currentIndex: Math.max(0, page.mix.labelFont)
+                                onActivated: page.mix.setLabelFont(currentIndex)
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("One font for every label of the task")
+                                Layout.fillWidth: true
+                            }
                         }
                         RowLayout {
                             Label { text: qsTr("Placeholder") }

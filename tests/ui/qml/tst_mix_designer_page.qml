@@ -144,4 +144,24 @@ TestCase {
         })
         verify(findChild(page, "tileLabel").visible)
     }
+
+    function test_labelFontAndSizeGoIntoEveryLabel() {
+        const page = openPage()
+        const fontBox = findChild(page, "labelFontBox")
+        verify(!fontBox.enabled)  // no label yet
+        mouseClick(findChild(page, "tile0"))
+        compare(page.selected, 0)
+        page.mix.setLabel(0, "Host")
+        verify(fontBox.enabled)
+        compare(fontBox.count, 4)
+        fontBox.currentIndex = 3
+        fontBox.activated(3)
+        const size = findChild(page, "labelSizeField")
+        verify(size.enabled)
+        size.value = 40
+        size.valueModified()
+        const label = JSON.parse(page.mix.exportJson()).MixInput[0].Label
+        compare(label.Font, {FontType: 3, FontSize: 40})
+        compare(page.mix.labelFont, 3)
+    }
 }
