@@ -107,6 +107,17 @@ private slots:
                                                   {"StreamId", "a"}, {"ModifyType", 2}}})),
                  110200155);
         QCOMPARE(codeOf(with("SoundChannel", "3")), 110200002);
+        QCOMPARE(codeOf(with("RecvBufferLevel", 4001)), 110200002);
+        QCOMPARE(codeOf(with("WaitVideoInput", 1)), 110200002);
+    }
+
+    void theReceiveBufferIsKept() {
+        auto b = body();
+        b["RecvBufferLevel"] = 300;
+        auto r = parseStartAutoMix(b, MixLimits{});
+        QVERIFY(std::holds_alternative<AutoMixRequest>(r));
+        QCOMPARE(std::get<AutoMixRequest>(r).mix.layout.timing.hold,
+                 std::chrono::milliseconds(300));
     }
 };
 

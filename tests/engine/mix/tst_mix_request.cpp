@@ -273,6 +273,46 @@ private slots:
         QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
     }
 
+    void inputTimingIsReadAndChecked() {
+        auto changed = [](auto change) {
+            auto b = body();
+            change(b);
+            return parse(b);
+        };
+        auto timing = [](const std::variant<MixRequest, ZegoResult>& r) {
+            return std::get<MixRequest>(r).layout.timing;
+        };
+        QCOMPARE(timing(parse(body())).hold, std::chrono::milliseconds(0));
+        QVERIFY(!timing(parse(body())).waitForVideo);
+        auto buffered = changed([](auto& b) {
+            b["RecvBufferLevel"] = 4000;
+            b["WaitVideoInput"] = 1;
+        });
+        QCOMPARE(timing(buffered).hold, std::chrono::milliseconds(4000));
+        QVERIFY(timing(buffered).waitForVideo);
+        auto codeWith = [&](auto change) {
+            auto r = changed(change);
+            return std::holds_alternative<ZegoResult>(r) ? std::get<ZegoResult>(r).code : 0;
+        };
+        QCOMPARE(codeWith([](auto& b) { b["RecvBufferLevel"] = 4001; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["RecvBufferLevel"] = -1; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["RecvBufferLevel"] = "100"; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["WaitVideoInput"] = 2; }), 110200002);
+        // No pictures to wait for when forwarding, no stream to list in a room at the start.
+        QCOMPARE(codeWith([](auto& b) {
+                     b["WaitVideoInput"] = 1;
+                     b["ByPass"] = 1;
+                     b["MixInput"].as_array().pop_back();
+                 }),
+                 110200002);
+        QCOMPARE(codeWith([](auto& b) {
+                     b["WaitVideoInput"] = 1;
+                     b["MixOutput"].as_array()[0].as_object()["TargetRoom"] =
+                         boost::json::object{{"RoomId", "r"}, {"UserId", "u"}};
+                 }),
+                 110200156);
+    }
+
     void picturesFollowCheckImageMode() {
         auto withTop = [](const char* key, boost::json::value v, int mode = 0) {
             auto b = body();
