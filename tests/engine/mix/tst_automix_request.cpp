@@ -111,13 +111,15 @@ private slots:
         QCOMPARE(codeOf(with("WaitVideoInput", 1)), 110200002);
     }
 
-    void theReceiveBufferIsKept() {
+    void theInputTimingIsKept() {
         auto b = body();
         b["RecvBufferLevel"] = 300;
+        b["AlignmentType"] = 2;
         auto r = parseStartAutoMix(b, MixLimits{});
         QVERIFY(std::holds_alternative<AutoMixRequest>(r));
-        QCOMPARE(std::get<AutoMixRequest>(r).mix.layout.timing.hold,
-                 std::chrono::milliseconds(300));
+        const auto& timing = std::get<AutoMixRequest>(r).mix.layout.timing;
+        QCOMPARE(timing.hold, std::chrono::milliseconds(300));
+        QCOMPARE(timing.alignment, regie::service::mix::Alignment::all);
     }
 };
 

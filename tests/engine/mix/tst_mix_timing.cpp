@@ -1,11 +1,18 @@
 // When a mix uses its inputs, through a real regie-engine: WaitVideoInput=1 keeps the output
 // stream away (and mix_start back) until an input's picture arrives, and ends the task with
 // mix_stop when none comes within 10 s; RecvBufferLevel holds every input's frames, so a colour
-// change of an input reaches the output that much later than without it, sound still heard.
+// change of an input reaches the output that much later than without it, sound still heard;
+// AlignmentType lines up inputs of one source of which some became 500 ms slower on the way
+// (a relay that starts holding them back mid-stream): the flagged ones (1) or all (2).
 
 #include <QElapsedTimer>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <algorithm>
+#include <deque>
 
 #include "hook_receiver.h"
 #include "mix_engine_client.h"
@@ -20,22 +27,144 @@ namespace {
 constexpr int kWidth = 160;
 constexpr int kHeight = 120;
 constexpr const char* kFormat = "160x120:25:44100";
+constexpr const char* kTone = "sine=frequency=440:sample_rate=44100";
 
-QJsonObject startBody(const QString& task, const QString& input, const QString& output) {
-    return {{"TaskId", task},
-            {"UserId", "owner-1"},
-            {"BackGroundColorHex", "0x00FF0000"},
-            {"MixInput",
-             QJsonArray{QJsonObject{
-                 {"StreamId", input},
-                 {"RectInfo",
-                  QJsonObject{{"Left", 0}, {"Top", 0}, {"Right", kWidth}, {"Bottom", kHeight}}}}}},
-            {"MixOutput", QJsonArray{QJsonObject{{"StreamId", output},
-                                                 {"Width", kWidth},
-                                                 {"Height", kHeight},
-                                                 {"Fps", 25},
-                                                 {"VideoBitrate", 300000}}}}};
+// `inputs` side by side, each kWidth x kHeight, on a green canvas.
+QJsonObject startBody(const QString& task, const QStringList& inputs, const QString& output) {
+    QJsonArray mixInputs;
+    for (int i = 0; i < inputs.size(); ++i) {
+        mixInputs.append(QJsonObject{{"StreamId", inputs[i]},
+                                     {"RectInfo", QJsonObject{{"Left", i * kWidth},
+                                                              {"Top", 0},
+                                                              {"Right", (i + 1) * kWidth},
+                                                              {"Bottom", kHeight}}}});
+    }
+    return {
+        {"TaskId", task},
+        {"UserId", "owner-1"},
+        {"BackGroundColorHex", "0x00FF0000"},
+        {"MixInput", mixInputs},
+        {"MixOutput", QJsonArray{QJsonObject{{"StreamId", output},
+                                             {"Width", static_cast<int>(inputs.size()) * kWidth},
+                                             {"Height", kHeight},
+                                             {"Fps", 25},
+                                             {"VideoBitrate", 300000}}}}};
 }
+
+// Blue for two seconds, red for two, again and again.
+QString blinking() {
+    return Publisher::lavfiColor("red", kFormat) + ",drawbox=c=blue:t=fill:enable='lt(mod(t,4),2)'";
+}
+
+// Where a colour change is watched: a player's pixel.
+struct Probe {
+    const Player* player;
+    int x;
+    int y;
+};
+
+// The times (ms of `clock`) at which each probe first shows `to`, watched from the moment all
+// of them show `from`; -1 for a probe that did not within `timeoutMs`.
+QList<qint64> changeTimes(const QList<Probe>& probes, Yuv from, Yuv to, const QElapsedTimer& clock,
+                          int timeoutMs) {
+    QList<qint64> at(probes.size(), -1);
+    const qint64 deadline = clock.elapsed() + timeoutMs;
+    bool watching = false;
+    while (clock.elapsed() < deadline && at.contains(-1)) {
+        QTest::qWait(5);
+        if (!watching) {
+            watching = std::all_of(probes.begin(), probes.end(),
+                                   [&](const Probe& p) { return p.player->shows(p.x, p.y, from); });
+            continue;
+        }
+        for (int i = 0; i < probes.size(); ++i) {
+            if (at[i] < 0 && probes[i].player->shows(probes[i].x, probes[i].y, to)) {
+                at[i] = clock.elapsed();
+            }
+        }
+    }
+    return at;
+}
+
+// Each probe's times of three changes from red to blue, by change; fails the test on a miss.
+QList<QList<qint64>> threeChanges(const QList<Probe>& probes) {
+    QList<QList<qint64>> changes;
+    QElapsedTimer clock;
+    clock.start();
+    for (int change = 0; change < 3; ++change) {
+        changes << changeTimes(probes, kRed, kBlue, clock, 8000);
+        if (changes.last().contains(-1)) {
+            return {};
+        }
+    }
+    return changes;
+}
+
+// The median over three changes of how much later probe `later` changed than probe `first`.
+qint64 medianLag(const QList<QList<qint64>>& changes, int first, int later) {
+    QList<qint64> lags;
+    for (const auto& at : changes) {
+        lags << at[later] - at[first];
+    }
+    std::sort(lags.begin(), lags.end());
+    return lags[1];
+}
+
+// A TCP relay to the engine's RTMP port: what publishers send through it passes at once, or,
+// after setDelay(), that much later (a path that became slower mid-stream). Runs on the test's
+// thread, served while the test waits.
+class SlowingRelay {
+public:
+    explicit SlowingRelay(quint16 target) : m_target(target) {
+        QObject::connect(&m_server, &QTcpServer::newConnection, [this] { accept(); });
+        QObject::connect(&m_tick, &QTimer::timeout, [this] { release(); });
+        m_clock.start();
+        m_tick.start(1);
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+    void setDelay(int ms) { m_delayMs = ms; }
+
+private:
+    struct Pending {
+        qint64 dueMs;
+        QPointer<QTcpSocket> to;
+        QByteArray data;
+    };
+
+    void accept() {
+        while (QTcpSocket* in = m_server.nextPendingConnection()) {
+            auto* out = new QTcpSocket(in);
+            out->connectToHost(QHostAddress::LocalHost, m_target);
+            if (!out->waitForConnected(2000)) {
+                in->abort();
+                continue;
+            }
+            QObject::connect(in, &QTcpSocket::readyRead, [this, in, out] {
+                m_pending.push_back({m_clock.elapsed() + m_delayMs, out, in->readAll()});
+                release();
+            });
+            QObject::connect(out, &QTcpSocket::readyRead, [in, out] { in->write(out->readAll()); });
+            QObject::connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
+            QObject::connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+        }
+    }
+    void release() {
+        while (!m_pending.empty() && m_pending.front().dueMs <= m_clock.elapsed()) {
+            if (m_pending.front().to) {
+                m_pending.front().to->write(m_pending.front().data);
+            }
+            m_pending.pop_front();
+        }
+    }
+
+    quint16 m_target;
+    QTcpServer m_server;
+    QTimer m_tick;
+    QElapsedTimer m_clock;
+    int m_delayMs = 0;
+    std::deque<Pending> m_pending;
+};
 
 }  // namespace
 
@@ -57,32 +186,6 @@ class TestMixTiming : public QObject {
         }));
     }
 
-    // The times (ms of `clock`) at which each player first shows `to`, watched from the moment
-    // all of them show `from`; -1 for a player that did not within `timeoutMs`.
-    static QList<qint64> changeTimes(const QList<Player*>& players, Yuv from, Yuv to,
-                                     const QElapsedTimer& clock, int timeoutMs) {
-        const auto centre = [](const Player* p, Yuv c) {
-            return p->shows(kWidth / 2, kHeight / 2, c);
-        };
-        QList<qint64> at(players.size(), -1);
-        const qint64 deadline = clock.elapsed() + timeoutMs;
-        bool watching = false;
-        while (clock.elapsed() < deadline && at.contains(-1)) {
-            QTest::qWait(5);
-            if (!watching) {
-                watching = std::all_of(players.begin(), players.end(),
-                                       [&](const Player* p) { return centre(p, from); });
-                continue;
-            }
-            for (int i = 0; i < players.size(); ++i) {
-                if (at[i] < 0 && centre(players[i], to)) {
-                    at[i] = clock.elapsed();
-                }
-            }
-        }
-        return at;
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(m_hooks.listenInThread());
@@ -99,7 +202,7 @@ private slots:
     }
 
     void theOutputWaitsForAnInputsVideo() {
-        QJsonObject body = startBody("task-wait", "waitin", "waitout");
+        QJsonObject body = startBody("task-wait", {"waitin"}, "waitout");
         body["WaitVideoInput"] = 1;
         QElapsedTimer clock;
         clock.start();
@@ -125,7 +228,7 @@ private slots:
     }
 
     void withoutVideoTheTaskEndsAfterTenSeconds() {
-        QJsonObject body = startBody("task-novideo", "nobody", "novideoout");
+        QJsonObject body = startBody("task-novideo", {"nobody"}, "novideoout");
         body["WaitVideoInput"] = 1;
         QElapsedTimer clock;
         clock.start();
@@ -147,14 +250,11 @@ private slots:
     }
 
     void theReceiveBufferDelaysAnInput() {
-        // Blue for two seconds, red for two, again and again.
-        Publisher blinking(m_engine->rtmpUrl("blink"),
-                           Publisher::lavfiColor("red", kFormat) +
-                               ",drawbox=c=blue:t=fill:enable='lt(mod(t,4),2)'",
-                           "sine=frequency=440:sample_rate=44100");
+        Publisher source({m_engine->rtmpUrl("blink")}, blinking(), kTone);
         QVERIFY(QTest::qWaitFor([&] { return m_engine->online("blink"); }, 10000));
-        QCOMPARE(code(m_engine->post("StartMix", startBody("task-direct", "blink", "direct"))), 0);
-        QJsonObject buffered = startBody("task-buffered", "blink", "buffered");
+        QCOMPARE(code(m_engine->post("StartMix", startBody("task-direct", {"blink"}, "direct"))),
+                 0);
+        QJsonObject buffered = startBody("task-buffered", {"blink"}, "buffered");
         buffered["RecvBufferLevel"] = 1000;
         QCOMPARE(code(m_engine->post("StartMix", buffered)), 0);
         QVERIFY(QTest::qWaitFor(
@@ -163,33 +263,88 @@ private slots:
         Player input(m_engine->flvUrl("blink"), kWidth, kHeight);
         Player direct(m_engine->flvUrl("direct"), kWidth, kHeight);
         Player delayed(m_engine->flvUrl("buffered"), kWidth, kHeight);
-        QList<qint64> mixLags;
-        QList<qint64> bufferLags;
-        QElapsedTimer clock;
-        clock.start();
-        for (int change = 0; change < 3; ++change) {
-            const auto at = changeTimes({&input, &direct, &delayed}, kRed, kBlue, clock, 8000);
-            QVERIFY2(!at.contains(-1),
-                     qPrintable(QString("%1 %2 %3 / %4")
-                                    .arg(at[0])
-                                    .arg(at[1])
-                                    .arg(at[2])
-                                    .arg(delayed.describe(kWidth / 2, kHeight / 2))));
-            mixLags << at[1] - at[0];
-            bufferLags << at[2] - at[1];
-        }
-        std::sort(mixLags.begin(), mixLags.end());
-        std::sort(bufferLags.begin(), bufferLags.end());
+        const int x = kWidth / 2;
+        const int y = kHeight / 2;
+        const auto changes = threeChanges({{&input, x, y}, {&direct, x, y}, {&delayed, x, y}});
+        QVERIFY2(!changes.isEmpty(), qPrintable(delayed.describe(x, y)));
+        const qint64 mixLag = medianLag(changes, 0, 1);
+        const qint64 bufferLag = medianLag(changes, 1, 2);
         const QString lags = QString("mix %1 ms, buffer %2 ms (medians of three changes)")
-                                 .arg(mixLags[1])
-                                 .arg(bufferLags[1]);
+                                 .arg(mixLag)
+                                 .arg(bufferLag);
         qInfo().noquote() << lags;
-        QVERIFY2(mixLags[1] < 600, qPrintable(lags));
-        QVERIFY2(bufferLags[1] >= 800 && bufferLags[1] < 1600, qPrintable(lags));
+        QVERIFY2(mixLag < 600, qPrintable(lags));
+        QVERIFY2(bufferLag >= 800 && bufferLag < 1600, qPrintable(lags));
         // The sound is held as long, not lost.
         QVERIFY(meanVolume(m_engine->flvUrl("buffered")) > -35);
         for (const char* task : {"task-direct", "task-buffered"}) {
             QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", task}})), 0);
+        }
+    }
+
+    void alignmentLinesUpInputsThatGotSlower() {
+        SlowingRelay relay(static_cast<quint16>(QUrl(m_engine->rtmpUrl("x")).port()));
+        QVERIFY(relay.listen());
+        const QString viaRelay = QString("rtmp://127.0.0.1:%1/live/").arg(relay.port());
+        // One source, so the three share timestamps and pictures: `fast` straight in, `flagged`
+        // (alignment=1) and `plain` through the relay.
+        Publisher source(
+            {m_engine->rtmpUrl("fast"), viaRelay + "flagged?alignment=1", viaRelay + "plain"},
+            blinking(), kTone);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_engine->online("fast") && m_engine->online("flagged") &&
+                       m_engine->online("plain");
+            },
+            10000));
+        std::vector<std::unique_ptr<Player>> players;
+        for (int type = 0; type <= 2; ++type) {
+            const QString output = QString("aligned%1").arg(type);
+            QJsonObject body =
+                startBody(QString("task-align%1").arg(type), {"fast", "flagged", "plain"}, output);
+            body["AlignmentType"] = type;
+            body["RecvBufferLevel"] = 1000;
+            QCOMPARE(code(m_engine->post("StartMix", body)), 0);
+            players.push_back(
+                std::make_unique<Player>(m_engine->flvUrl(output), 3 * kWidth, kHeight));
+        }
+        // The tasks have seen the three arrive together; now two of them come 500 ms later.
+        QTest::qWait(3000);
+        relay.setDelay(500);
+        QTest::qWait(2000);
+
+        QList<Probe> probes;
+        for (const auto& player : players) {
+            for (int input = 0; input < 3; ++input) {
+                probes.append({player.get(), input * kWidth + kWidth / 2, kHeight / 2});
+            }
+        }
+        const auto changes = threeChanges(probes);
+        QVERIFY2(!changes.isEmpty(), qPrintable(players[2]->describe(kWidth / 2, kHeight / 2)));
+        QList<qint64> lags;  // per AlignmentType: flagged and plain behind fast
+        for (int type = 0; type <= 2; ++type) {
+            lags << medianLag(changes, type * 3, type * 3 + 1)
+                 << medianLag(changes, type * 3, type * 3 + 2);
+        }
+        const QString seen = QString(
+                                 "behind the fast input (flagged, plain) with AlignmentType "
+                                 "0: %1 %2, 1: %3 %4, 2: %5 %6 ms")
+                                 .arg(lags[0])
+                                 .arg(lags[1])
+                                 .arg(lags[2])
+                                 .arg(lags[3])
+                                 .arg(lags[4])
+                                 .arg(lags[5]);
+        qInfo().noquote() << seen;
+        const auto behind = [](qint64 lag) { return lag >= 350 && lag < 800; };
+        const auto together = [](qint64 lag) { return std::abs(lag) < 200; };
+        QVERIFY2(behind(lags[0]) && behind(lags[1]), qPrintable(seen));
+        QVERIFY2(together(lags[2]) && behind(lags[3]), qPrintable(seen));
+        QVERIFY2(together(lags[4]) && together(lags[5]), qPrintable(seen));
+        for (int type = 0; type <= 2; ++type) {
+            QCOMPARE(code(m_engine->post(
+                         "StopMix", QJsonObject{{"TaskId", QString("task-align%1").arg(type)}})),
+                     0);
         }
     }
 };

@@ -438,10 +438,9 @@ void readBypass(const Fields& top, MixRequest& request) {
 }
 
 void readTiming(const Fields& top, MixRequest& request) {
-    if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
-        unsupported(kParameterError, "AlignmentType (NTP alignment)");
-    }
     service::mix::InputTiming& timing = request.layout.timing;
+    timing.alignment =
+        static_cast<service::mix::Alignment>(top.integerIn("AlignmentType", 0, 2, 0));
     timing.hold = std::chrono::milliseconds(top.integerIn("RecvBufferLevel", 0, 4000, 0));
     timing.waitForVideo = top.integerIn("WaitVideoInput", 0, 1, 0) == 1;
 }

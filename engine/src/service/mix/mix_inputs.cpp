@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "protocol/rtmp/rtmp_url.h"
+
 namespace regie::service::mix {
 
 namespace {
@@ -10,6 +12,18 @@ constexpr auto kLookupInterval = std::chrono::milliseconds(500);
 // Frames waiting to be used; more means the task is far behind, and it starts over at the next
 // keyframe. Room for the longest receive buffer (4 s) of a 60 fps input and its sound.
 constexpr std::size_t kMaxQueuedFrames = 1200;
+
+// Whether an input whose publish (or pull) URL has the query `query` is aligned by its
+// timestamps; alignment=1 flags it for AlignmentType 1 (mix.md local choice).
+bool aligned(Alignment alignment, std::string_view query) {
+    return alignment == Alignment::all ||
+           (alignment == Alignment::flagged && rtmp::queryValue(query, "alignment") == "1");
+}
+
+bool alignedUrl(Alignment alignment, std::string_view url) {
+    const auto query = url.find('?');
+    return aligned(alignment, query == std::string_view::npos ? "" : url.substr(query + 1));
+}
 
 std::optional<media::CodecId> codecOf(AVCodecID id) {
     switch (id) {
@@ -27,19 +41,26 @@ std::optional<media::CodecId> codecOf(AVCodecID id) {
 }
 }  // namespace
 
+void FrameQueue::restart(bool aligned) {
+    std::lock_guard lock(m_mutex);
+    m_frames.clear();
+    m_timing.restart(aligned);
+}
+
 void FrameQueue::push(media::Frame frame) {
     const auto now = InputSlot::Clock::now();
     std::lock_guard lock(m_mutex);
     if (m_frames.size() >= kMaxQueuedFrames) {
         m_frames.clear();
     }
-    m_frames.push_back({now, std::move(frame)});
+    const auto due = m_timing.due(frame, now);
+    m_frames.push_back({due, std::move(frame)});
 }
 
 void FrameQueue::take(InputSlot::Clock::time_point now, std::vector<media::Frame>& out) {
     out.clear();
     std::lock_guard lock(m_mutex);
-    while (!m_frames.empty() && m_frames.front().arrived + m_hold <= now) {
+    while (!m_frames.empty() && m_frames.front().due <= now) {
         out.push_back(std::move(m_frames.front().frame));
         m_frames.pop_front();
     }
@@ -63,7 +84,11 @@ void FrameIntake::reset() {
 }
 
 LiveInput::LiveInput(media::SourceRegistry& sources, media::MediaKey key, const InputSetup& setup)
-    : MixInput(setup), m_sources(sources), m_key(std::move(key)), m_intake(setup) {}
+    : MixInput(setup)
+    , m_sources(sources)
+    , m_key(std::move(key))
+    , m_alignment(setup.alignment)
+    , m_intake(setup) {}
 
 LiveInput::~LiveInput() {
     detach();
@@ -74,6 +99,7 @@ void LiveInput::attach() {
     if (!m_source) {
         return;
     }
+    m_intake.queue()->restart(aligned(m_alignment, m_source->publisher().params));
     m_tap = m_source->addFrameTap(
         [queue = m_intake.queue()](const media::Frame& frame) { queue->push(frame); });
 }
@@ -99,7 +125,7 @@ void LiveInput::poll(InputSlot::Clock::time_point now) {
 
 UrlInput::UrlInput(const std::string& url, const InputSetup& setup)
     : MixInput(setup)
-    , m_intake(setup)
+    , m_intake(setup, alignedUrl(setup.alignment, url))
     , m_pull(url, av::StreamPull::Callbacks{
                       {}, {}, [this](const AVPacket& p, const AVCodecParameters& c) {
                           queuePacket(p, c);

@@ -16,7 +16,9 @@
 #include "av/stream_pull.h"
 #include "media/source_registry.h"
 #include "service/mix/frame_decoder.h"
+#include "service/mix/frame_timing.h"
 #include "service/mix/input_slot.h"
+#include "service/mix/mix_layout.h"
 
 namespace regie::service::mix {
 
@@ -29,6 +31,7 @@ struct InputSetup {
     int channels = 1;
     Forward forward;
     std::chrono::milliseconds hold{0};  // RecvBufferLevel: how long frames wait before use
+    Alignment alignment = Alignment::none;
 };
 
 class MixInput {
@@ -46,34 +49,39 @@ private:
     InputSlot m_slot;
 };
 
-// Frames handed over by another thread, each held for `hold` after it arrived, until the
-// task's thread takes them. Bounded: a task far behind drops them all and its decoders start
-// over at the next keyframe.
+// Frames handed over by another thread, kept until they are due (FrameTiming) and the task's
+// thread takes them. Bounded: a task far behind drops them all and its decoders start over at
+// the next keyframe.
 class FrameQueue {
 public:
-    explicit FrameQueue(std::chrono::milliseconds hold) : m_hold(hold) {}
+    FrameQueue(std::chrono::milliseconds hold, bool aligned) : m_timing(hold) {
+        m_timing.restart(aligned);
+    }
 
+    // A new publisher: nothing queued is used, its frames are aligned or not.
+    void restart(bool aligned);
     void push(media::Frame frame);
-    // The frames held long enough by `now` into `out` (emptied first), oldest first.
+    // The due frames by `now` into `out` (emptied first), in their order of arrival.
     void take(InputSlot::Clock::time_point now, std::vector<media::Frame>& out);
     void clear();
 
 private:
     struct Held {
-        InputSlot::Clock::time_point arrived;
+        InputSlot::Clock::time_point due;
         media::Frame frame;
     };
 
-    const std::chrono::milliseconds m_hold;
     std::mutex m_mutex;
+    FrameTiming m_timing;
     std::deque<Held> m_frames;
 };
 
 // An input's queue, whose due frames it decodes or forwards on the task's thread.
 class FrameIntake {
 public:
-    explicit FrameIntake(const InputSetup& setup)
-        : m_forward(setup.forward), m_queue(std::make_shared<FrameQueue>(setup.hold)) {}
+    // `aligned`: until the queue is restarted.
+    explicit FrameIntake(const InputSetup& setup, bool aligned = false)
+        : m_forward(setup.forward), m_queue(std::make_shared<FrameQueue>(setup.hold, aligned)) {}
 
     // Shared with whatever pushes: a source's tap may still run while it is being removed.
     const std::shared_ptr<FrameQueue>& queue() const { return m_queue; }
@@ -102,6 +110,7 @@ private:
 
     media::SourceRegistry& m_sources;
     media::MediaKey m_key;
+    Alignment m_alignment;
     std::shared_ptr<media::MediaSource> m_source;
     std::uint64_t m_tap = 0;
     FrameIntake m_intake;

@@ -116,10 +116,16 @@ struct MixOutputSpec {
     }
 };
 
-// When the inputs' media is used (RecvBufferLevel, WaitVideoInput); fixed for the task's life.
+// AlignmentType: which inputs are played out by their own timestamps (mix.md): none, those
+// whose publish URL says alignment=1, or all.
+enum class Alignment { none = 0, flagged = 1, all = 2 };
+
+// When the inputs' media is used (RecvBufferLevel, AlignmentType, WaitVideoInput); fixed for
+// the task's life.
 struct InputTiming {
     // Each input's frames wait this long after they arrive before they are used.
     std::chrono::milliseconds hold{0};
+    Alignment alignment = Alignment::none;
     // The output starts (its stream appears) once an input's picture has arrived.
     bool waitForVideo = false;
 };

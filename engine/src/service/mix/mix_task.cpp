@@ -91,7 +91,7 @@ void MixTask::applyLayout(MixLayout layout) {
             m_inputs.push_back(std::move(it->second));
             continue;
         }
-        InputSetup setup{kSampleRate, m_channels, {}, layout.timing.hold};
+        InputSetup setup{kSampleRate, m_channels, {}, layout.timing.hold, layout.timing.alignment};
         if (m_bypass) {
             setup.forward = [this](const media::Frame& f) { m_bypass->forward(f); };
         }
