@@ -28,14 +28,19 @@ class Publisher {
 public:
     // `format` is "<size>:<fps>:<sample rate>", so inputs can differ in all three.
     Publisher(const QString& color, int tone, const QString& url,
-              const QString& format = "320x240:25:44100") {
-        const QStringList f = format.split(':');
+              const QString& format = "320x240:25:44100")
+        : Publisher(
+              {url}, lavfiColor(color, format),
+              QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(format.section(':', 2))) {}
+    // Any lavfi video and audio sources, to each URL from the same frames.
+    Publisher(const QStringList& urls, const QString& video, const QString& audio) {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(
-            "ffmpeg",
-            regie::test::ffmpegPublishArgs(
-                QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]),
-                QString("sine=frequency=%1:sample_rate=%2").arg(tone).arg(f[2]), 120, url));
+        m_process.start("ffmpeg", regie::test::ffmpegPublishArgs(video, audio, 120, urls));
+    }
+    // `format` as above.
+    static QString lavfiColor(const QString& color, const QString& format) {
+        const QStringList f = format.split(':');
+        return QString("color=c=%1:size=%2:rate=%3").arg(color, f[0], f[1]);
     }
     ~Publisher() { stop(); }
     void stop() {

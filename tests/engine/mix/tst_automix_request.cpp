@@ -107,6 +107,19 @@ private slots:
                                                   {"StreamId", "a"}, {"ModifyType", 2}}})),
                  110200155);
         QCOMPARE(codeOf(with("SoundChannel", "3")), 110200002);
+        QCOMPARE(codeOf(with("RecvBufferLevel", 4001)), 110200002);
+        QCOMPARE(codeOf(with("WaitVideoInput", 1)), 110200002);
+    }
+
+    void theInputTimingIsKept() {
+        auto b = body();
+        b["RecvBufferLevel"] = 300;
+        b["AlignmentType"] = 2;
+        auto r = parseStartAutoMix(b, MixLimits{});
+        QVERIFY(std::holds_alternative<AutoMixRequest>(r));
+        const auto& timing = std::get<AutoMixRequest>(r).mix.layout.timing;
+        QCOMPARE(timing.hold, std::chrono::milliseconds(300));
+        QCOMPARE(timing.alignment, regie::service::mix::Alignment::all);
     }
 };
 

@@ -11,6 +11,7 @@
 using regie::api::zego::MixLimits;
 using regie::api::zego::parseStartMix;
 using regie::api::zego::ZegoResult;
+using regie::service::mix::Alignment;
 using regie::service::mix::ContentControl;
 using regie::service::mix::MixRequest;
 
@@ -271,6 +272,52 @@ private slots:
         auto r = parseStartMix(sequenceless, MixLimits{20, true});
         QVERIFY(std::holds_alternative<ZegoResult>(r));
         QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
+    }
+
+    void inputTimingIsReadAndChecked() {
+        auto changed = [](auto change) {
+            auto b = body();
+            change(b);
+            return parse(b);
+        };
+        auto timing = [](const std::variant<MixRequest, ZegoResult>& r) {
+            return std::get<MixRequest>(r).layout.timing;
+        };
+        QCOMPARE(timing(parse(body())).hold, std::chrono::milliseconds(0));
+        QVERIFY(!timing(parse(body())).waitForVideo);
+        QCOMPARE(timing(parse(body())).alignment, Alignment::none);
+        auto buffered = changed([](auto& b) {
+            b["RecvBufferLevel"] = 4000;
+            b["WaitVideoInput"] = 1;
+            b["AlignmentType"] = 1;
+        });
+        QCOMPARE(timing(buffered).hold, std::chrono::milliseconds(4000));
+        QVERIFY(timing(buffered).waitForVideo);
+        QCOMPARE(timing(buffered).alignment, Alignment::flagged);
+        QCOMPARE(timing(changed([](auto& b) { b["AlignmentType"] = 2; })).alignment,
+                 Alignment::all);
+        auto codeWith = [&](auto change) {
+            auto r = changed(change);
+            return std::holds_alternative<ZegoResult>(r) ? std::get<ZegoResult>(r).code : 0;
+        };
+        QCOMPARE(codeWith([](auto& b) { b["RecvBufferLevel"] = 4001; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["RecvBufferLevel"] = -1; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["RecvBufferLevel"] = "100"; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["WaitVideoInput"] = 2; }), 110200002);
+        QCOMPARE(codeWith([](auto& b) { b["AlignmentType"] = 3; }), 110200002);
+        // No pictures to wait for when forwarding, no stream to list in a room at the start.
+        QCOMPARE(codeWith([](auto& b) {
+                     b["WaitVideoInput"] = 1;
+                     b["ByPass"] = 1;
+                     b["MixInput"].as_array().pop_back();
+                 }),
+                 110200002);
+        QCOMPARE(codeWith([](auto& b) {
+                     b["WaitVideoInput"] = 1;
+                     b["MixOutput"].as_array()[0].as_object()["TargetRoom"] =
+                         boost::json::object{{"RoomId", "r"}, {"UserId", "u"}};
+                 }),
+                 110200156);
     }
 
     void picturesFollowCheckImageMode() {

@@ -48,7 +48,10 @@ AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
     request.mix.action = "StartAutoMix";
     request.mix.body = body;
     readIdentity(top, limits, true, request.mix);
-    checkTopLevelFeatures(top);
+    readTiming(top, request.mix);
+    if (request.mix.layout.timing.waitForVideo) {
+        refuse(kParameterError, "WaitVideoInput=1: an auto mix has no video to wait for");
+    }
     checkExPara(top);
     const int channels = defaultChannels(top);
 

@@ -59,8 +59,8 @@ std::variant<T, ZegoResult> answerOf(Read&& read) {
 // TaskId, UserId, RoomId (required when `roomRequired`) and Sequence.
 void readIdentity(const Fields& top, const MixLimits& limits, bool roomRequired,
                   service::mix::MixRequest& request);
-// AlignmentType, RecvBufferLevel, WaitVideoInput.
-void checkTopLevelFeatures(const Fields& top);
+// AlignmentType, RecvBufferLevel and WaitVideoInput into request.layout.timing.
+void readTiming(const Fields& top, service::mix::MixRequest& request);
 // UserData and SoundLevel into request.layout, once its inputs and output are read.
 void readSei(const Fields& top, service::mix::MixRequest& request);
 // ByPass into request.layout, once everything else is read.

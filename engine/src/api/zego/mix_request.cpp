@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <set>
 
@@ -288,6 +289,23 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     return spec;
 }
 
+// WaitVideoInput=1 opens the outputs only once an input's picture has come, which a ByPass task
+// (no pictures) cannot see, and which leaves nothing to list in a TargetRoom at the start.
+void checkWaitForVideo(const MixRequest& request) {
+    const MixLayout& layout = request.layout;
+    if (!layout.timing.waitForVideo) {
+        return;
+    }
+    if (layout.bypass) {
+        refuse(kParameterError, "WaitVideoInput=1 cannot apply with ByPass=1");
+    }
+    for (const auto& output : layout.outputs()) {
+        if (output.targetRoom) {
+            unsupported(kOutputFormat, "TargetRoom with WaitVideoInput=1");
+        }
+    }
+}
+
 MixRequest parse(const json::object& body, const MixLimits& limits) {
     Fields top(body, "", kParameterError);
     MixRequest request;
@@ -305,7 +323,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         refuse(kTooManyOutputs, "MixOutput has more than 4 outputs");
     }
 
-    checkTopLevelFeatures(top);
+    readTiming(top, request);
     checkExPara(top);
     request.imageCheck = static_cast<ImageCheck>(top.integerIn("CheckImageMode", 0, 2, 0));
     if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
@@ -330,6 +348,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     readOutputs(outputs, sources, channels, limits, request);
     readSei(top, request);
     readBypass(top, request);
+    checkWaitForVideo(request);
     return request;
 }
 
@@ -418,16 +437,12 @@ void readBypass(const Fields& top, MixRequest& request) {
     }
 }
 
-void checkTopLevelFeatures(const Fields& top) {
-    if (top.integerIn("AlignmentType", 0, 2, 0) != 0) {
-        unsupported(kParameterError, "AlignmentType (NTP alignment)");
-    }
-    if (top.integerIn("RecvBufferLevel", 0, 4000, 0) != 0) {
-        unsupported(kParameterError, "RecvBufferLevel other than 0");
-    }
-    if (top.integerIn("WaitVideoInput", 0, 1, 0) != 0) {
-        unsupported(kParameterError, "WaitVideoInput=1");
-    }
+void readTiming(const Fields& top, MixRequest& request) {
+    service::mix::InputTiming& timing = request.layout.timing;
+    timing.alignment =
+        static_cast<service::mix::Alignment>(top.integerIn("AlignmentType", 0, 2, 0));
+    timing.hold = std::chrono::milliseconds(top.integerIn("RecvBufferLevel", 0, 4000, 0));
+    timing.waitForVideo = top.integerIn("WaitVideoInput", 0, 1, 0) == 1;
 }
 
 void checkExPara(const Fields& top) {

@@ -1,30 +1,69 @@
 #include "service/mix/mix_inputs.h"
 
 #include <algorithm>
+#include <optional>
 
-#include "protocol/flv/tag_body.h"
+#include "protocol/rtmp/rtmp_url.h"
 
 namespace regie::service::mix {
 
 namespace {
 constexpr auto kLookupInterval = std::chrono::milliseconds(500);
-// Frames waiting for the next tick; more means the task is far behind, and it starts over
-// at the next keyframe.
-constexpr std::size_t kMaxQueuedFrames = 600;
+// Frames waiting to be used; more means the task is far behind, and it starts over at the next
+// keyframe. Room for the longest receive buffer (4 s) of a 60 fps input and its sound.
+constexpr std::size_t kMaxQueuedFrames = 1200;
+
+// Whether an input whose publish (or pull) URL has the query `query` is aligned by its
+// timestamps; alignment=1 flags it for AlignmentType 1 (mix.md local choice).
+bool aligned(Alignment alignment, std::string_view query) {
+    return alignment == Alignment::all ||
+           (alignment == Alignment::flagged && rtmp::queryValue(query, "alignment") == "1");
+}
+
+bool alignedUrl(Alignment alignment, std::string_view url) {
+    const auto query = url.find('?');
+    return aligned(alignment, query == std::string_view::npos ? "" : url.substr(query + 1));
+}
+
+std::optional<media::CodecId> codecOf(AVCodecID id) {
+    switch (id) {
+        case AV_CODEC_ID_H264:
+            return media::CodecId::H264;
+        case AV_CODEC_ID_HEVC:
+            return media::CodecId::H265;
+        case AV_CODEC_ID_AAC:
+            return media::CodecId::AAC;
+        case AV_CODEC_ID_MP3:
+            return media::CodecId::MP3;
+        default:
+            return std::nullopt;
+    }
+}
 }  // namespace
 
+void FrameQueue::restart(bool aligned) {
+    std::lock_guard lock(m_mutex);
+    m_frames.clear();
+    m_timing.restart(aligned);
+}
+
 void FrameQueue::push(media::Frame frame) {
+    const auto now = InputSlot::Clock::now();
     std::lock_guard lock(m_mutex);
     if (m_frames.size() >= kMaxQueuedFrames) {
         m_frames.clear();
     }
-    m_frames.push_back(std::move(frame));
+    const auto due = m_timing.due(frame, now);
+    m_frames.push_back({due, std::move(frame)});
 }
 
-void FrameQueue::take(std::vector<media::Frame>& out) {
+void FrameQueue::take(InputSlot::Clock::time_point now, std::vector<media::Frame>& out) {
     out.clear();
     std::lock_guard lock(m_mutex);
-    out.swap(m_frames);
+    while (!m_frames.empty() && m_frames.front().due <= now) {
+        out.push_back(std::move(m_frames.front().frame));
+        m_frames.pop_front();
+    }
 }
 
 void FrameQueue::clear() {
@@ -32,12 +71,24 @@ void FrameQueue::clear() {
     m_frames.clear();
 }
 
-LiveInput::LiveInput(media::SourceRegistry& sources, media::MediaKey key, int sampleRate,
-                     int channels, Forward forward)
-    : MixInput(sampleRate, channels)
+void FrameIntake::poll(InputSlot::Clock::time_point now, InputSlot& slot) {
+    m_queue->take(now, m_taken);
+    for (const auto& frame : m_taken) {
+        m_forward ? m_forward(frame) : m_decoder.decode(frame, slot);
+    }
+}
+
+void FrameIntake::reset() {
+    m_queue->clear();
+    m_decoder.reset();
+}
+
+LiveInput::LiveInput(media::SourceRegistry& sources, media::MediaKey key, const InputSetup& setup)
+    : MixInput(setup)
     , m_sources(sources)
     , m_key(std::move(key))
-    , m_forward(std::move(forward)) {}
+    , m_alignment(setup.alignment)
+    , m_intake(setup) {}
 
 LiveInput::~LiveInput() {
     detach();
@@ -48,8 +99,9 @@ void LiveInput::attach() {
     if (!m_source) {
         return;
     }
-    m_tap =
-        m_source->addFrameTap([queue = m_queue](const media::Frame& frame) { queue->push(frame); });
+    m_intake.queue()->restart(aligned(m_alignment, m_source->publisher().params));
+    m_tap = m_source->addFrameTap(
+        [queue = m_intake.queue()](const media::Frame& frame) { queue->push(frame); });
 }
 
 void LiveInput::detach() {
@@ -57,10 +109,7 @@ void LiveInput::detach() {
         m_source->removeFrameTap(m_tap);
         m_source.reset();
     }
-    m_video.reset();
-    m_audio.reset();
-    m_waitKeyframe = true;
-    m_queue->clear();
+    m_intake.reset();
 }
 
 void LiveInput::poll(InputSlot::Clock::time_point now) {
@@ -71,85 +120,28 @@ void LiveInput::poll(InputSlot::Clock::time_point now) {
         m_nextLookup = now + kLookupInterval;
         attach();
     }
-    m_queue->take(m_taken);
-    for (const auto& frame : m_taken) {
-        m_forward ? m_forward(frame) : decode(frame);
-    }
+    m_intake.poll(now, slot());
 }
 
-void LiveInput::decode(const media::Frame& frame) {
-    auto payload = frame.payload.owner ? frame.payload.span() : std::span<const std::uint8_t>{};
-    if (frame.kind == media::TrackKind::video) {
-        if (frame.config) {
-            auto d = av::Decoder::open(frame.codec, payload);
-            m_video = d ? std::move(d.value()) : nullptr;
-            m_waitKeyframe = true;
-            return;
-        }
-        if (!m_video || (m_waitKeyframe && !frame.keyframe)) {
-            return;
-        }
-        m_waitKeyframe = false;
-        m_video->decode(payload, frame.pts, [this](AVFrame& f) { slot().putPicture(f); });
-        return;
-    }
-    if (frame.kind != media::TrackKind::audio) {
-        return;
-    }
-    if (frame.config || (!m_audio && frame.codec != media::CodecId::AAC) ||
-        frame.codec != m_audioCodec) {
-        int channels = 1;
-        if (frame.flvBody) {
-            if (auto tag = flv::parseAudioTag(*frame.flvBody, frame.dts)) {
-                channels = tag.value().channels > 0 ? tag.value().channels : 1;
-            }
-        }
-        auto d = av::Decoder::open(
-            frame.codec, frame.config ? payload : std::span<const std::uint8_t>{}, channels);
-        m_audio = d ? std::move(d.value()) : nullptr;
-        m_audioCodec = frame.codec;
-        if (frame.config) {
-            return;
-        }
-    }
-    if (m_audio) {
-        m_audio->decode(payload, frame.dts, [this](AVFrame& f) { slot().putAudio(f); });
-    }
-}
+UrlInput::UrlInput(const std::string& url, const InputSetup& setup)
+    : MixInput(setup)
+    , m_intake(setup, alignedUrl(setup.alignment, url))
+    , m_pull(url, av::StreamPull::Callbacks{
+                      {}, {}, [this](const AVPacket& p, const AVCodecParameters& c) {
+                          queuePacket(p, c);
+                      }}) {}
 
-UrlInput::UrlInput(const std::string& url, int sampleRate, int channels, Forward forward)
-    : MixInput(sampleRate, channels)
-    , m_forward(std::move(forward))
-    , m_pull(url,
-             m_forward
-                 ? av::StreamPull::Callbacks{{},
-                                             {},
-                                             [this](const AVPacket& p, const AVCodecParameters& c) {
-                                                 queuePacket(p, c);
-                                             }}
-                 : av::StreamPull::Callbacks{[this](AVFrame& f) { slot().putPicture(f); },
-                                             [this](AVFrame& f) { slot().putAudio(f); },
-                                             {}}) {}
-
-void UrlInput::poll(InputSlot::Clock::time_point) {
-    m_queue.take(m_taken);
-    for (const auto& frame : m_taken) {
-        m_forward(frame);
-    }
+void UrlInput::poll(InputSlot::Clock::time_point now) {
+    m_intake.poll(now, slot());
 }
 
 void UrlInput::queuePacket(const AVPacket& packet, const AVCodecParameters& parameters) {
-    media::Frame frame;
-    switch (parameters.codec_id) {
-        case AV_CODEC_ID_H264:
-            frame.codec = media::CodecId::H264;
-            break;
-        case AV_CODEC_ID_AAC:
-            frame.codec = media::CodecId::AAC;
-            break;
-        default:
-            return;  // ByPass forwards H.264 and AAC only
+    auto codec = codecOf(parameters.codec_id);
+    if (!codec) {
+        return;
     }
+    media::Frame frame;
+    frame.codec = *codec;
     const bool video = parameters.codec_type == AVMEDIA_TYPE_VIDEO;
     frame.kind = video ? media::TrackKind::video : media::TrackKind::audio;
     frame.dts = static_cast<std::uint32_t>(std::max<std::int64_t>(packet.dts, 0));
@@ -168,11 +160,11 @@ void UrlInput::queuePacket(const AVPacket& packet, const AVCodecParameters& para
         media::Frame header = frame;
         header.config = true;
         header.payload = media::BufferRef{media::shareBytes(config), 0, config.size()};
-        m_queue.push(std::move(header));
+        m_intake.queue()->push(std::move(header));
     }
     std::span<const std::uint8_t> data(packet.data, static_cast<std::size_t>(packet.size));
     frame.payload = media::BufferRef{media::shareBytes(data), 0, data.size()};
-    m_queue.push(std::move(frame));
+    m_intake.queue()->push(std::move(frame));
 }
 
 }  // namespace regie::service::mix

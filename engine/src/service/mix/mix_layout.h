@@ -116,6 +116,20 @@ struct MixOutputSpec {
     }
 };
 
+// AlignmentType: which inputs are played out by their own timestamps (mix.md): none, those
+// whose publish URL says alignment=1, or all.
+enum class Alignment { none = 0, flagged = 1, all = 2 };
+
+// When the inputs' media is used (RecvBufferLevel, AlignmentType, WaitVideoInput); fixed for
+// the task's life.
+struct InputTiming {
+    // Each input's frames wait this long after they arrive before they are used.
+    std::chrono::milliseconds hold{0};
+    Alignment alignment = Alignment::none;
+    // The output starts (its stream appears) once an input's picture has arrived.
+    bool waitForVideo = false;
+};
+
 struct MixLayout {
     std::vector<MixInputSpec> inputs;
     // The first MixOutput: the canvas is composed at its size, every output runs at its Fps.
@@ -128,6 +142,7 @@ struct MixLayout {
     std::vector<std::uint8_t> userData;  // sent as SEI (UserData, decoded); empty: none
     bool soundLevels = false;            // the inputs' sound levels as SEI (SoundLevel=1)
     bool bypass = false;  // ByPass=1: the one input's frames are forwarded, not re-encoded
+    InputTiming timing;
 
     // Every picture the layout shows, each once.
     std::vector<PictureSource> pictures() const {

@@ -17,14 +17,17 @@ const std::string& nameOf(const MixOutputSpec& spec) {
 
 }  // namespace
 
-MixOutputs::MixOutputs(std::vector<MixOutputSpec> specs,
-                       std::vector<std::unique_ptr<MixSink>> sinks, core::Logger& log)
-    : m_log(log) {
-    for (std::size_t i = 0; i < specs.size(); ++i) {
+MixOutputs::MixOutputs(std::vector<MixOutputSpec> specs, core::Logger& log) : m_log(log) {
+    for (auto& spec : specs) {
         Output out;
-        out.spec = std::move(specs[i]);
-        out.sink = std::move(sinks.at(i));
+        out.spec = std::move(spec);
         m_outputs.push_back(std::move(out));
+    }
+}
+
+void MixOutputs::attach(std::vector<std::unique_ptr<MixSink>> sinks) {
+    for (std::size_t i = 0; i < m_outputs.size(); ++i) {
+        m_outputs[i].sink = std::move(sinks.at(i));
     }
 }
 

@@ -21,9 +21,11 @@ namespace regie::service::mix {
 
 class MixOutputs {
 public:
-    // `sinks` are parallel to `specs` (the first output, then the further ones).
-    MixOutputs(std::vector<MixOutputSpec> specs, std::vector<std::unique_ptr<MixSink>> sinks,
-               core::Logger& log);
+    // `specs`: the first output, then the further ones.
+    MixOutputs(std::vector<MixOutputSpec> specs, core::Logger& log);
+
+    // Where the outputs go, parallel to the specs; before anything else is sent.
+    void attach(std::vector<std::unique_ptr<MixSink>> sinks);
 
     // Opens one audio encoder per distinct audio format; the mixed sound comes as planar float
     // at `sampleRate`. False when no output got an audio encoder.

@@ -16,10 +16,11 @@ namespace json = boost::json;
 
 namespace {
 
-// An update's body with the running task's owner, room and output streams, which never change:
-// what is stored is what runs.
+// An update's body with the running task's owner, room, input timing and output streams, which
+// never change: what is stored is what runs.
 void keepIdentity(json::object& body, const json::object& running) {
-    for (const char* key : {"UserId", "RoomId"}) {
+    for (const char* key :
+         {"UserId", "RoomId", "RecvBufferLevel", "WaitVideoInput", "AlignmentType"}) {
         if (const auto* value = running.if_contains(key)) {
             body[key] = *value;
         } else {
@@ -119,8 +120,8 @@ PlayUrls MixService::playUrls(const MixOutputSpec& output) const {
 }
 
 MixStatus MixService::checkInputs(const MixRequest& request) const {
-    if (request.followsRoom) {
-        return std::nullopt;  // room streams come and go; each input shows once it is live
+    if (request.followsRoom || request.layout.timing.waitForVideo) {
+        return std::nullopt;  // inputs come and go; each shows once it is live
     }
     for (const auto& input : request.layout.inputs) {
         if (!input.streamUrl.empty()) {
@@ -135,14 +136,23 @@ MixStatus MixService::checkInputs(const MixRequest& request) const {
     return std::nullopt;
 }
 
+MixStatus MixService::checkOutputFree(const MixOutputSpec& output) const {
+    if (!output.streamUrl.empty() ||
+        !m_deps.sources.find(media::normalizedKey("", m_settings.app, output.streamId, false))) {
+        return std::nullopt;
+    }
+    // Live, or waiting for its publisher to return: either way not ours to take.
+    return MixFailure{MixError::outputBusy,
+                      "output stream " + output.streamId + " is already live"};
+}
+
 MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(
     const std::string& taskId, const MixOutputSpec& output, std::uint64_t generation) {
     const std::string& outputId = output.streamId;
-    auto key = media::normalizedKey("", m_settings.app, outputId, false);
-    if (m_deps.sources.find(key)) {
-        // Live, or waiting for its publisher to return: either way not ours to take.
-        return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
+    if (auto busy = checkOutputFree(output)) {
+        return *busy;
     }
+    auto key = media::normalizedKey("", m_settings.app, outputId, false);
     media::PublisherInfo publisher;
     publisher.origin = media::OriginType::unknown;
     publisher.originUrl = "mix://" + taskId;
@@ -180,31 +190,83 @@ MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::stri
     entry->sequence = request.sequence;
     entry->generation = ++m_generation;
     std::vector<std::unique_ptr<MixSink>> sinks;
-    for (const auto& output : request.layout.outputs()) {
-        if (!output.streamUrl.empty()) {
-            sinks.push_back(std::make_unique<PushOutput>(output.streamUrl));
-            continue;
+    if (request.layout.timing.waitForVideo) {
+        for (const auto& output : request.layout.outputs()) {
+            if (auto busy = checkOutputFree(output)) {
+                return *busy;
+            }
         }
-        auto published = publishOutput(request.taskId, output, entry->generation);
-        if (auto* f = std::get_if<MixFailure>(&published)) {
-            unpublish(*entry);
+    } else {
+        auto opened = openSinks(*entry, request);
+        if (auto* f = std::get_if<MixFailure>(&opened)) {
             return *f;
         }
-        entry->published.push_back(std::get<std::shared_ptr<media::MediaSource>>(published));
-        sinks.push_back(std::make_unique<OutputStream>(entry->published.back()));
+        sinks = std::get<std::vector<std::unique_ptr<MixSink>>>(std::move(opened));
     }
+    const std::string& taskId = request.taskId;
+    const std::uint64_t generation = entry->generation;
     entry->task = std::make_unique<MixTask>(
         MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
-                      [this, taskId = request.taskId, generation = entry->generation] {
-                          boost::asio::post(m_deps.teardown, [this, taskId, generation] {
-                              end(taskId, generation, EndKind::idle);
+                      [this, taskId, generation](SelfStop why) {
+                          boost::asio::post(m_deps.teardown, [this, taskId, generation, why] {
+                              end(taskId, generation,
+                                  why == SelfStop::noVideo ? EndKind::noVideo : EndKind::idle);
                           });
-                      }},
+                      },
+                      [this, taskId, generation] { return openWaited(taskId, generation); }},
         std::move(sinks), request.layout);
     entry->request = std::move(request);
     m_tasks[entry->request.taskId] = entry;
     persist(*entry);
     return entry;
+}
+
+MixResult<std::vector<std::unique_ptr<MixSink>>> MixService::openSinks(Entry& entry,
+                                                                       const MixRequest& request) {
+    std::vector<std::unique_ptr<MixSink>> sinks;
+    for (const auto& output : request.layout.outputs()) {
+        if (!output.streamUrl.empty()) {
+            sinks.push_back(std::make_unique<PushOutput>(output.streamUrl));
+            continue;
+        }
+        auto published = publishOutput(request.taskId, output, entry.generation);
+        if (auto* f = std::get_if<MixFailure>(&published)) {
+            unpublish(entry);
+            entry.published.clear();
+            return *f;
+        }
+        entry.published.push_back(std::get<std::shared_ptr<media::MediaSource>>(published));
+        sinks.push_back(std::make_unique<OutputStream>(entry.published.back()));
+    }
+    return sinks;
+}
+
+std::vector<std::unique_ptr<MixSink>> MixService::openWaited(const std::string& taskId,
+                                                             std::uint64_t generation) {
+    std::shared_ptr<Entry> entry;
+    std::vector<std::unique_ptr<MixSink>> sinks;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_tasks.find(taskId);
+        if (found == m_tasks.end() || found->second->generation != generation) {
+            return {};
+        }
+        entry = found->second;
+        auto opened = openSinks(*entry, entry->request);
+        if (auto* f = std::get_if<MixFailure>(&opened)) {
+            m_deps.log.warn("mix.output_failed", {{"task", taskId}, {"error", f->message}});
+            boost::asio::post(m_deps.teardown, [this, taskId, generation] {
+                end(taskId, generation, EndKind::sourceClosed);
+            });
+            return {};
+        }
+        sinks = std::get<std::vector<std::unique_ptr<MixSink>>>(std::move(opened));
+    }
+    m_deps.log.info("mix.output_started", {{"task", taskId}});
+    if (entry->announceStart) {
+        announce("mix_start", *entry);
+    }
+    return sinks;
 }
 
 void MixService::persist(const Entry& entry) {
@@ -247,8 +309,12 @@ void MixService::resume() {
             auto created = create(record->appId, std::move(request));
             if (auto* f = std::get_if<MixFailure>(&created)) {
                 failure = *f;
-            } else if (transcode) {
-                std::get<std::shared_ptr<Entry>>(created)->transcode = std::move(*transcode);
+            } else {
+                auto& entry = *std::get<std::shared_ptr<Entry>>(created);
+                entry.announceStart = false;  // mix.md: resuming sends no mix_start
+                if (transcode) {
+                    entry.transcode = std::move(*transcode);
+                }
             }
         } else {
             failure = MixFailure{MixError::failed, "unreadable task record"};
@@ -331,6 +397,7 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
             return MixFailure{MixError::sequence,
                               "Sequence must be greater than " + std::to_string(*entry.sequence)};
         }
+        request.layout.timing = entry.request.layout.timing;  // fixed for the task's life
         if (auto missing = checkInputs(request)) {
             return *missing;
         }
@@ -383,8 +450,8 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
                                   {"outputs", started.outputs.size()}});
     if (entry->transcode) {
         sendTranscodeStart(m_deps.callbacks, *entry->transcode, entry->sequence.value_or(0), false);
-    } else {
-        announce("mix_start", *entry);
+    } else if (!entry->request.layout.timing.waitForVideo) {
+        announce("mix_start", *entry);  // else when the output starts (openWaited)
     }
     return started;
 }
@@ -521,6 +588,7 @@ void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
     m_deps.log.info("mix.stop", {{"task", taskId},
                                  {"reason", kind == EndKind::stopped        ? "stop"
                                             : kind == EndKind::idle         ? "inputs_gone"
+                                            : kind == EndKind::noVideo      ? "no_video"
                                             : kind == EndKind::sourceClosed ? "output_closed"
                                                                             : "refused"}});
     if (kind == EndKind::refused) {
@@ -533,7 +601,8 @@ void MixService::retire(const std::shared_ptr<Entry>& entry, EndKind kind) {
                           entry->sequence.value_or(0), kind != EndKind::stopped);
         return;
     }
-    // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end.
+    // callbacks.md: mix_stop for StopMix and the idle stop, not for an abnormal end; also
+    // when WaitVideoInput gives up (mix.md), the only word the task has ended.
     if (kind != EndKind::sourceClosed) {
         announce("mix_stop", *entry);
     }

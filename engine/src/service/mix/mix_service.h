@@ -107,18 +107,30 @@ private:
         std::unique_ptr<MixTask> task;
         std::optional<TranscodeRequest> transcode;  // the latest accepted, for a transcode task
         std::string stoppedBy;                      // the UserId of the stop, if any
+        bool announceStart = true;  // mix_start when the output starts (not for a resumed task)
     };
     // refused: a start undone (TargetRoom failed); no callback for it nor for sourceClosed.
-    enum class EndKind { stopped, idle, sourceClosed, refused };
+    // noVideo: WaitVideoInput gave up.
+    enum class EndKind { stopped, idle, noVideo, sourceClosed, refused };
 
     MixStatus checkInputs(const MixRequest& request) const;
     // Starts or updates a task of either kind.
     MixResult<MixTaskView> launch(const std::string& appId, MixRequest request,
                                   std::optional<TranscodeRequest> transcode);
     InputFormat inputFormat(const TranscodeRequest& request) const;
-    // Starts a task (m_mutex held): its output, its thread, its row in the store.
+    // Starts a task (m_mutex held): its output (with WaitVideoInput, later: openWaited), its
+    // thread, its row in the store.
     MixResult<std::shared_ptr<Entry>> create(const std::string& appId, MixRequest request);
+    // The sinks of `request`'s outputs for `entry`, publishing its live ones (m_mutex held).
+    MixResult<std::vector<std::unique_ptr<MixSink>>> openSinks(Entry& entry,
+                                                               const MixRequest& request);
+    // WaitVideoInput, on the task's thread once an input's picture has arrived: its sinks, and
+    // mix_start; none when the task has ended or they cannot be had (the task then ends).
+    std::vector<std::unique_ptr<MixSink>> openWaited(const std::string& taskId,
+                                                     std::uint64_t generation);
     void persist(const Entry& entry);
+    // outputBusy when a live stream (or one waiting for its publisher) has the output's id.
+    MixStatus checkOutputFree(const MixOutputSpec& output) const;
     // An output's live source, registered under the [zego] app.
     MixResult<std::shared_ptr<media::MediaSource>> publishOutput(const std::string& taskId,
                                                                  const MixOutputSpec& output,

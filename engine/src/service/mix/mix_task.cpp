@@ -15,8 +15,9 @@ constexpr auto kPictureFresh = std::chrono::milliseconds(1000);
 constexpr auto kEmptyForImage = std::chrono::seconds(3);
 // Further behind than this, the task skips ahead instead of catching up frame by frame.
 constexpr auto kMaxLag = std::chrono::milliseconds(500);
-// ByPass: how often the task takes in what its input delivered.
-constexpr auto kBypassPoll = std::chrono::milliseconds(10);
+// ByPass, and WaitVideoInput until a picture arrives: how often the task takes in what its
+// inputs delivered.
+constexpr auto kInputPoll = std::chrono::milliseconds(10);
 
 template <typename Rep, typename Period>
 std::int64_t micros(std::chrono::duration<Rep, Period> d) {
@@ -39,7 +40,10 @@ int mostChannels(const MixLayout& layout) {
 MixTask::MixTask(Deps deps, std::vector<std::unique_ptr<MixSink>> sinks, MixLayout layout)
     : m_deps(std::move(deps))
     , m_channels(mostChannels(layout))
-    , m_outputs(layout.outputs(), std::move(sinks), m_deps.log) {
+    , m_outputs(layout.outputs(), m_deps.log) {
+    if (!sinks.empty()) {
+        m_outputs.attach(std::move(sinks));
+    }
     if (layout.bypass) {
         m_bypass = std::make_unique<BypassForwarder>(m_outputs.firstSink(), m_outputs.firstSei(),
                                                      m_started, m_deps.log);
@@ -87,17 +91,15 @@ void MixTask::applyLayout(MixLayout layout) {
             m_inputs.push_back(std::move(it->second));
             continue;
         }
-        Forward forward;
+        InputSetup setup{kSampleRate, m_channels, {}, layout.timing.hold, layout.timing.alignment};
         if (m_bypass) {
-            forward = [this](const media::Frame& f) { m_bypass->forward(f); };
+            setup.forward = [this](const media::Frame& f) { m_bypass->forward(f); };
         }
         if (!spec.streamUrl.empty()) {
-            m_inputs.push_back(
-                std::make_unique<UrlInput>(spec.streamUrl, kSampleRate, m_channels, forward));
+            m_inputs.push_back(std::make_unique<UrlInput>(spec.streamUrl, setup));
         } else {
             m_inputs.push_back(std::make_unique<LiveInput>(
-                m_deps.sources, media::normalizedKey("", m_deps.app, spec.streamId, false),
-                kSampleRate, m_channels, forward));
+                m_deps.sources, media::normalizedKey("", m_deps.app, spec.streamId, false), setup));
         }
     }
     m_drawOrder = av::drawOrder(layers);
@@ -116,14 +118,17 @@ void MixTask::applyLayout(MixLayout layout) {
 }
 
 MixTask::Clock::time_point MixTask::videoDue() const {
-    return m_started + std::chrono::microseconds(m_videoIndex * 1'000'000 / m_layout.output.fps);
+    return m_timeline + std::chrono::microseconds(m_videoIndex * 1'000'000 / m_layout.output.fps);
 }
 
 MixTask::Clock::time_point MixTask::audioDue() const {
-    return m_started + std::chrono::microseconds(m_audioSamples * 1'000'000 / kSampleRate);
+    return m_timeline + std::chrono::microseconds(m_audioSamples * 1'000'000 / kSampleRate);
 }
 
 void MixTask::run() {
+    if (m_layout.timing.waitForVideo && !waitForVideo()) {
+        return;
+    }
     m_audioFrame->format = AV_SAMPLE_FMT_FLTP;
     m_audioFrame->sample_rate = kSampleRate;
     av_channel_layout_default(&m_audioFrame->ch_layout, m_channels);
@@ -168,9 +173,36 @@ bool MixTask::waitAndUpdate(Clock::time_point due) {
     return true;
 }
 
+bool MixTask::waitForVideo() {
+    const auto giveUp = m_started + kVideoWaitLimit;
+    while (waitAndUpdate(std::min(giveUp, Clock::now() + kInputPoll))) {
+        const auto now = Clock::now();
+        for (auto& input : m_inputs) {
+            input->poll(now);
+        }
+        if (std::any_of(m_inputs.begin(), m_inputs.end(), [&](const auto& input) {
+                return input->slot().hasPicture(now, kPictureFresh);
+            })) {
+            auto sinks = m_deps.openOutputs();
+            if (sinks.empty()) {
+                return false;
+            }
+            m_outputs.attach(std::move(sinks));
+            m_timeline = Clock::now();
+            return true;
+        }
+        if (now >= giveUp) {
+            m_deps.log.info("mix.no_video", {{"stream", m_layout.output.streamId}});
+            m_deps.ended(SelfStop::noVideo);
+            return false;
+        }
+    }
+    return false;
+}
+
 // ByPass: no canvas and no encoders; the input's frames go to the output as they arrive.
 void MixTask::runBypass() {
-    while (waitAndUpdate(Clock::now() + kBypassPoll)) {
+    while (waitAndUpdate(Clock::now() + kInputPoll)) {
         const auto now = Clock::now();
         for (auto& input : m_inputs) {
             input->poll(now);
@@ -195,7 +227,7 @@ void MixTask::checkIdle(Clock::time_point now) {
     if (!m_idleReported && now - *m_goneSince >= m_deps.idleStop) {
         m_idleReported = true;
         m_deps.log.info("mix.inputs_gone", {{"stream", m_layout.output.streamId}});
-        m_deps.idle();
+        m_deps.ended(SelfStop::inputsGone);
     }
 }
 
@@ -220,7 +252,7 @@ void MixTask::encodeVideo(Clock::time_point now) {
     }
     ++m_videoIndex;
     if (now - videoDue() > kMaxLag) {
-        m_videoIndex = micros(now - m_started) * out.fps / 1'000'000;
+        m_videoIndex = micros(now - m_timeline) * out.fps / 1'000'000;
     }
 }
 
@@ -320,7 +352,7 @@ void MixTask::drawLabels() {
 void MixTask::encodeAudio() {
     const auto now = Clock::now();
     if (now - audioDue() > kMaxLag) {
-        m_audioSamples = micros(now - m_started) * kSampleRate / 1'000'000;
+        m_audioSamples = micros(now - m_timeline) * kSampleRate / 1'000'000;
     }
     const int samples = kMixChunk;
     while (audioDue() <= now) {

@@ -3,7 +3,8 @@
 // each input delivered, composes the pictures on the canvas, mixes the sound, and hands both to
 // the outputs to encode. Timestamps follow the task's own clock, so they never go back and
 // the output keeps flowing whatever the inputs do. A layout update is picked up at the next
-// tick without interrupting the output.
+// tick without interrupting the output. With WaitVideoInput the outputs are opened, and the
+// clock starts, only once an input's picture has arrived.
 
 #include <chrono>
 #include <condition_variable>
@@ -28,6 +29,15 @@
 
 namespace regie::service::mix {
 
+// Why a task ends by itself.
+enum class SelfStop {
+    inputsGone,  // every input has been gone for Deps::idleStop
+    noVideo,     // WaitVideoInput: no input picture within kVideoWaitLimit
+};
+
+// WaitVideoInput: how long a task waits for its first input picture (mix.md: 10 s).
+inline constexpr std::chrono::seconds kVideoWaitLimit{10};
+
 class MixTask {
 public:
     using Clock = std::chrono::steady_clock;
@@ -37,11 +47,15 @@ public:
         std::string app;  // where input stream ids are published
         core::Logger& log;
         std::chrono::milliseconds idleStop;
-        // Every input has been gone for idleStop; called once, on the task's thread.
-        std::function<void()> idle;
+        // The task ends by itself; called once, on the task's thread.
+        std::function<void(SelfStop)> ended;
+        // WaitVideoInput: the outputs' sinks (parallel to layout.outputs()) once an input's
+        // picture has arrived, on the task's thread; empty when they cannot be had, and the
+        // service then ends the task.
+        std::function<std::vector<std::unique_ptr<MixSink>>()> openOutputs;
     };
 
-    // `sinks` are parallel to layout.outputs().
+    // `sinks` are parallel to layout.outputs(); none with WaitVideoInput (Deps::openOutputs).
     MixTask(Deps deps, std::vector<std::unique_ptr<MixSink>> sinks, MixLayout layout);
     ~MixTask();
     MixTask(const MixTask&) = delete;
@@ -53,6 +67,9 @@ public:
 
 private:
     void run();
+    // WaitVideoInput: takes in what the inputs deliver until one has a picture, then opens the
+    // outputs; false when the task stops, gives up or cannot open them.
+    bool waitForVideo();
     void runBypass();
     // Sleeps until `due`, a stop or an update, and applies the update; false on a stop.
     bool waitAndUpdate(Clock::time_point due);
@@ -75,6 +92,7 @@ private:
 
     Deps m_deps;
     const Clock::time_point m_started = Clock::now();
+    Clock::time_point m_timeline = m_started;  // the output's time 0 (the task's thread)
 
     std::mutex m_mutex;
     std::condition_variable m_wake;
