@@ -381,9 +381,10 @@ private slots:
             changed([](auto& c) { c["MixInput"].as_array()[1].as_object()["SoundLevelId"] = -1; }),
             110200155);
         QCOMPARE(changed([](auto& c) { c["SoundLevel"] = 2; }), 110200002);
+        // H.265 carries them as prefix SEI.
         QCOMPARE(
             changed([](auto& c) { c["MixOutput"].as_array()[0].as_object()["VideoEncId"] = 3; }),
-            110200002);
+            0);
         // No video, no SEI.
         QCOMPARE(changed([](auto& c) {
                      auto& out = c["MixOutput"].as_array()[0].as_object();
@@ -416,6 +417,12 @@ private slots:
                  110200002);
         QCOMPARE(changed([](auto& c) { c["BackgroundImage"] = "http://x/bg.png"; }), 110200002);
         QCOMPARE(changed([](auto& c) { c["UserData"] = "aGk="; }), 0);
+        // The input's H.264 goes out, so its SEI is H.264 whatever VideoEncId says.
+        auto hevc = b;
+        hevc["UserData"] = "aGk=";
+        hevc["MixOutput"].as_array()[0].as_object()["VideoEncId"] = 3;
+        QVERIFY(std::get<MixRequest>(parse(hevc)).layout.output.videoCodec ==
+                regie::av::VideoCodec::h264);
         QCOMPARE(changed([](auto& c) {
                      auto& out = c["MixOutput"].as_array()[0].as_object();
                      out["Width"] = 0;

@@ -373,15 +373,7 @@ void readSei(const Fields& top, MixRequest& request) {
     const bool sei = !layout.userData.empty() || layout.soundLevels;
     if (sei && layout.output.audioOnly()) {
         refuse(kParameterError,
-               "UserData and SoundLevel travel as H.264 SEI: they need an output with video");
-    }
-    for (const auto& out : layout.outputs()) {
-        if (sei && out.videoCodec != av::VideoCodec::h264) {
-            refuse(kParameterError,
-                   "UserData and SoundLevel are written as H.264 SEI only; "
-                   "output " +
-                       out.sinkKey() + " is H.265");
-        }
+               "UserData and SoundLevel travel as video SEI: they need an output with video");
     }
     for (std::size_t i = 0; layout.soundLevels && i < layout.inputs.size(); ++i) {
         if (!layout.inputs[i].soundLevelId) {
@@ -416,6 +408,8 @@ void readBypass(const Fields& top, MixRequest& request) {
             "Image, Label, Volume, ContentControl, BackgroundImage, WaterMark and "
             "SoundLevel cannot apply");
     }
+    // What goes out is the input's own H.264, whatever VideoEncId says; its SEI is H.264 too.
+    layout.output.videoCodec = av::VideoCodec::h264;
 }
 
 void checkTopLevelFeatures(const Fields& top) {

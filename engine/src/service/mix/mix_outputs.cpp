@@ -24,6 +24,7 @@ MixOutputs::MixOutputs(std::vector<MixOutputSpec> specs,
         Output out;
         out.spec = std::move(specs[i]);
         out.sink = std::move(sinks.at(i));
+        out.sei = MixSei(out.spec.videoCodec);
         m_outputs.push_back(std::move(out));
     }
 }

@@ -46,7 +46,7 @@ av::EncodedPacket MixSei::stamp(const av::EncodedPacket& packet,
     if (messages.empty()) {
         return packet;
     }
-    av::insertBeforeFirstSlice(packet.data, av::seiNal(messages), m_packet);
+    av::insertBeforeFirstSlice(m_codec, packet.data, av::seiNal(m_codec, messages), m_packet);
     av::EncodedPacket stamped = packet;
     stamped.data = m_packet;
     return stamped;
