@@ -460,7 +460,17 @@ private slots:
             l2["Font"] = f;
             return codeOf(withLabel(l2));
         };
-        QCOMPARE(changed("FontType", 1), 110200179);
+        for (int type = 1; type <= 3; ++type) {
+            QCOMPARE(changed("FontType", type), 0);
+        }
+        QCOMPARE(changed("FontType", 4), 110200179);
+        // One font per task: every label of a request has the same FontType.
+        auto twoFonts = withLabel(label);
+        auto otherFont = label;
+        otherFont["Font"] = boost::json::object{{"FontType", 2}};
+        twoFonts["MixInput"].as_array()[1].as_object()["Label"] = otherFont;
+        QCOMPARE(codeOf(twoFonts), 110200179);
+        QCOMPARE(*std::get<MixRequest>(parse(withLabel(label))).layout.labelFont, 0);
         QCOMPARE(changed("FontSize", 8), 110200179);
         QCOMPARE(changed("Transparency", 101), 110200179);
         auto noText = label;

@@ -26,6 +26,9 @@ ZegoResult mixFailureAnswer(const mix::MixFailure& f) {
         case mix::MixError::notOwner:
             code = 110200160;
             break;
+        case mix::MixError::labelFont:
+            code = 110200179;
+            break;
         case mix::MixError::sequence:
             code = 110200103;
             break;

@@ -165,12 +165,10 @@ LabelSpec labelOf(const json::object& object, const std::string& where) {
     if (!ff.has("FontType")) {
         refuse(kLabel, ff.name("FontType") + " is required");
     }
-    if (ff.integerIn("FontType", 0, 3, 0) != 0) {
-        unsupported(kLabel, ff.name("FontType") + " other than 0 (only Source Han Sans)");
-    }
-    if (!std::filesystem::exists(service::mix::kLabelFontFile)) {
-        refuse(kLabel,
-               std::string("the label font is not installed: ") + service::mix::kLabelFontFile);
+    label.fontType = static_cast<int>(ff.integerIn("FontType", 0, 3, 0));
+    if (const char* file = service::mix::labelFontFile(label.fontType);
+        !std::filesystem::exists(file)) {
+        refuse(kLabel, std::string("the label font is not installed: ") + file);
     }
     label.fontSize = static_cast<int>(ff.integerIn("FontSize", 12, 100, 24));
     label.fontColor = rgbOf(ff.integerIn("FontColor", 0, 0xffffff, 0xffffff));
@@ -179,6 +177,21 @@ LabelSpec labelOf(const json::object& object, const std::string& where) {
         label.borderColor = rgbOf(ff.integerIn("BorderColor", 0, 0xffffff, 0));
     }
     return label;
+}
+
+// mix.md: one font per task. The FontType the labels share; none without labels.
+std::optional<int> labelFont(const std::vector<MixInputSpec>& inputs) {
+    std::optional<int> font;
+    for (const auto& in : inputs) {
+        if (!in.label) {
+            continue;
+        }
+        if (font && *font != in.label->fontType) {
+            refuse(kLabel, "every Label of a task must have the same Font.FontType");
+        }
+        font = in.label->fontType;
+    }
+    return font;
 }
 
 MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {
@@ -327,6 +340,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         }
         request.layout.inputs.push_back(std::move(spec));
     }
+    request.layout.labelFont = labelFont(request.layout.inputs);
     readOutputs(outputs, sources, channels, limits, request);
     readSei(top, request);
     readBypass(top, request);

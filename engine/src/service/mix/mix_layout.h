@@ -54,14 +54,25 @@ struct ImageSpec {
     ImageDisplay display = ImageDisplay::always;
 };
 
-// A text label over an input (MixInput Label). Only FontType 0, Source Han Sans Regular, is
-// installed: it is Noto Sans CJK (fonts-noto-cjk).
-inline constexpr const char* kLabelFontFile =
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+// The font of a text label (MixInput Label Font.FontType 0-3). The spec's faces are not in
+// Debian; each is drawn with a Debian font of the same kind (docs/mix.md, local choice):
+// 0 Source Han Sans Regular is Noto Sans CJK Regular (the same design), 1 Alibaba PuHuiTi (a
+// plain sans) Noto Sans CJK Bold, 2 Pangmen Zhengdao (a heavy title face) Noto Serif CJK Bold,
+// 3 ZCOOL KuaiLe (a playful hand-drawn face) AR PL UKai (fonts-arphic-ukai, a brush face).
+inline constexpr int kLabelFontTypes = 4;
+inline const char* labelFontFile(int fontType) {
+    static constexpr const char* kFiles[kLabelFontTypes] = {
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
+        "/usr/share/fonts/truetype/arphic/ukai.ttc"};
+    return kFiles[std::clamp(fontType, 0, kLabelFontTypes - 1)];
+}
 
 struct LabelSpec {
     std::string text;
-    int left = 0;  // from the input rectangle's top-left corner
+    int fontType = 0;  // labelFontFile
+    int left = 0;      // from the input rectangle's top-left corner
     int top = 0;
     int fontSize = 24;
     std::uint32_t fontColor = 0xffffff;  // 0xRRGGBB
@@ -128,6 +139,8 @@ struct MixLayout {
     std::vector<std::uint8_t> userData;  // sent as SEI (UserData, decoded); empty: none
     bool soundLevels = false;            // the inputs' sound levels as SEI (SoundLevel=1)
     bool bypass = false;  // ByPass=1: the one input's frames are forwarded, not re-encoded
+    // The FontType of every label; fixed for the task's life once it has had labels.
+    std::optional<int> labelFont;
 
     // Every picture the layout shows, each once.
     std::vector<PictureSource> pictures() const {
@@ -219,6 +232,7 @@ struct MixTaskView {
 
 enum class MixError {
     notOwner,
+    labelFont,
     sequence,
     inputMissing,
     tooManyInputs,

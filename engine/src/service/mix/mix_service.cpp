@@ -331,8 +331,17 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
             return MixFailure{MixError::sequence,
                               "Sequence must be greater than " + std::to_string(*entry.sequence)};
         }
+        const auto& runningFont = entry.request.layout.labelFont;
+        if (runningFont && request.layout.labelFont && *runningFont != *request.layout.labelFont) {
+            return MixFailure{MixError::labelFont, "the task's labels use Font.FontType " +
+                                                       std::to_string(*runningFont) +
+                                                       ", which cannot change"};
+        }
         if (auto missing = checkInputs(request)) {
             return *missing;
+        }
+        if (!request.layout.labelFont) {
+            request.layout.labelFont = runningFont;
         }
         // Only the dynamic parts change; the owner, room and outputs stay.
         request.layout.keepOutputsOf(entry.request.layout);

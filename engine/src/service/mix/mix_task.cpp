@@ -309,7 +309,7 @@ void MixTask::drawLabels() {
         label.color = l.fontColor;
         label.opacity = 1.0 - l.transparency / 100.0;
         label.border = l.borderColor;
-        label.fontFile = kLabelFontFile;
+        label.fontFile = labelFontFile(l.fontType);
     }
     m_labels.resize(count);
     if (auto drawn = m_overlay.apply(m_compositor.canvas(), m_labels); !drawn) {
