@@ -273,6 +273,35 @@ private slots:
         QCOMPARE(std::get<ZegoResult>(r).code, 110200002);
     }
 
+    void exParaSetsSeiModeAndCoOwners() {
+        auto withExPara = [](std::initializer_list<std::pair<const char*, const char*>> entries) {
+            auto b = body();
+            boost::json::array exPara;
+            for (const auto& [key, value] : entries) {
+                exPara.push_back(boost::json::object{{"Key", key}, {"Value", value}});
+            }
+            b["ExPara"] = exPara;
+            return b;
+        };
+        auto r = parse(withExPara({{"sei_mode", "1"}, {"mixowner_userid", R"(["456","a-b"])"}}));
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& request = std::get<MixRequest>(r);
+        QVERIFY(request.layout.userDataEveryFrame);
+        QCOMPARE(request.coOwners, (std::vector<std::string>{"456", "a-b"}));
+        QVERIFY(request.ownedBy("mixer-1"));
+        QVERIFY(request.ownedBy("456"));
+        QVERIFY(!request.ownedBy("789"));
+        QVERIFY(!std::get<MixRequest>(parse(body())).layout.userDataEveryFrame);
+
+        QCOMPARE(codeOf(withExPara({{"sei_mode", "0"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"sei_mode", "2"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "456"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "[456]"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", R"(["a b"])"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "[\"456\""}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "[]"}})), 0);
+    }
+
     void picturesFollowCheckImageMode() {
         auto withTop = [](const char* key, boost::json::value v, int mode = 0) {
             auto b = body();

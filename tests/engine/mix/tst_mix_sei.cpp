@@ -137,7 +137,7 @@ private slots:
 
     void anHevcMixSeiStampsHevcFrames() {
         regie::service::mix::MixSei sei(VideoCodec::h265);
-        sei.setUserData({'a'});
+        sei.setUserData({'a'}, false);
         const Bytes key{0, 0, 0, 1, 19 << 1, 1, 5};
         auto stamped = sei.stamp(EncodedPacket{key, 0, 0, true}, {});
         const Bytes uuid(regie::service::mix::kUserDataUuid.begin(),
@@ -159,14 +159,26 @@ private slots:
             return count(Bytes(p.data.begin(), p.data.end()), uuid) == 1;
         };
         QVERIFY(!carries(sei.stamp(packet(frame, false), {})));
-        sei.setUserData({'a', 'b'});
+        sei.setUserData({'a', 'b'}, false);
         auto first = sei.stamp(packet(frame, false), {});
         QVERIFY(carries(first));
         QCOMPARE(first.dtsMs, std::int64_t{40});
         QVERIFY(!carries(sei.stamp(packet(frame, false), {})));
         QVERIFY(carries(sei.stamp(packet(key, true), {})));
-        sei.setUserData({});
+        sei.setUserData({}, false);
         QVERIFY(!carries(sei.stamp(packet(key, true), {})));
+    }
+
+    void seiModeOnePutsUserDataOnEveryFrame() {
+        regie::service::mix::MixSei sei;
+        const Bytes frame{0, 0, 0, 1, 0x41, 1};
+        const Bytes uuid(regie::service::mix::kUserDataUuid.begin(),
+                         regie::service::mix::kUserDataUuid.end());
+        sei.setUserData({'a', 'b'}, true);
+        for (int i = 0; i < 5; ++i) {
+            auto stamped = sei.stamp(EncodedPacket{frame, 40, 40, false}, {});
+            QCOMPARE(count(Bytes(stamped.data.begin(), stamped.data.end()), uuid), 1);
+        }
     }
 
     void soundLevelsGoOnEveryFrame() {

@@ -49,7 +49,7 @@ AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
     request.mix.body = body;
     readIdentity(top, limits, true, request.mix);
     checkTopLevelFeatures(top);
-    checkExPara(top);
+    readExPara(top, request.mix);
     const int channels = defaultChannels(top);
 
     std::set<std::string> sources;

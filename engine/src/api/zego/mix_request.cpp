@@ -319,7 +319,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     }
 
     checkTopLevelFeatures(top);
-    checkExPara(top);
+    readExPara(top, request);
     request.imageCheck = static_cast<ImageCheck>(top.integerIn("CheckImageMode", 0, 2, 0));
     if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
         checkImageUrl("BackgroundImage", *image, request.imageCheck);
@@ -435,29 +435,6 @@ void checkTopLevelFeatures(const Fields& top) {
     }
     if (top.integerIn("WaitVideoInput", 0, 1, 0) != 0) {
         unsupported(kParameterError, "WaitVideoInput=1");
-    }
-}
-
-void checkExPara(const Fields& top) {
-    if (!top.has("ExPara")) {
-        return;
-    }
-    for (const auto& item : top.requiredArray("ExPara")) {
-        if (!item.is_object()) {
-            refuse(kExPara, "ExPara entries must be {Key, Value} objects");
-        }
-        Fields entry(item.get_object(), "ExPara.", kExPara);
-        auto key = entry.requiredString("Key");
-        auto value = entry.string("Value");
-        if (!value) {
-            refuse(kExPara, "ExPara." + key + " needs a String Value");
-        }
-        if (key == "video_encode" && *value != "h264") {
-            unsupported(kExPara, "ExPara video_encode=" + *value);
-        }
-        if (key == "sei_mode" || key == "mixowner_userid") {
-            unsupported(kExPara, "ExPara " + key);
-        }
     }
 }
 

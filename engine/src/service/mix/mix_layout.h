@@ -137,8 +137,10 @@ struct MixLayout {
     std::string backgroundImage;  // over the whole canvas, under every input; empty: none
     std::optional<WatermarkSpec> watermark;
     std::vector<std::uint8_t> userData;  // sent as SEI (UserData, decoded); empty: none
-    bool soundLevels = false;            // the inputs' sound levels as SEI (SoundLevel=1)
-    bool bypass = false;  // ByPass=1: the one input's frames are forwarded, not re-encoded
+    // ExPara sei_mode 1: UserData on every frame, not only on keyframes and after a change.
+    bool userDataEveryFrame = false;
+    bool soundLevels = false;  // the inputs' sound levels as SEI (SoundLevel=1)
+    bool bypass = false;       // ByPass=1: the one input's frames are forwarded, not re-encoded
     // The FontType of every label; fixed for the task's life once it has had labels.
     std::optional<int> labelFont;
 
@@ -198,12 +200,19 @@ struct MixRequest {
     boost::json::object body;
     std::string taskId;
     std::string userId;
+    // ExPara mixowner_userid: users who own the task together with userId.
+    std::vector<std::string> coOwners;
     std::string roomId;
     std::optional<std::int64_t> sequence;
     ImageCheck imageCheck = ImageCheck::download;
     MixLayout layout;
     // An auto mix (StartAutoMix): its inputs follow a room and need not be live yet.
     bool followsRoom = false;
+
+    bool ownedBy(const std::string& user) const {
+        return user == userId ||
+               std::find(coOwners.begin(), coOwners.end(), user) != coOwners.end();
+    }
 };
 
 // Where players find a mix output; empty for an output pushed elsewhere.

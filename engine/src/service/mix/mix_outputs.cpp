@@ -105,9 +105,9 @@ bool MixOutputs::openVideo(Output& out, std::int64_t index) {
     return true;
 }
 
-void MixOutputs::setUserData(const std::vector<std::uint8_t>& data) {
+void MixOutputs::setUserData(const std::vector<std::uint8_t>& data, bool everyFrame) {
     for (Output& out : m_outputs) {
-        out.sei.setUserData(data);
+        out.sei.setUserData(data, everyFrame);
     }
 }
 

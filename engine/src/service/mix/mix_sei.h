@@ -1,8 +1,8 @@
 #pragma once
 // The SEI a mix output's H.264 or H.265 video carries (mix.md "SEI"): the task's UserData on
-// every keyframe and on the first frame after it changes, and with SoundLevel=1 the inputs'
-// sound levels on every frame. Each is a user_data_unregistered message with a UUID of its
-// own.
+// every keyframe and on the first frame after it changes (or on every frame: ExPara sei_mode 1),
+// and with SoundLevel=1 the inputs' sound levels on every frame. Each is a
+// user_data_unregistered message with a UUID of its own.
 
 #include <cstdint>
 #include <span>
@@ -30,7 +30,8 @@ class MixSei {
 public:
     explicit MixSei(av::VideoCodec codec = av::VideoCodec::h264) : m_codec(codec) {}
 
-    void setUserData(std::vector<std::uint8_t> data);
+    // `everyFrame`: on every frame, not only on keyframes and after a change.
+    void setUserData(std::vector<std::uint8_t> data, bool everyFrame);
     // `packet` with this frame's SEI (its data then points into this object until the next
     // call), or `packet` itself when the frame carries none. `levels` is empty without
     // SoundLevel.
@@ -39,6 +40,7 @@ public:
 private:
     av::VideoCodec m_codec;
     std::vector<std::uint8_t> m_userData;
+    bool m_userDataEveryFrame = false;
     bool m_userDataChanged = false;
     std::vector<std::uint8_t> m_levels;
     std::vector<std::uint8_t> m_packet;

@@ -16,10 +16,10 @@ namespace json = boost::json;
 
 namespace {
 
-// An update's body with the running task's owner, room and output streams, which never change:
-// what is stored is what runs.
+// An update's body with the running task's owner (ExPara names co-owners), room and output
+// streams, which never change: what is stored is what runs.
 void keepIdentity(json::object& body, const json::object& running) {
-    for (const char* key : {"UserId", "RoomId"}) {
+    for (const char* key : {"UserId", "RoomId", "ExPara"}) {
         if (const auto* value = running.if_contains(key)) {
             body[key] = *value;
         } else {
@@ -324,7 +324,7 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
                                                     (entry.transcode ? "transcode" : "mix") +
                                                     " task"};
         }
-        if (m_settings.ownerCheck && request.userId != entry.request.userId) {
+        if (m_settings.ownerCheck && !entry.request.ownedBy(request.userId)) {
             return MixFailure{MixError::notOwner, "UserId does not own this task"};
         }
         if (request.sequence && entry.sequence && *request.sequence <= *entry.sequence) {
@@ -343,6 +343,7 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
         if (!request.layout.labelFont) {
             request.layout.labelFont = runningFont;
         }
+        request.layout.userDataEveryFrame = entry.request.layout.userDataEveryFrame;
         // Only the dynamic parts change; the owner, room and outputs stay.
         request.layout.keepOutputsOf(entry.request.layout);
         if (transcode) {
@@ -355,6 +356,7 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
             entry.sequence = request.sequence;
         }
         request.userId = entry.request.userId;
+        request.coOwners = entry.request.coOwners;
         request.roomId = entry.request.roomId;
         keepIdentity(request.body, entry.request.body);
         entry.request = std::move(request);
@@ -442,7 +444,7 @@ MixStatus MixService::stop(TaskKind kind, const std::string& taskId,
             found->second->transcode.has_value() != (kind == TaskKind::transcode)) {
             return MixFailure{MixError::noSuchTask, "task does not exist"};
         }
-        if (m_settings.ownerCheck && userId != found->second->request.userId) {
+        if (m_settings.ownerCheck && !(userId && found->second->request.ownedBy(*userId))) {
             return MixFailure{MixError::notOwner, "UserId does not own this task"};
         }
         const auto& last = found->second->sequence;

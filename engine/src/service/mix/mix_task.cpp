@@ -110,7 +110,7 @@ void MixTask::applyLayout(MixLayout layout) {
     m_images = std::move(images);
     m_soundLevels.assign(m_inputs.size(), 0);
     if (layout.userData != m_layout.userData) {
-        m_outputs.setUserData(layout.userData);
+        m_outputs.setUserData(layout.userData, layout.userDataEveryFrame);
     }
     m_layout = std::move(layout);
 }
