@@ -164,6 +164,34 @@ private slots:
         QCOMPARE(codeOf(b), 110200156);
     }
 
+    void lowBitrateHdReachesTheOutputsOfBothActions() {
+        auto b = body();
+        auto& out = b["MixOutput"].as_array()[0].as_object();
+        out["VideoEncId"] = 3;
+        out["LowBitrateHD"] = 1;
+        QVERIFY(std::get<MixRequest>(parse(b)).layout.output.lowBitrateHd);
+        out["LowBitrateHD"] = 2;
+        QCOMPARE(codeOf(b), 110200156);
+
+        auto t = transcodeBody();
+        auto& big = t["TranscodeOutput"].as_array()[1].as_object()["TemplateConfig"].as_object();
+        big["VideoEncId"] = 2;
+        big["LowBitrateHD"] = 1;
+        auto r = regie::api::zego::parseStartCloudTranscode(t, MixLimits{});
+        QVERIFY(std::holds_alternative<regie::service::mix::TranscodeRequest>(r));
+        const auto mix = regie::service::mix::transcodeMix(
+            std::get<regie::service::mix::TranscodeRequest>(r), {});
+        const auto outputs = mix.layout.outputs();
+        const auto hd = std::find_if(outputs.begin(), outputs.end(),
+                                     [](const auto& o) { return o.streamId == "big"; });
+        QVERIFY(hd->lowBitrateHd);
+        QVERIFY(hd->videoCodec == regie::av::VideoCodec::h265);
+        big["LowBitrateHD"] = 3;
+        QCOMPARE(
+            std::get<ZegoResult>(regie::api::zego::parseStartCloudTranscode(t, MixLimits{})).code,
+            110200002);
+    }
+
     void transcodeOutputsFollowTheirTemplatesAndTheInput() {
         auto b = transcodeBody();
         auto r = regie::api::zego::parseStartCloudTranscode(b, MixLimits{});

@@ -194,6 +194,21 @@ std::optional<int> labelFont(const std::vector<MixInputSpec>& inputs) {
     return font;
 }
 
+// VideoEncId 4 needs ExtraLayers: exactly one {VideoBitrate}, the base layer's, below the
+// output's. Checked only: the output is plain H.264.
+void checkExtraLayers(const Fields& f, std::int64_t videoBitrate) {
+    const auto& layers = f.requiredArray("ExtraLayers");
+    if (layers.size() != 1 || !layers.front().is_object()) {
+        refuse(kOutputFormat, f.name("ExtraLayers") + " needs exactly one {VideoBitrate} Object");
+    }
+    Fields layer(layers.front().get_object(), f.name("ExtraLayers[0]."), kOutputFormat);
+    const auto bitrate = layer.requiredInteger("VideoBitrate");
+    if (bitrate <= 0 || bitrate >= videoBitrate) {
+        refuse(kOutputFormat,
+               layer.name("VideoBitrate") + " must be greater than 0 and below the output's");
+    }
+}
+
 MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {
     std::string where = "MixOutput[" + std::to_string(index) + "].";
     if (!value.is_object()) {
@@ -231,17 +246,16 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
             }
             spec.videoCodec = av::VideoCodec::h265;
             break;
-        case 4:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=4 (H.264 SVC)");
+        case 4:  // H.264 SVC falls back to H.264 for CDN outputs, and every output here is one
+            checkExtraLayers(f, spec.videoBitrate);
+            break;
         default:
             refuse(kOutputFormat, f.name("VideoEncId") + " must be 0, 2, 3 or 4");
     }
-    if (f.has("ExtraLayers")) {
-        unsupported(kOutputFormat, f.name("ExtraLayers"));
+    if (f.has("ExtraLayers") && f.integer("VideoEncId") != 4) {
+        refuse(kOutputFormat, f.name("ExtraLayers") + " goes with VideoEncId 4 (H.264 SVC) only");
     }
-    if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
-        unsupported(kOutputFormat, f.name("LowBitrateHD") + "=1");
-    }
+    spec.lowBitrateHd = f.integerIn("LowBitrateHD", 0, 1, 0) == 1;
     if (const auto* target = f.object("TargetRoom")) {
         if (!spec.streamUrl.empty()) {
             refuse(kOutputFormat, f.name("TargetRoom") +
@@ -424,6 +438,7 @@ void readBypass(const Fields& top, MixRequest& request) {
     }
     // What goes out is the input's own H.264, whatever VideoEncId says; its SEI is H.264 too.
     layout.output.videoCodec = av::VideoCodec::h264;
+    layout.output.lowBitrateHd = false;
 }
 
 void checkTopLevelFeatures(const Fields& top) {

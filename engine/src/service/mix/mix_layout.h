@@ -114,6 +114,7 @@ struct MixOutputSpec {
     int gopSeconds = 2;
     std::int64_t videoBitrate = 0;
     av::VideoCodec videoCodec = av::VideoCodec::h264;
+    bool lowBitrateHd = false;  // LowBitrateHD=1: tuned for low bitrates (H.265 only)
     av::AudioCodec audioCodec = av::AudioCodec::aacLc;
     std::int64_t audioBitrate = 48000;
     int channels = 1;

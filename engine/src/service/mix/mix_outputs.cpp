@@ -81,8 +81,8 @@ void MixOutputs::update(const std::vector<MixOutputSpec>& specs) {
 
 bool MixOutputs::openVideo(Output& out, std::int64_t index) {
     const MixOutputSpec& spec = out.spec;
-    av::VideoEncoderParams params{spec.videoCodec, spec.width,        spec.height,
-                                  spec.fps,        spec.videoBitrate, spec.gopSeconds};
+    av::VideoEncoderParams params{spec.videoCodec,   spec.width,      spec.height,      spec.fps,
+                                  spec.videoBitrate, spec.gopSeconds, spec.lowBitrateHd};
     if (out.encoder && out.encoder->params() == params) {
         return true;
     }
