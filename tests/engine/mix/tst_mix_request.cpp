@@ -276,7 +276,8 @@ private slots:
                      boost::json::object{{"Top", 10}, {"Left", 0}, {"Bottom", 5}, {"Right", 5}})),
                  110200155);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "http://x/p.png"}})), 0);
-        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://a.jpg"}})),
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://a.jpg"}})), 0);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://../a.jpg"}})),
                  110200141);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "ftp://x/p.png"}})),
                  110200141);
@@ -344,12 +345,17 @@ private slots:
         QCOMPARE(layout.pictures().size(), std::size_t{1});
         QCOMPARE(layout.pictures()[0].maxBytes, regie::service::mix::kMaxCanvasImageBytes);
 
-        // 0 and 1 check the URL; 2 checks nothing; preset pictures do not exist here.
+        // 0 and 1 check the URL (a preset's name must be a plain file name); 2 checks nothing.
         QCOMPARE(codeOf(withTop("BackgroundImage", "ftp://x/bg.png")), 110200141);
         QCOMPARE(codeOf(withTop("BackgroundImage", "http:///bg.png", 1)), 110200141);
         QCOMPARE(codeOf(withTop("BackgroundImage", "http://x/a b.png", 1)), 110200141);
         QCOMPARE(codeOf(withTop("BackgroundImage", "ftp://x/bg.png", 2)), 0);
-        QCOMPARE(codeOf(withTop("BackgroundImage", "preset-id://bg.jpg", 2)), 110200141);
+        QCOMPARE(codeOf(withTop("BackgroundImage", "preset-id://bg-1_a.JPG", 1)), 0);
+        for (const char* bad : {"preset-id://", "preset-id://a/b.jpg", "preset-id://..",
+                                "preset-id://.hidden.png", "preset-id://a%d.png"}) {
+            QCOMPARE(codeOf(withTop("BackgroundImage", bad, 1)), 110200141);
+            QCOMPARE(codeOf(withTop("BackgroundImage", bad, 2)), 0);
+        }
         auto badMode = body();
         badMode["CheckImageMode"] = 3;
         QCOMPARE(codeOf(badMode), 110200002);

@@ -9,6 +9,7 @@
 #include "api/zego/mix_body.h"
 #include "api/zego/stream_id.h"
 #include "core/base64.h"
+#include "service/mix/picture_load.h"
 
 namespace regie::api::zego {
 
@@ -31,10 +32,15 @@ namespace {
 // One picture URL (BackgroundImage, MixInput[].Image.Url, WaterMark.Image) as CheckImageMode
 // asks; the download itself (mode 0) happens before the start, outside the parser.
 void checkImageUrl(const std::string& name, std::string_view url, ImageCheck check) {
-    if (url.starts_with("preset-id://")) {
-        unsupported(kImageProtocol, name + " preset-id:// (no preset pictures)");
-    }
     if (check == ImageCheck::none) {
+        return;
+    }
+    if (url.starts_with(service::mix::kPresetScheme)) {
+        if (!service::mix::presetName(url)) {
+            refuse(kImageProtocol, name +
+                                       " must name a preset picture by a plain file name "
+                                       "(letters, digits, '-', '_', '.'; not starting with '.')");
+        }
         return;
     }
     std::string_view rest = url;

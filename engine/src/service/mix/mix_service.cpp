@@ -49,8 +49,11 @@ void keepIdentity(json::object& body, const json::object& running) {
 
 }  // namespace
 
-MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
+MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c,
+                                    const std::filesystem::path& dataDir) {
     MixSettings s;
+    const auto presets = core::trim(c.get("zego.mixPresetImageDir"));
+    s.presetImageDir = dataDir / (presets.empty() ? "mix-presets" : std::string(presets));
     if (auto app = core::trim(c.get("zego.app")); !app.empty()) {
         s.app = std::string(app);
     }
@@ -195,6 +198,7 @@ MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::stri
     }
     entry->task = std::make_unique<MixTask>(
         MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
+                      m_settings.presetImageDir,
                       [this, taskId = request.taskId, generation = entry->generation] {
                           boost::asio::post(m_deps.teardown, [this, taskId, generation] {
                               end(taskId, generation, EndKind::idle);

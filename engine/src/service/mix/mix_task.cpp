@@ -104,8 +104,9 @@ void MixTask::applyLayout(MixLayout layout) {
     std::map<PictureSource, std::unique_ptr<Placeholder>> images;
     for (auto& source : layout.pictures()) {
         auto kept = m_images.find(source);
-        images[source] = kept != m_images.end() ? std::move(kept->second)
-                                                : std::make_unique<Placeholder>(source);
+        images[source] = kept != m_images.end()
+                             ? std::move(kept->second)
+                             : std::make_unique<Placeholder>(source, m_deps.presetDir);
     }
     m_images = std::move(images);
     m_soundLevels.assign(m_inputs.size(), 0);

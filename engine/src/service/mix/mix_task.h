@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,6 +38,7 @@ public:
         std::string app;  // where input stream ids are published
         core::Logger& log;
         std::chrono::milliseconds idleStop;
+        std::filesystem::path presetDir;  // the preset store (preset-id:// pictures)
         // Every input has been gone for idleStop; called once, on the task's thread.
         std::function<void()> idle;
     };
