@@ -14,7 +14,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev libswscale-dev libswresample-dev
   libssl-dev libsqlite3-dev
-  ffmpeg xvfb xauth pulseaudio wrk curl fonts-noto-cjk fonts-dejavu-core
+  ffmpeg xvfb xauth pulseaudio wrk curl fonts-noto-cjk fonts-arphic-ukai fonts-dejavu-core
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
 )
 

@@ -202,7 +202,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
              }
              return api::zego::rereadStoredRequest(action, body, limits);
          }},
-        service::mix::MixSettings::fromConfig(*initial));
+        service::mix::MixSettings::fromConfig(*initial, dataDir));
     api::zego::registerMixActions(zego, mix, workers.at(workers.size() - 1).get_executor());
     auto mixEvents = std::make_shared<api::events::MixEvents>(*feed, mix, io.at(0));
     hooks::MediaHooks mediaHooks(zlmHooks, zegoCallbacks, sources, config, m_clock, io.at(0),
@@ -315,7 +315,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
         rules.updateSettings(ruleSettings(c));
         zlmHooks.updateSettings(hooks::HookSettings::fromConfig(c));
         zegoCallbacks.updateSettings(hooks::ZegoCallbackSettings::fromConfig(c));
-        mix.updateSettings(service::mix::MixSettings::fromConfig(c));
+        mix.updateSettings(service::mix::MixSettings::fromConfig(c, dataDir));
         httpServer.setLimits(httpLimits(c));
     };
     httpServer.setLimits(httpLimits(*initial));

@@ -1,8 +1,8 @@
 #pragma once
 // The mix output's encoders: H.264 through libx264 or H.265 through libx265 (veryfast,
-// zerolatency, no B-frames), and AAC-LC through FFmpeg's native encoder or MP3 through
-// libmp3lame. They keep their parameter sets out of band (extradata) and hand each packet to a
-// callback with millisecond timestamps.
+// zerolatency, no B-frames; H.265 optionally tuned for low bitrates), and AAC-LC through FFmpeg's
+// native encoder or MP3 through libmp3lame. They keep their parameter sets out of band (extradata)
+// and hand each packet to a callback with millisecond timestamps.
 
 #include <cstdint>
 #include <functional>
@@ -33,6 +33,8 @@ struct VideoEncoderParams {
     int fps = 25;
     std::int64_t bitrate = 0;
     int gopSeconds = 2;  // between keyframes
+    // H.265: x265 tuned for quality at low bitrates (LowBitrateHD); no effect on H.264.
+    bool lowBitrate = false;
     auto operator<=>(const VideoEncoderParams&) const = default;
 };
 

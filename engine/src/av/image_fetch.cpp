@@ -18,20 +18,16 @@ int interrupted(void* opaque) {
                : 0;
 }
 
-}  // namespace
-
-core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
-                                  std::chrono::milliseconds timeout,
-                                  const std::atomic<bool>* cancel) {
-    Deadline deadline{std::chrono::steady_clock::now() + timeout, cancel};
+// Opens `url` with only the `protocols` allowed, then decodes its one picture.
+core::Result<FramePtr> decodeImage(const std::string& url, const char* protocols,
+                                   std::size_t maxBytes, Deadline& deadline) {
     AVFormatContext* raw = avformat_alloc_context();
     if (raw == nullptr) {
         return core::Error{"out of memory"};
     }
     raw->interrupt_callback = AVIOInterruptCB{&interrupted, &deadline};
-    // Whatever URL a request carries, nothing but HTTP(S) is fetched (no file://, no pipes).
     AVDictionary* options = nullptr;
-    av_dict_set(&options, "protocol_whitelist", "http,https,tls,tcp", 0);
+    av_dict_set(&options, "protocol_whitelist", protocols, 0);
     const int opened = avformat_open_input(&raw, url.c_str(), nullptr, &options);
     av_dict_free(&options);
     if (opened < 0) {
@@ -71,6 +67,21 @@ core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
         return core::Error{"could not decode " + url};
     }
     return picture;
+}
+
+}  // namespace
+
+core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
+                                  std::chrono::milliseconds timeout,
+                                  const std::atomic<bool>* cancel) {
+    Deadline deadline{std::chrono::steady_clock::now() + timeout, cancel};
+    // Whatever URL a request carries, nothing but HTTP(S) is fetched (no file://, no pipes).
+    return decodeImage(url, "http,https,tls,tcp", maxBytes, deadline);
+}
+
+core::Result<FramePtr> readImageFile(const std::string& path, std::size_t maxBytes) {
+    Deadline deadline{std::chrono::steady_clock::time_point::max(), nullptr};
+    return decodeImage("file:" + path, "file", maxBytes, deadline);
 }
 
 }  // namespace regie::av

@@ -1,6 +1,6 @@
 #pragma once
-// Downloads and decodes one JPG or PNG picture (http://, https://) with libavformat, for mix
-// pictures. Blocking: call it on a worker thread.
+// Downloads (http://, https://) or reads (a local file) and decodes one JPG or PNG picture with
+// libavformat, for mix pictures. Blocking: call it on a worker thread.
 
 #include <atomic>
 #include <chrono>
@@ -17,5 +17,8 @@ namespace regie::av {
 core::Result<FramePtr> fetchImage(const std::string& url, std::size_t maxBytes,
                                   std::chrono::milliseconds timeout,
                                   const std::atomic<bool>* cancel = nullptr);
+
+// The same from a file: fails when it is missing, larger than `maxBytes`, or not JPG/PNG.
+core::Result<FramePtr> readImageFile(const std::string& path, std::size_t maxBytes);
 
 }  // namespace regie::av

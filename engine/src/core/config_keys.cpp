@@ -187,6 +187,7 @@ constexpr std::array kKeys = std::to_array<ConfigKey>({
     {"zego.mixMaxFps", "20", kLive},
     {"zego.mixIdleStopMs", "90000", kLive},
     {"zego.autoMixAnyRoom", "0", kLive},
+    {"zego.mixPresetImageDir", "", kLive},
 });
 
 }  // namespace

@@ -282,6 +282,15 @@ private slots:
         QVERIFY(*c.units(h265::NalType::Pps) == sets.pps);
         QVERIFY(c.units(h265::NalType::SeiPrefix) == nullptr);
         QVERIFY(!h265::buildHevcConfig({}, sets.sps, sets.pps).ok());
+
+        // An encoder's header SEI is kept as a fourth array.
+        const std::vector<Bytes> sei{{39 << 1, 1, 5, 1, 0x80}};
+        auto withSei = h265::buildHevcConfig(sets.vps, sets.sps, sets.pps, sei);
+        QVERIFY(withSei.ok());
+        auto reread = h265::parseHevcConfig(withSei.value());
+        QVERIFY(reread.ok());
+        QCOMPARE(reread.value().arrays.size(), std::size_t(4));
+        QVERIFY(*reread.value().units(h265::NalType::SeiPrefix) == sei);
     }
 
     void aacConfigFromFlv() {

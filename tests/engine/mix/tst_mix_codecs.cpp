@@ -1,7 +1,8 @@
 // The output codecs of a mix through a real regie-engine: H.265 (read back from the HTTP-FLV
 // stream's codec id 12 tags, whose elementary stream ffprobe and ffmpeg then read and decode),
-// MP3 published and pushed (ffprobe), AudioCodec 0 encoded as AAC-LC, and the codecs that
-// cannot be delivered refused with the reason.
+// LowBitrateHD's x265 options (x265 names them in its own SEI), MP3 published and pushed
+// (ffprobe), AudioCodec 0 encoded as AAC-LC, H.264 SVC as H.264 with its ExtraLayers checked,
+// and the codecs that cannot be delivered refused with the reason.
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -125,6 +126,57 @@ private slots:
         QCOMPARE(read.codecs, QString("hevc@640x360"));
         QVERIFY2(read.shows(320, 180, kRed), qPrintable(read.describe(320, 180)));
         QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "hevc"}})), 0);
+    }
+
+    void h264SvcIsH264WithItsBaseLayerChecked() {
+        auto svc = [&](const QJsonValue& layers, int encId = 4) {
+            QJsonObject out = output("StreamId", "codecsvc", 320, 180);
+            out["VideoEncId"] = encId;
+            if (!layers.isUndefined()) {
+                out["ExtraLayers"] = layers;
+            }
+            return code(m_engine->post("StartMix", body("svc", {out})));
+        };
+        auto layer = [](int bitrate) { return QJsonObject{{"VideoBitrate", bitrate}}; };
+        QCOMPARE(svc(QJsonValue::Undefined), 110200156);
+        QCOMPARE(svc(QJsonArray{}), 110200156);
+        QCOMPARE(svc(QJsonArray{layer(100000), layer(100000)}), 110200156);
+        QCOMPARE(svc(QJsonArray{QJsonObject{}}), 110200156);
+        QCOMPARE(svc(QJsonArray{layer(500000)}), 110200156);     // not below the output's 500000
+        QCOMPARE(svc(QJsonArray{layer(125000)}, 0), 110200156);  // ExtraLayers without SVC
+        QVERIFY(!m_engine->online("codecsvc"));
+        QCOMPARE(svc(QJsonArray{layer(125000)}), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecsvc"); }, 5000));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("codecsvc")), QString("aac@1ch,h264@320x180"));
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "svc"}})), 0);
+    }
+
+    // x265 writes its options into an SEI of its stream headers ("x265 ... options: ...").
+    void lowBitrateHdTunesX265() {
+        QJsonObject tuned = output("StreamId", "codechd", 320, 180);
+        tuned["VideoEncId"] = 3;
+        tuned["LowBitrateHD"] = 1;
+        QJsonObject plain = output("StreamId", "codecplain", 320, 180);
+        plain["VideoEncId"] = 3;
+        QJsonObject h264 = output("StreamId", "codechd264", 320, 180);
+        h264["LowBitrateHD"] = 1;  // no effect without H.265
+        QCOMPARE(code(m_engine->post("StartMix", body("hd", {tuned, plain, h264}))), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codechd"); }, 5000));
+        auto options = [&](const QString& stream) {
+            const QByteArray hevc = capture(m_engine->process().httpPort(), stream).hevc;
+            const int at = hevc.indexOf("options: ");
+            return at < 0 ? QByteArray() : hevc.mid(at, hevc.indexOf('\0', at) - at);
+        };
+        const QByteArray tunedOptions = options("codechd");
+        for (const char* option : {" aq-mode=3 ", " deblock=1:1 ", " rd=3 "}) {
+            QVERIFY2(tunedOptions.contains(option), tunedOptions.constData());
+        }
+        const QByteArray plainOptions = options("codecplain");
+        QVERIFY2(plainOptions.contains(" aq-mode="), plainOptions.constData());
+        QVERIFY2(!plainOptions.contains(" aq-mode=3 "), plainOptions.constData());
+        QVERIFY(!plainOptions.contains(" rd=3 "));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("codechd264")), QString("aac@1ch,h264@320x180"));
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "hd"}})), 0);
     }
 };
 

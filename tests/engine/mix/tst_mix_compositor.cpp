@@ -1,12 +1,13 @@
 // The mix compositor on decoded pixels: placement, crop to fill against fit, layers, odd sizes
 // and positions, background colour, rounded corners, scaling, pixel-format conversion and
-// alpha blending.
+// alpha blending; labels, in the font of each FontType.
 
 #include <QFile>
 #include <QTest>
 
 #include "av/compositor.h"
 #include "av/text_overlay.h"
+#include "service/mix/mix_layout.h"
 
 using regie::av::allocFrame;
 using regie::av::Compositor;
@@ -286,6 +287,44 @@ private slots:
         QVERIFY(c.begin(200, 100, kBlack).ok());
         QVERIFY(overlay.apply(c.canvas(), {label}).ok());
         QVERIFY(bright(100, 20, 200, 70) > 100);
+    }
+
+    void eachFontTypeDrawsAFaceOfItsOwn() {
+        std::vector<QByteArray> drawn;
+        for (int type = 0; type < regie::service::mix::kLabelFontTypes; ++type) {
+            const char* file = regie::service::mix::labelFontFile(type);
+            QVERIFY2(QFile::exists(file), file);
+            Compositor c;
+            QVERIFY(c.begin(240, 60, kBlack).ok());
+            regie::av::TextLabel label;
+            label.text = "主播 Ag";
+            label.size = 40;
+            label.fontFile = file;
+            regie::av::TextOverlay overlay;
+            QVERIFY(overlay.apply(c.canvas(), {label}).ok());
+            QByteArray luma;
+            for (int y = 0; y < 60; ++y) {
+                luma.append(
+                    reinterpret_cast<const char*>(c.canvas().data[0] + y * c.canvas().linesize[0]),
+                    240);
+            }
+            const auto lit =
+                std::count_if(luma.begin(), luma.end(), [](char v) { return quint8(v) > 128; });
+            QVERIFY2(lit > 300, qPrintable(QString("FontType %1: %2 lit").arg(type).arg(lit)));
+            drawn.push_back(luma);
+        }
+        for (std::size_t a = 0; a < drawn.size(); ++a) {
+            for (std::size_t b = a + 1; b < drawn.size(); ++b) {
+                int differ = 0;
+                for (int i = 0; i < drawn[a].size(); ++i) {
+                    differ += std::abs(quint8(drawn[a][i]) - quint8(drawn[b][i])) > 64 ? 1 : 0;
+                }
+                QVERIFY2(differ > 200, qPrintable(QString("FontType %1 and %2 differ in %3 pixels")
+                                                      .arg(a)
+                                                      .arg(b)
+                                                      .arg(differ)));
+            }
+        }
     }
 
     void emptyRectanglesDrawNothing() {

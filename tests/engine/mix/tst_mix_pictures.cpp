@@ -1,7 +1,8 @@
 // Pictures on a real mix canvas: a BackgroundImage under the input (its colour showing where
-// the picture is transparent), a WaterMark above everything, both changed live, and what
-// CheckImageMode refuses or lets through. The pictures are PNGs made by ffmpeg and served by
-// the test's own HTTP server; the test samples the pulled output's pixels.
+// the picture is transparent), a WaterMark above everything, both changed live, what
+// CheckImageMode refuses or lets through, and pictures of the preset store (preset-id://). The
+// pictures are PNGs made by ffmpeg and served by the test's own HTTP server or put in the
+// engine's preset directory; the test samples the pulled output's pixels.
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -45,6 +46,7 @@ class TestMixPictures : public QObject {
     Q_OBJECT
 
     HookReceiver m_server;
+    QTemporaryDir m_presets;
     std::unique_ptr<MixEngineClient> m_engine;
     std::unique_ptr<Publisher> m_red;
     std::unique_ptr<Player> m_player;
@@ -104,8 +106,11 @@ private slots:
             return answer;
         });
         QVERIFY(m_server.listenInThread());
+        QVERIFY(!png(m_presets, "yellow-bg.png", "color=c=yellow:s=64x48").isEmpty());
+        QVERIFY(!png(m_presets, "mark.png", "color=c=blue:s=64x64").isEmpty());
 
-        m_engine = std::make_unique<MixEngineClient>("[zego]\nmixMaxFps=25\n");
+        m_engine = std::make_unique<MixEngineClient>(
+            "[zego]\nmixMaxFps=25\nmixPresetImageDir=" + m_presets.path() + "\n");
         QVERIFY2(m_engine->start(), qPrintable(m_engine->process().output()));
         m_red = std::make_unique<Publisher>("red", 440, m_engine->rtmpUrl("picred"));
         QVERIFY(QTest::qWaitFor([&] { return m_engine->online("picred"); }, 10000));
@@ -148,7 +153,7 @@ private slots:
                                       {"RectInfo", rect(0, 0, 10, 10)}};
         QCOMPARE(start({{"BackgroundImage", url("/missing.png")}}, 3), 110200142);
         QCOMPARE(start({{"WaterMark", missingMark}}, 3), 110200142);
-        QCOMPARE(start({{"BackgroundImage", "preset-id://bg.jpg"}, {"CheckImageMode", 2}}, 3),
+        QCOMPARE(start({{"BackgroundImage", "preset-id://../bg.jpg"}, {"CheckImageMode", 1}}, 3),
                  110200141);
         QCOMPARE(start({{"BackgroundImage", "ftp://x/bg.png"}, {"CheckImageMode", 1}}, 3),
                  110200141);
@@ -164,6 +169,22 @@ private slots:
         QCOMPARE(start({{"BackgroundImage", "ftp://x/bg.png"}, {"CheckImageMode", 2}}, 4), 0);
         QTest::qWait(1000);
         QVERIFY(showsAll({{480, 120, regie::test::mix::kGreen}}, 1000));
+    }
+
+    void presetPicturesComeFromTheStore() {
+        QVERIFY(m_player);
+        // Mode 0 reads every picture before the start: an unknown preset cannot be had.
+        QCOMPARE(start({{"BackgroundImage", "preset-id://nothing.png"}}, 5), 110200142);
+        QCOMPARE(start({{"BackgroundImage", "preset-id://sub/x.png"}}, 5), 110200141);
+        QCOMPARE(start({{"BackgroundImage", "preset-id://yellow-bg.png"},
+                        {"WaterMark", QJsonObject{{"Image", "preset-id://mark.png"},
+                                                  {"RectInfo", rect(120, 80, 200, 160)}}}},
+                       5),
+                 0);
+        QVERIFY(showsAll({{40, 40, regie::test::mix::kRed},
+                          {480, 120, regie::test::mix::kYellow},
+                          {180, 140, regie::test::mix::kBlue}},
+                         10000));
     }
 
     void cleanupTestCase() {

@@ -165,6 +165,34 @@ private slots:
         QCOMPARE(codeOf(b), 110200156);
     }
 
+    void lowBitrateHdReachesTheOutputsOfBothActions() {
+        auto b = body();
+        auto& out = b["MixOutput"].as_array()[0].as_object();
+        out["VideoEncId"] = 3;
+        out["LowBitrateHD"] = 1;
+        QVERIFY(std::get<MixRequest>(parse(b)).layout.output.lowBitrateHd);
+        out["LowBitrateHD"] = 2;
+        QCOMPARE(codeOf(b), 110200156);
+
+        auto t = transcodeBody();
+        auto& big = t["TranscodeOutput"].as_array()[1].as_object()["TemplateConfig"].as_object();
+        big["VideoEncId"] = 2;
+        big["LowBitrateHD"] = 1;
+        auto r = regie::api::zego::parseStartCloudTranscode(t, MixLimits{});
+        QVERIFY(std::holds_alternative<regie::service::mix::TranscodeRequest>(r));
+        const auto mix = regie::service::mix::transcodeMix(
+            std::get<regie::service::mix::TranscodeRequest>(r), {});
+        const auto outputs = mix.layout.outputs();
+        const auto hd = std::find_if(outputs.begin(), outputs.end(),
+                                     [](const auto& o) { return o.streamId == "big"; });
+        QVERIFY(hd->lowBitrateHd);
+        QVERIFY(hd->videoCodec == regie::av::VideoCodec::h265);
+        big["LowBitrateHD"] = 3;
+        QCOMPARE(
+            std::get<ZegoResult>(regie::api::zego::parseStartCloudTranscode(t, MixLimits{})).code,
+            110200002);
+    }
+
     void transcodeOutputsFollowTheirTemplatesAndTheInput() {
         auto b = transcodeBody();
         auto r = regie::api::zego::parseStartCloudTranscode(b, MixLimits{});
@@ -249,7 +277,8 @@ private slots:
                      boost::json::object{{"Top", 10}, {"Left", 0}, {"Bottom", 5}, {"Right", 5}})),
                  110200155);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "http://x/p.png"}})), 0);
-        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://a.jpg"}})),
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://a.jpg"}})), 0);
+        QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "preset-id://../a.jpg"}})),
                  110200141);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", "ftp://x/p.png"}})),
                  110200141);
@@ -320,6 +349,35 @@ private slots:
                  110200156);
     }
 
+    void exParaSetsSeiModeAndCoOwners() {
+        auto withExPara = [](std::initializer_list<std::pair<const char*, const char*>> entries) {
+            auto b = body();
+            boost::json::array exPara;
+            for (const auto& [key, value] : entries) {
+                exPara.push_back(boost::json::object{{"Key", key}, {"Value", value}});
+            }
+            b["ExPara"] = exPara;
+            return b;
+        };
+        auto r = parse(withExPara({{"sei_mode", "1"}, {"mixowner_userid", R"(["456","a-b"])"}}));
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& request = std::get<MixRequest>(r);
+        QVERIFY(request.layout.userDataEveryFrame);
+        QCOMPARE(request.coOwners, (std::vector<std::string>{"456", "a-b"}));
+        QVERIFY(request.ownedBy("mixer-1"));
+        QVERIFY(request.ownedBy("456"));
+        QVERIFY(!request.ownedBy("789"));
+        QVERIFY(!std::get<MixRequest>(parse(body())).layout.userDataEveryFrame);
+
+        QCOMPARE(codeOf(withExPara({{"sei_mode", "0"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"sei_mode", "2"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "456"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "[456]"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", R"(["a b"])"}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "[\"456\""}})), 110200172);
+        QCOMPARE(codeOf(withExPara({{"mixowner_userid", "[]"}})), 0);
+    }
+
     void picturesFollowCheckImageMode() {
         auto withTop = [](const char* key, boost::json::value v, int mode = 0) {
             auto b = body();
@@ -334,12 +392,17 @@ private slots:
         QCOMPARE(layout.pictures().size(), std::size_t{1});
         QCOMPARE(layout.pictures()[0].maxBytes, regie::service::mix::kMaxCanvasImageBytes);
 
-        // 0 and 1 check the URL; 2 checks nothing; preset pictures do not exist here.
+        // 0 and 1 check the URL (a preset's name must be a plain file name); 2 checks nothing.
         QCOMPARE(codeOf(withTop("BackgroundImage", "ftp://x/bg.png")), 110200141);
         QCOMPARE(codeOf(withTop("BackgroundImage", "http:///bg.png", 1)), 110200141);
         QCOMPARE(codeOf(withTop("BackgroundImage", "http://x/a b.png", 1)), 110200141);
         QCOMPARE(codeOf(withTop("BackgroundImage", "ftp://x/bg.png", 2)), 0);
-        QCOMPARE(codeOf(withTop("BackgroundImage", "preset-id://bg.jpg", 2)), 110200141);
+        QCOMPARE(codeOf(withTop("BackgroundImage", "preset-id://bg-1_a.JPG", 1)), 0);
+        for (const char* bad : {"preset-id://", "preset-id://a/b.jpg", "preset-id://..",
+                                "preset-id://.hidden.png", "preset-id://a%d.png"}) {
+            QCOMPARE(codeOf(withTop("BackgroundImage", bad, 1)), 110200141);
+            QCOMPARE(codeOf(withTop("BackgroundImage", bad, 2)), 0);
+        }
         auto badMode = body();
         badMode["CheckImageMode"] = 3;
         QCOMPARE(codeOf(badMode), 110200002);
@@ -428,9 +491,10 @@ private slots:
             changed([](auto& c) { c["MixInput"].as_array()[1].as_object()["SoundLevelId"] = -1; }),
             110200155);
         QCOMPARE(changed([](auto& c) { c["SoundLevel"] = 2; }), 110200002);
+        // H.265 carries them as prefix SEI.
         QCOMPARE(
             changed([](auto& c) { c["MixOutput"].as_array()[0].as_object()["VideoEncId"] = 3; }),
-            110200002);
+            0);
         // No video, no SEI.
         QCOMPARE(changed([](auto& c) {
                      auto& out = c["MixOutput"].as_array()[0].as_object();
@@ -463,6 +527,12 @@ private slots:
                  110200002);
         QCOMPARE(changed([](auto& c) { c["BackgroundImage"] = "http://x/bg.png"; }), 110200002);
         QCOMPARE(changed([](auto& c) { c["UserData"] = "aGk="; }), 0);
+        // The input's H.264 goes out, so its SEI is H.264 whatever VideoEncId says.
+        auto hevc = b;
+        hevc["UserData"] = "aGk=";
+        hevc["MixOutput"].as_array()[0].as_object()["VideoEncId"] = 3;
+        QVERIFY(std::get<MixRequest>(parse(hevc)).layout.output.videoCodec ==
+                regie::av::VideoCodec::h264);
         QCOMPARE(changed([](auto& c) {
                      auto& out = c["MixOutput"].as_array()[0].as_object();
                      out["Width"] = 0;
@@ -500,7 +570,17 @@ private slots:
             l2["Font"] = f;
             return codeOf(withLabel(l2));
         };
-        QCOMPARE(changed("FontType", 1), 110200179);
+        for (int type = 1; type <= 3; ++type) {
+            QCOMPARE(changed("FontType", type), 0);
+        }
+        QCOMPARE(changed("FontType", 4), 110200179);
+        // One font per task: every label of a request has the same FontType.
+        auto twoFonts = withLabel(label);
+        auto otherFont = label;
+        otherFont["Font"] = boost::json::object{{"FontType", 2}};
+        twoFonts["MixInput"].as_array()[1].as_object()["Label"] = otherFont;
+        QCOMPARE(codeOf(twoFonts), 110200179);
+        QCOMPARE(*std::get<MixRequest>(parse(withLabel(label))).layout.labelFont, 0);
         QCOMPARE(changed("FontSize", 8), 110200179);
         QCOMPARE(changed("Transparency", 101), 110200179);
         auto noText = label;

@@ -1,6 +1,6 @@
 // The mix output's SEI on bytes: the NAL unit (payload type and size coding, UUID, emulation
-// prevention, trailing bits), where it goes in an access unit, what MixSei puts on which frame,
-// and the sound level of samples.
+// prevention, trailing bits; H.264 and H.265 headers), where it goes in an access unit, what
+// MixSei puts on which frame, and the sound level of samples.
 
 #include <QTest>
 #include <cmath>
@@ -11,6 +11,7 @@
 using regie::av::EncodedPacket;
 using regie::av::SeiMessage;
 using regie::av::SeiUuid;
+using regie::av::VideoCodec;
 using Bytes = std::vector<std::uint8_t>;
 
 namespace {
@@ -59,7 +60,7 @@ private slots:
     void aUserDataMessageIsOneNalUnit() {
         const Bytes payload{'h', 'i'};
         const SeiMessage m{kUuid, payload};
-        const Bytes nal = regie::av::seiNal(std::span(&m, 1));
+        const Bytes nal = regie::av::seiNal(VideoCodec::h264, std::span(&m, 1));
         const Bytes expected = concat(
             {{0, 0, 0, 1, 0x06, 5, 18}, Bytes(kUuid.begin(), kUuid.end()), {'h', 'i', 0x80}});
         QCOMPARE(nal, expected);
@@ -68,7 +69,7 @@ private slots:
     void longPayloadsCountTheirSizeIn255s() {
         const Bytes payload(300, 0x41);
         const SeiMessage m{kUuid, payload};
-        const Bytes nal = regie::av::seiNal(std::span(&m, 1));
+        const Bytes nal = regie::av::seiNal(VideoCodec::h264, std::span(&m, 1));
         QCOMPARE(nal[5], std::uint8_t{5});
         QCOMPARE(nal[6], std::uint8_t{0xff});
         QCOMPARE(nal[7], std::uint8_t{316 - 255});
@@ -78,7 +79,7 @@ private slots:
     void zerosAreEscaped() {
         const Bytes payload{0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 3, 0, 0, 4};
         const SeiMessage m{kUuid, payload};
-        const Bytes nal = regie::av::seiNal(std::span(&m, 1));
+        const Bytes nal = regie::av::seiNal(VideoCodec::h264, std::span(&m, 1));
         // No start code (or 00 00 0x, x <= 3) inside the unit...
         for (std::size_t i = 4; i + 2 < nal.size(); ++i) {
             QVERIFY2(!(nal[i] == 0 && nal[i + 1] == 0 && nal[i + 2] <= 2),
@@ -98,12 +99,51 @@ private slots:
         const Bytes slice{0, 0, 1, 0x41, 7};
         const Bytes sei{0, 0, 0, 1, 0x06, 0xaa};
         Bytes out;
-        regie::av::insertBeforeFirstSlice(concat({sps, pps, idr, slice}), sei, out);
+        regie::av::insertBeforeFirstSlice(VideoCodec::h264, concat({sps, pps, idr, slice}), sei,
+                                          out);
         QCOMPARE(out, concat({sps, pps, sei, idr, slice}));
-        regie::av::insertBeforeFirstSlice(slice, sei, out);
+        regie::av::insertBeforeFirstSlice(VideoCodec::h264, slice, sei, out);
         QCOMPARE(out, concat({sei, slice}));
-        regie::av::insertBeforeFirstSlice(sps, sei, out);
+        regie::av::insertBeforeFirstSlice(VideoCodec::h264, sps, sei, out);
         QCOMPARE(out, concat({sps, sei}));
+    }
+
+    void hevcSeiIsAPrefixSeiWithATwoByteHeader() {
+        const Bytes payload{'h', 'i'};
+        const SeiMessage m{kUuid, payload};
+        const Bytes nal = regie::av::seiNal(VideoCodec::h265, std::span(&m, 1));
+        const Bytes expected = concat({{0, 0, 0, 1, 39 << 1, 0x01, 5, 18},
+                                       Bytes(kUuid.begin(), kUuid.end()),
+                                       {'h', 'i', 0x80}});
+        QCOMPARE(nal, expected);
+    }
+
+    void hevcSeiGoesAfterTheParameterSetsBeforeTheFirstSlice() {
+        const Bytes vps{0, 0, 0, 1, 32 << 1, 1, 0xa};
+        const Bytes sps{0, 0, 0, 1, 33 << 1, 1, 0xb};
+        const Bytes pps{0, 0, 1, 34 << 1, 1, 0xc};
+        const Bytes idr{0, 0, 0, 1, 19 << 1, 1, 9};  // IDR_W_RADL
+        const Bytes trail{0, 0, 1, 1 << 1, 1, 7};    // TRAIL_R
+        const Bytes sei{0, 0, 0, 1, 39 << 1, 1, 0xaa};
+        Bytes out;
+        regie::av::insertBeforeFirstSlice(VideoCodec::h265, concat({vps, sps, pps, idr, trail}),
+                                          sei, out);
+        QCOMPARE(out, concat({vps, sps, pps, sei, idr, trail}));
+        // A TRAIL_N slice (type 0) is a slice too; an H.264 reading of its header is not.
+        const Bytes trailN{0, 0, 0, 1, 0, 1, 7};
+        regie::av::insertBeforeFirstSlice(VideoCodec::h265, concat({sps, trailN}), sei, out);
+        QCOMPARE(out, concat({sps, sei, trailN}));
+    }
+
+    void anHevcMixSeiStampsHevcFrames() {
+        regie::service::mix::MixSei sei(VideoCodec::h265);
+        sei.setUserData({'a'}, false);
+        const Bytes key{0, 0, 0, 1, 19 << 1, 1, 5};
+        auto stamped = sei.stamp(EncodedPacket{key, 0, 0, true}, {});
+        const Bytes uuid(regie::service::mix::kUserDataUuid.begin(),
+                         regie::service::mix::kUserDataUuid.end());
+        QCOMPARE(Bytes(stamped.data.begin(), stamped.data.end()),
+                 concat({{0, 0, 0, 1, 39 << 1, 1, 5, 17}, uuid, {'a', 0x80}, key}));
     }
 
     void userDataGoesOnKeyframesAndAfterAChange() {
@@ -119,14 +159,26 @@ private slots:
             return count(Bytes(p.data.begin(), p.data.end()), uuid) == 1;
         };
         QVERIFY(!carries(sei.stamp(packet(frame, false), {})));
-        sei.setUserData({'a', 'b'});
+        sei.setUserData({'a', 'b'}, false);
         auto first = sei.stamp(packet(frame, false), {});
         QVERIFY(carries(first));
         QCOMPARE(first.dtsMs, std::int64_t{40});
         QVERIFY(!carries(sei.stamp(packet(frame, false), {})));
         QVERIFY(carries(sei.stamp(packet(key, true), {})));
-        sei.setUserData({});
+        sei.setUserData({}, false);
         QVERIFY(!carries(sei.stamp(packet(key, true), {})));
+    }
+
+    void seiModeOnePutsUserDataOnEveryFrame() {
+        regie::service::mix::MixSei sei;
+        const Bytes frame{0, 0, 0, 1, 0x41, 1};
+        const Bytes uuid(regie::service::mix::kUserDataUuid.begin(),
+                         regie::service::mix::kUserDataUuid.end());
+        sei.setUserData({'a', 'b'}, true);
+        for (int i = 0; i < 5; ++i) {
+            auto stamped = sei.stamp(EncodedPacket{frame, 40, 40, false}, {});
+            QCOMPARE(count(Bytes(stamped.data.begin(), stamped.data.end()), uuid), 1);
+        }
     }
 
     void soundLevelsGoOnEveryFrame() {

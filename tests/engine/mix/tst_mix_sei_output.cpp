@@ -1,9 +1,11 @@
 // UserData and SoundLevel through a real regie-engine, read back from the pulled output's H.264
 // (sei_reader.h): the UserData bytes, and the sound levels of a sine input (loud) and a muted
-// one (silent). A live update changes both.
+// one (silent). A live update changes both. An H.265 output carries the same as prefix SEI,
+// read from the FLV tags (flv_capture.h).
 
 #include <QTest>
 
+#include "flv_capture.h"
 #include "mix_engine_client.h"
 #include "mix_media.h"
 #include "sei_reader.h"
@@ -11,6 +13,8 @@
 using regie::test::MixEngineClient;
 using regie::test::readSei;
 using regie::test::SeenSei;
+using regie::test::seiOfAnnexB;
+using regie::test::mix::capture;
 using regie::test::mix::Publisher;
 
 class TestMixSeiOutput : public QObject {
@@ -20,8 +24,16 @@ class TestMixSeiOutput : public QObject {
     std::unique_ptr<Publisher> m_loud;
     std::unique_ptr<Publisher> m_muted;
 
-    QJsonObject body(int sequence, const QString& userData, int soundLevel) {
-        return {{"TaskId", "task-sei"},
+    QJsonObject body(int sequence, const QString& userData, int soundLevel, bool hevc = false) {
+        QJsonObject output{{"StreamId", hevc ? "seihevc" : "seiout"},
+                           {"Width", 320},
+                           {"Height", 240},
+                           {"Fps", 15},
+                           {"VideoBitrate", 400000}};
+        if (hevc) {
+            output["VideoEncId"] = 3;
+        }
+        return {{"TaskId", hevc ? "task-sei-hevc" : "task-sei"},
                 {"UserId", "owner-1"},
                 {"Sequence", sequence},
                 {"UserData", userData},
@@ -37,11 +49,7 @@ class TestMixSeiOutput : public QObject {
                                  {"SoundLevelId", 0x01000000},
                                  {"Volume", 0},
                                  {"RectInfo", QJsonObject{}}}}},
-                {"MixOutput", QJsonArray{QJsonObject{{"StreamId", "seiout"},
-                                                     {"Width", 320},
-                                                     {"Height", 240},
-                                                     {"Fps", 15},
-                                                     {"VideoBitrate", 400000}}}}};
+                {"MixOutput", QJsonArray{output}}};
     }
 
 private slots:
@@ -107,6 +115,35 @@ private slots:
         QCOMPARE(
             MixEngineClient::code(m_engine->post("StopMix", QJsonObject{{"TaskId", "task-sei"}})),
             0);
+    }
+    void anHevcOutputCarriesThemAsPrefixSei() {
+        QCOMPARE(MixEngineClient::code(m_engine->post(
+                     "StartMix", body(1, QByteArray("hevc\0data", 9).toBase64(), 1, true))),
+                 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("seihevc"); }, 5000));
+        SeenSei seen;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                seen = seiOfAnnexB(capture(m_engine->process().httpPort(), "seihevc").hevc, true);
+                return !seen.soundLevels.isEmpty() && quint8(seen.soundLevels.last()[5]) > 40;
+            },
+            20000));
+        QVERIFY2(seen.frames > 20, qPrintable(QString::number(seen.frames)));
+        // The capture starts at a keyframe, which carries the UserData.
+        QVERIFY(!seen.userData.isEmpty());
+        for (const auto& data : seen.userData) {
+            QCOMPARE(data, QByteArray("hevc\0data", 9));
+        }
+        QVERIFY2(seen.soundLevels.size() >= seen.frames - 2,
+                 qPrintable(QString("%1 of %2").arg(seen.soundLevels.size()).arg(seen.frames)));
+        const QByteArray last = seen.soundLevels.last();
+        QCOMPARE(last.size(), 11);
+        QCOMPARE(last.left(5), QByteArray("\2\0\0\0\x0b", 5));
+        QCOMPARE(last.mid(6, 4), QByteArray("\1\0\0\0", 4));
+        QCOMPARE(quint8(last[10]), quint8(0));
+        QCOMPARE(MixEngineClient::code(
+                     m_engine->post("StopMix", QJsonObject{{"TaskId", "task-sei-hevc"}})),
+                 0);
     }
 };
 

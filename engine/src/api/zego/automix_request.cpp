@@ -52,7 +52,7 @@ AutoMixRequest parse(const json::object& body, const MixLimits& limits) {
     if (request.mix.layout.timing.waitForVideo) {
         refuse(kParameterError, "WaitVideoInput=1: an auto mix has no video to wait for");
     }
-    checkExPara(top);
+    readExPara(top, request.mix);
     const int channels = defaultChannels(top);
 
     std::set<std::string> sources;

@@ -5,7 +5,7 @@
 
 #include "api/zego/mix_request.h"
 #include "api/zego/transcode_request.h"
-#include "av/image_fetch.h"
+#include "service/mix/picture_load.h"
 
 namespace regie::api::zego {
 
@@ -25,6 +25,9 @@ ZegoResult mixFailureAnswer(const mix::MixFailure& f) {
     switch (f.error) {
         case mix::MixError::notOwner:
             code = 110200160;
+            break;
+        case mix::MixError::labelFont:
+            code = 110200179;
             break;
         case mix::MixError::sequence:
             code = 110200103;
@@ -187,18 +190,17 @@ ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_ex
             responder.reply(startMix(*request, service, std::move(wanted)));
             return;
         }
-        boost::asio::post(blocking, [&service, request, responder, images = std::move(images),
-                                     wanted = std::move(wanted)]() mutable {
-            for (const auto& image : images) {
-                if (auto fetched =
-                        av::fetchImage(image.url, image.maxBytes, mix::kImageFetchTimeout);
-                    !fetched) {
-                    responder.reply({kImageFetchFailed, fetched.error().message, std::nullopt});
-                    return;
+        boost::asio::post(
+            blocking, [&service, request, responder, images = std::move(images),
+                       wanted = std::move(wanted), presets = settings.presetImageDir]() mutable {
+                for (const auto& image : images) {
+                    if (auto fetched = mix::loadPicture(image, presets); !fetched) {
+                        responder.reply({kImageFetchFailed, fetched.error().message, std::nullopt});
+                        return;
+                    }
                 }
-            }
-            responder.reply(startMix(*request, service, std::move(wanted)));
-        });
+                responder.reply(startMix(*request, service, std::move(wanted)));
+            });
     };
     return spec;
 }

@@ -65,7 +65,9 @@ void readTiming(const Fields& top, service::mix::MixRequest& request);
 void readSei(const Fields& top, service::mix::MixRequest& request);
 // ByPass into request.layout, once everything else is read.
 void readBypass(const Fields& top, service::mix::MixRequest& request);
-void checkExPara(const Fields& top);
+// ExPara: sei_mode into request.layout, mixowner_userid into request.coOwners; video_encode
+// other than h264 and malformed entries are refused (110200172), unknown keys ignored.
+void readExPara(const Fields& top, service::mix::MixRequest& request);
 // The top-level SoundChannel ("1" or "2"): what an output without one gets.
 int defaultChannels(const Fields& top);
 // `where` prefixes messages ("MixInput[1].").

@@ -10,6 +10,7 @@
 #include "api/zego/mix_body.h"
 #include "api/zego/stream_id.h"
 #include "core/base64.h"
+#include "service/mix/picture_load.h"
 
 namespace regie::api::zego {
 
@@ -32,10 +33,15 @@ namespace {
 // One picture URL (BackgroundImage, MixInput[].Image.Url, WaterMark.Image) as CheckImageMode
 // asks; the download itself (mode 0) happens before the start, outside the parser.
 void checkImageUrl(const std::string& name, std::string_view url, ImageCheck check) {
-    if (url.starts_with("preset-id://")) {
-        unsupported(kImageProtocol, name + " preset-id:// (no preset pictures)");
-    }
     if (check == ImageCheck::none) {
+        return;
+    }
+    if (url.starts_with(service::mix::kPresetScheme)) {
+        if (!service::mix::presetName(url)) {
+            refuse(kImageProtocol, name +
+                                       " must name a preset picture by a plain file name "
+                                       "(letters, digits, '-', '_', '.'; not starting with '.')");
+        }
         return;
     }
     std::string_view rest = url;
@@ -166,12 +172,10 @@ LabelSpec labelOf(const json::object& object, const std::string& where) {
     if (!ff.has("FontType")) {
         refuse(kLabel, ff.name("FontType") + " is required");
     }
-    if (ff.integerIn("FontType", 0, 3, 0) != 0) {
-        unsupported(kLabel, ff.name("FontType") + " other than 0 (only Source Han Sans)");
-    }
-    if (!std::filesystem::exists(service::mix::kLabelFontFile)) {
-        refuse(kLabel,
-               std::string("the label font is not installed: ") + service::mix::kLabelFontFile);
+    label.fontType = static_cast<int>(ff.integerIn("FontType", 0, 3, 0));
+    if (const char* file = service::mix::labelFontFile(label.fontType);
+        !std::filesystem::exists(file)) {
+        refuse(kLabel, std::string("the label font is not installed: ") + file);
     }
     label.fontSize = static_cast<int>(ff.integerIn("FontSize", 12, 100, 24));
     label.fontColor = rgbOf(ff.integerIn("FontColor", 0, 0xffffff, 0xffffff));
@@ -180,6 +184,36 @@ LabelSpec labelOf(const json::object& object, const std::string& where) {
         label.borderColor = rgbOf(ff.integerIn("BorderColor", 0, 0xffffff, 0));
     }
     return label;
+}
+
+// mix.md: one font per task. The FontType the labels share; none without labels.
+std::optional<int> labelFont(const std::vector<MixInputSpec>& inputs) {
+    std::optional<int> font;
+    for (const auto& in : inputs) {
+        if (!in.label) {
+            continue;
+        }
+        if (font && *font != in.label->fontType) {
+            refuse(kLabel, "every Label of a task must have the same Font.FontType");
+        }
+        font = in.label->fontType;
+    }
+    return font;
+}
+
+// VideoEncId 4 needs ExtraLayers: exactly one {VideoBitrate}, the base layer's, below the
+// output's. Checked only: the output is plain H.264.
+void checkExtraLayers(const Fields& f, std::int64_t videoBitrate) {
+    const auto& layers = f.requiredArray("ExtraLayers");
+    if (layers.size() != 1 || !layers.front().is_object()) {
+        refuse(kOutputFormat, f.name("ExtraLayers") + " needs exactly one {VideoBitrate} Object");
+    }
+    Fields layer(layers.front().get_object(), f.name("ExtraLayers[0]."), kOutputFormat);
+    const auto bitrate = layer.requiredInteger("VideoBitrate");
+    if (bitrate <= 0 || bitrate >= videoBitrate) {
+        refuse(kOutputFormat,
+               layer.name("VideoBitrate") + " must be greater than 0 and below the output's");
+    }
 }
 
 MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {
@@ -219,17 +253,16 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
             }
             spec.videoCodec = av::VideoCodec::h265;
             break;
-        case 4:
-            unsupported(kOutputFormat, f.name("VideoEncId") + "=4 (H.264 SVC)");
+        case 4:  // H.264 SVC falls back to H.264 for CDN outputs, and every output here is one
+            checkExtraLayers(f, spec.videoBitrate);
+            break;
         default:
             refuse(kOutputFormat, f.name("VideoEncId") + " must be 0, 2, 3 or 4");
     }
-    if (f.has("ExtraLayers")) {
-        unsupported(kOutputFormat, f.name("ExtraLayers"));
+    if (f.has("ExtraLayers") && f.integer("VideoEncId") != 4) {
+        refuse(kOutputFormat, f.name("ExtraLayers") + " goes with VideoEncId 4 (H.264 SVC) only");
     }
-    if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
-        unsupported(kOutputFormat, f.name("LowBitrateHD") + "=1");
-    }
+    spec.lowBitrateHd = f.integerIn("LowBitrateHD", 0, 1, 0) == 1;
     if (const auto* target = f.object("TargetRoom")) {
         if (!spec.streamUrl.empty()) {
             refuse(kOutputFormat, f.name("TargetRoom") +
@@ -324,7 +357,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     }
 
     readTiming(top, request);
-    checkExPara(top);
+    readExPara(top, request);
     request.imageCheck = static_cast<ImageCheck>(top.integerIn("CheckImageMode", 0, 2, 0));
     if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
         checkImageUrl("BackgroundImage", *image, request.imageCheck);
@@ -345,6 +378,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         }
         request.layout.inputs.push_back(std::move(spec));
     }
+    request.layout.labelFont = labelFont(request.layout.inputs);
     readOutputs(outputs, sources, channels, limits, request);
     readSei(top, request);
     readBypass(top, request);
@@ -392,15 +426,7 @@ void readSei(const Fields& top, MixRequest& request) {
     const bool sei = !layout.userData.empty() || layout.soundLevels;
     if (sei && layout.output.audioOnly()) {
         refuse(kParameterError,
-               "UserData and SoundLevel travel as H.264 SEI: they need an output with video");
-    }
-    for (const auto& out : layout.outputs()) {
-        if (sei && out.videoCodec != av::VideoCodec::h264) {
-            refuse(kParameterError,
-                   "UserData and SoundLevel are written as H.264 SEI only; "
-                   "output " +
-                       out.sinkKey() + " is H.265");
-        }
+               "UserData and SoundLevel travel as video SEI: they need an output with video");
     }
     for (std::size_t i = 0; layout.soundLevels && i < layout.inputs.size(); ++i) {
         if (!layout.inputs[i].soundLevelId) {
@@ -435,6 +461,9 @@ void readBypass(const Fields& top, MixRequest& request) {
             "Image, Label, Volume, ContentControl, BackgroundImage, WaterMark and "
             "SoundLevel cannot apply");
     }
+    // What goes out is the input's own H.264, whatever VideoEncId says; its SEI is H.264 too.
+    layout.output.videoCodec = av::VideoCodec::h264;
+    layout.output.lowBitrateHd = false;
 }
 
 void readTiming(const Fields& top, MixRequest& request) {
@@ -443,29 +472,6 @@ void readTiming(const Fields& top, MixRequest& request) {
         static_cast<service::mix::Alignment>(top.integerIn("AlignmentType", 0, 2, 0));
     timing.hold = std::chrono::milliseconds(top.integerIn("RecvBufferLevel", 0, 4000, 0));
     timing.waitForVideo = top.integerIn("WaitVideoInput", 0, 1, 0) == 1;
-}
-
-void checkExPara(const Fields& top) {
-    if (!top.has("ExPara")) {
-        return;
-    }
-    for (const auto& item : top.requiredArray("ExPara")) {
-        if (!item.is_object()) {
-            refuse(kExPara, "ExPara entries must be {Key, Value} objects");
-        }
-        Fields entry(item.get_object(), "ExPara.", kExPara);
-        auto key = entry.requiredString("Key");
-        auto value = entry.string("Value");
-        if (!value) {
-            refuse(kExPara, "ExPara." + key + " needs a String Value");
-        }
-        if (key == "video_encode" && *value != "h264") {
-            unsupported(kExPara, "ExPara video_encode=" + *value);
-        }
-        if (key == "sei_mode" || key == "mixowner_userid") {
-            unsupported(kExPara, "ExPara " + key);
-        }
-    }
 }
 
 int defaultChannels(const Fields& top) {

@@ -67,9 +67,7 @@ void readConfig(const Fields& f, TranscodeOutputSpec& spec, const MixLimits& lim
         refuse(kParameterError, f.name("Width") + " and Height must both be set or both be 0");
     }
     spec.videoBitrate = f.integerIn("VideoBitrate", 0, INT32_MAX, 0);
-    if (f.integerIn("LowBitrateHD", 0, 1, 0) == 1) {
-        refuse(kParameterError, f.name("LowBitrateHD") + "=1 is not supported yet");
-    }
+    spec.lowBitrateHd = f.integerIn("LowBitrateHD", 0, 1, 0) == 1;
 }
 
 TranscodeOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {

@@ -435,11 +435,12 @@ core::Result<HevcConfig> parseHevcConfig(ByteView record) {
 }
 
 core::Result<Bytes> buildHevcConfig(const std::vector<Bytes>& vps, const std::vector<Bytes>& sps,
-                                    const std::vector<Bytes>& pps) {
+                                    const std::vector<Bytes>& pps,
+                                    const std::vector<Bytes>& prefixSei) {
     if (vps.empty() || sps.empty() || pps.empty()) {
         return core::Error{"HEVC configuration needs VPS, SPS and PPS"};
     }
-    for (const auto* sets : {&vps, &sps, &pps}) {
+    for (const auto* sets : {&vps, &sps, &pps, &prefixSei}) {
         if (sets->size() > 0xffff || std::any_of(sets->begin(), sets->end(), [](const Bytes& set) {
                 return set.size() > 0xffff;
             })) {
@@ -465,7 +466,7 @@ core::Result<Bytes> buildHevcConfig(const std::vector<Bytes>& vps, const std::ve
     appendBe(out, 0, 2);  // avgFrameRate: unspecified
     out.push_back(
         static_cast<std::uint8_t>((s.maxSubLayers << 3) | (s.temporalIdNesting ? 4 : 0) | 3));
-    out.push_back(3);
+    out.push_back(prefixSei.empty() ? 3 : 4);
     auto appendArray = [&out](NalType type, const std::vector<Bytes>& units) {
         out.push_back(static_cast<std::uint8_t>(0x80 | static_cast<int>(type)));
         appendBe(out, units.size(), 2);
@@ -477,6 +478,9 @@ core::Result<Bytes> buildHevcConfig(const std::vector<Bytes>& vps, const std::ve
     appendArray(NalType::Vps, vps);
     appendArray(NalType::Sps, sps);
     appendArray(NalType::Pps, pps);
+    if (!prefixSei.empty()) {
+        appendArray(NalType::SeiPrefix, prefixSei);
+    }
     return out;
 }
 

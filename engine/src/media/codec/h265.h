@@ -120,8 +120,10 @@ struct HevcConfig {
 };
 
 core::Result<HevcConfig> parseHevcConfig(ByteView record);
-// Profile, tier, level, chroma format and bit depths come from the first SPS.
+// Profile, tier, level, chroma format and bit depths come from the first SPS. `prefixSei`, when
+// given, is a fourth array (as FFmpeg's hvcC writer keeps an encoder's header SEI).
 core::Result<Bytes> buildHevcConfig(const std::vector<Bytes>& vps, const std::vector<Bytes>& sps,
-                                    const std::vector<Bytes>& pps);
+                                    const std::vector<Bytes>& pps,
+                                    const std::vector<Bytes>& prefixSei = {});
 
 }  // namespace regie::media::h265

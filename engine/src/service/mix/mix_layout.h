@@ -54,14 +54,25 @@ struct ImageSpec {
     ImageDisplay display = ImageDisplay::always;
 };
 
-// A text label over an input (MixInput Label). Only FontType 0, Source Han Sans Regular, is
-// installed: it is Noto Sans CJK (fonts-noto-cjk).
-inline constexpr const char* kLabelFontFile =
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+// The font of a text label (MixInput Label Font.FontType 0-3). The spec's faces are not in
+// Debian; each is drawn with a Debian font of the same kind (docs/mix.md, local choice):
+// 0 Source Han Sans Regular is Noto Sans CJK Regular (the same design), 1 Alibaba PuHuiTi (a
+// plain sans) Noto Sans CJK Bold, 2 Pangmen Zhengdao (a heavy title face) Noto Serif CJK Bold,
+// 3 ZCOOL KuaiLe (a playful hand-drawn face) AR PL UKai (fonts-arphic-ukai, a brush face).
+inline constexpr int kLabelFontTypes = 4;
+inline const char* labelFontFile(int fontType) {
+    static constexpr const char* kFiles[kLabelFontTypes] = {
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
+        "/usr/share/fonts/truetype/arphic/ukai.ttc"};
+    return kFiles[std::clamp(fontType, 0, kLabelFontTypes - 1)];
+}
 
 struct LabelSpec {
     std::string text;
-    int left = 0;  // from the input rectangle's top-left corner
+    int fontType = 0;  // labelFontFile
+    int left = 0;      // from the input rectangle's top-left corner
     int top = 0;
     int fontSize = 24;
     std::uint32_t fontColor = 0xffffff;  // 0xRRGGBB
@@ -103,6 +114,7 @@ struct MixOutputSpec {
     int gopSeconds = 2;
     std::int64_t videoBitrate = 0;
     av::VideoCodec videoCodec = av::VideoCodec::h264;
+    bool lowBitrateHd = false;  // LowBitrateHD=1: tuned for low bitrates (H.265 only)
     av::AudioCodec audioCodec = av::AudioCodec::aacLc;
     std::int64_t audioBitrate = 48000;
     int channels = 1;
@@ -140,8 +152,12 @@ struct MixLayout {
     std::string backgroundImage;  // over the whole canvas, under every input; empty: none
     std::optional<WatermarkSpec> watermark;
     std::vector<std::uint8_t> userData;  // sent as SEI (UserData, decoded); empty: none
-    bool soundLevels = false;            // the inputs' sound levels as SEI (SoundLevel=1)
-    bool bypass = false;  // ByPass=1: the one input's frames are forwarded, not re-encoded
+    // ExPara sei_mode 1: UserData on every frame, not only on keyframes and after a change.
+    bool userDataEveryFrame = false;
+    bool soundLevels = false;  // the inputs' sound levels as SEI (SoundLevel=1)
+    bool bypass = false;       // ByPass=1: the one input's frames are forwarded, not re-encoded
+    // The FontType of every label; fixed for the task's life once it has had labels.
+    std::optional<int> labelFont;
     InputTiming timing;
 
     // Every picture the layout shows, each once.
@@ -200,12 +216,19 @@ struct MixRequest {
     boost::json::object body;
     std::string taskId;
     std::string userId;
+    // ExPara mixowner_userid: users who own the task together with userId.
+    std::vector<std::string> coOwners;
     std::string roomId;
     std::optional<std::int64_t> sequence;
     ImageCheck imageCheck = ImageCheck::download;
     MixLayout layout;
     // An auto mix (StartAutoMix): its inputs follow a room and need not be live yet.
     bool followsRoom = false;
+
+    bool ownedBy(const std::string& user) const {
+        return user == userId ||
+               std::find(coOwners.begin(), coOwners.end(), user) != coOwners.end();
+    }
 };
 
 // Where players find a mix output; empty for an output pushed elsewhere.
@@ -234,6 +257,7 @@ struct MixTaskView {
 
 enum class MixError {
     notOwner,
+    labelFont,
     sequence,
     inputMissing,
     tooManyInputs,

@@ -21,6 +21,7 @@ MixOutputs::MixOutputs(std::vector<MixOutputSpec> specs, core::Logger& log) : m_
     for (auto& spec : specs) {
         Output out;
         out.spec = std::move(spec);
+        out.sei = MixSei(out.spec.videoCodec);
         m_outputs.push_back(std::move(out));
     }
 }
@@ -83,8 +84,8 @@ void MixOutputs::update(const std::vector<MixOutputSpec>& specs) {
 
 bool MixOutputs::openVideo(Output& out, std::int64_t index) {
     const MixOutputSpec& spec = out.spec;
-    av::VideoEncoderParams params{spec.videoCodec, spec.width,        spec.height,
-                                  spec.fps,        spec.videoBitrate, spec.gopSeconds};
+    av::VideoEncoderParams params{spec.videoCodec,   spec.width,      spec.height,      spec.fps,
+                                  spec.videoBitrate, spec.gopSeconds, spec.lowBitrateHd};
     if (out.encoder && out.encoder->params() == params) {
         return true;
     }
@@ -107,9 +108,9 @@ bool MixOutputs::openVideo(Output& out, std::int64_t index) {
     return true;
 }
 
-void MixOutputs::setUserData(const std::vector<std::uint8_t>& data) {
+void MixOutputs::setUserData(const std::vector<std::uint8_t>& data, bool everyFrame) {
     for (Output& out : m_outputs) {
-        out.sei.setUserData(data);
+        out.sei.setUserData(data, everyFrame);
     }
 }
 

@@ -34,7 +34,7 @@ public:
     void update(const std::vector<MixOutputSpec>& specs);
 
     // The UserData every output's pictures carry as SEI (mix_sei.h).
-    void setUserData(const std::vector<std::uint8_t>& data);
+    void setUserData(const std::vector<std::uint8_t>& data, bool everyFrame);
     // The composed canvas (the first output's size) as frame `index` of every output with video;
     // `levels`: the inputs' sound levels for the SEI (empty without SoundLevel).
     void video(AVFrame& canvas, av::Yuv background, std::int64_t index,

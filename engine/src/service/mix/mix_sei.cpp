@@ -20,15 +20,16 @@ std::uint8_t soundLevel(const float* const* planes, int channels, int samples) {
     return static_cast<std::uint8_t>(std::clamp(std::lround((dbfs + 60) * 100 / 60), 0L, 100L));
 }
 
-void MixSei::setUserData(std::vector<std::uint8_t> data) {
+void MixSei::setUserData(std::vector<std::uint8_t> data, bool everyFrame) {
     m_userData = std::move(data);
+    m_userDataEveryFrame = everyFrame;
     m_userDataChanged = true;
 }
 
 av::EncodedPacket MixSei::stamp(const av::EncodedPacket& packet,
                                 std::span<const InputLevel> levels) {
     std::vector<av::SeiMessage> messages;
-    if (!m_userData.empty() && (packet.keyframe || m_userDataChanged)) {
+    if (!m_userData.empty() && (packet.keyframe || m_userDataChanged || m_userDataEveryFrame)) {
         messages.push_back({kUserDataUuid, m_userData});
     }
     m_userDataChanged = false;
@@ -46,7 +47,7 @@ av::EncodedPacket MixSei::stamp(const av::EncodedPacket& packet,
     if (messages.empty()) {
         return packet;
     }
-    av::insertBeforeFirstSlice(packet.data, av::seiNal(messages), m_packet);
+    av::insertBeforeFirstSlice(m_codec, packet.data, av::seiNal(m_codec, messages), m_packet);
     av::EncodedPacket stamped = packet;
     stamped.data = m_packet;
     return stamped;

@@ -16,11 +16,11 @@ namespace json = boost::json;
 
 namespace {
 
-// An update's body with the running task's owner, room, input timing and output streams, which
-// never change: what is stored is what runs.
+// An update's body with the running task's owner (ExPara names co-owners), room, input timing
+// and output streams, which never change: what is stored is what runs.
 void keepIdentity(json::object& body, const json::object& running) {
-    for (const char* key :
-         {"UserId", "RoomId", "RecvBufferLevel", "WaitVideoInput", "AlignmentType"}) {
+    for (const char* key : {"UserId", "RoomId", "ExPara", "RecvBufferLevel", "WaitVideoInput",
+                            "AlignmentType"}) {
         if (const auto* value = running.if_contains(key)) {
             body[key] = *value;
         } else {
@@ -50,8 +50,11 @@ void keepIdentity(json::object& body, const json::object& running) {
 
 }  // namespace
 
-MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c) {
+MixSettings MixSettings::fromConfig(const core::ConfigSnapshot& c,
+                                    const std::filesystem::path& dataDir) {
     MixSettings s;
+    const auto presets = core::trim(c.get("zego.mixPresetImageDir"));
+    s.presetImageDir = dataDir / (presets.empty() ? "mix-presets" : std::string(presets));
     if (auto app = core::trim(c.get("zego.app")); !app.empty()) {
         s.app = std::string(app);
     }
@@ -207,6 +210,7 @@ MixResult<std::shared_ptr<MixService::Entry>> MixService::create(const std::stri
     const std::uint64_t generation = entry->generation;
     entry->task = std::make_unique<MixTask>(
         MixTask::Deps{m_deps.sources, m_settings.app, m_deps.log, m_settings.idleStop,
+                      m_settings.presetImageDir,
                       [this, taskId, generation](SelfStop why) {
                           boost::asio::post(m_deps.teardown, [this, taskId, generation, why] {
                               end(taskId, generation,
@@ -390,7 +394,7 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
                                                     (entry.transcode ? "transcode" : "mix") +
                                                     " task"};
         }
-        if (m_settings.ownerCheck && request.userId != entry.request.userId) {
+        if (m_settings.ownerCheck && !entry.request.ownedBy(request.userId)) {
             return MixFailure{MixError::notOwner, "UserId does not own this task"};
         }
         if (request.sequence && entry.sequence && *request.sequence <= *entry.sequence) {
@@ -398,9 +402,19 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
                               "Sequence must be greater than " + std::to_string(*entry.sequence)};
         }
         request.layout.timing = entry.request.layout.timing;  // fixed for the task's life
+        const auto& runningFont = entry.request.layout.labelFont;
+        if (runningFont && request.layout.labelFont && *runningFont != *request.layout.labelFont) {
+            return MixFailure{MixError::labelFont, "the task's labels use Font.FontType " +
+                                                       std::to_string(*runningFont) +
+                                                       ", which cannot change"};
+        }
         if (auto missing = checkInputs(request)) {
             return *missing;
         }
+        if (!request.layout.labelFont) {
+            request.layout.labelFont = runningFont;
+        }
+        request.layout.userDataEveryFrame = entry.request.layout.userDataEveryFrame;
         // Only the dynamic parts change; the owner, room and outputs stay.
         request.layout.keepOutputsOf(entry.request.layout);
         if (transcode) {
@@ -413,6 +427,7 @@ MixResult<MixTaskView> MixService::launch(const std::string& appId, MixRequest r
             entry.sequence = request.sequence;
         }
         request.userId = entry.request.userId;
+        request.coOwners = entry.request.coOwners;
         request.roomId = entry.request.roomId;
         keepIdentity(request.body, entry.request.body);
         entry.request = std::move(request);
@@ -500,7 +515,7 @@ MixStatus MixService::stop(TaskKind kind, const std::string& taskId,
             found->second->transcode.has_value() != (kind == TaskKind::transcode)) {
             return MixFailure{MixError::noSuchTask, "task does not exist"};
         }
-        if (m_settings.ownerCheck && userId != found->second->request.userId) {
+        if (m_settings.ownerCheck && !(userId && found->second->request.ownedBy(*userId))) {
             return MixFailure{MixError::notOwner, "UserId does not own this task"};
         }
         const auto& last = found->second->sequence;

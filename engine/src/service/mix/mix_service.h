@@ -9,6 +9,7 @@
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -36,9 +37,12 @@ struct MixSettings {
     bool sequenceRequired = false;
     int maxFps = 20;
     std::chrono::milliseconds idleStop{90000};
-    bool autoMixAnyRoom = false;  // StartAutoMix accepts a room that does not exist (yet)
+    bool autoMixAnyRoom = false;           // StartAutoMix accepts a room that does not exist (yet)
+    std::filesystem::path presetImageDir;  // preset-id:// pictures
 
-    static MixSettings fromConfig(const core::ConfigSnapshot& config);
+    // A relative mixPresetImageDir (and the default, mix-presets) is under `dataDir`.
+    static MixSettings fromConfig(const core::ConfigSnapshot& config,
+                                  const std::filesystem::path& dataDir = {});
 };
 
 // A task's request as its Action's parser reads it.

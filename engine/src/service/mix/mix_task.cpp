@@ -106,13 +106,14 @@ void MixTask::applyLayout(MixLayout layout) {
     std::map<PictureSource, std::unique_ptr<Placeholder>> images;
     for (auto& source : layout.pictures()) {
         auto kept = m_images.find(source);
-        images[source] = kept != m_images.end() ? std::move(kept->second)
-                                                : std::make_unique<Placeholder>(source);
+        images[source] = kept != m_images.end()
+                             ? std::move(kept->second)
+                             : std::make_unique<Placeholder>(source, m_deps.presetDir);
     }
     m_images = std::move(images);
     m_soundLevels.assign(m_inputs.size(), 0);
     if (layout.userData != m_layout.userData) {
-        m_outputs.setUserData(layout.userData);
+        m_outputs.setUserData(layout.userData, layout.userDataEveryFrame);
     }
     m_layout = std::move(layout);
 }
@@ -341,7 +342,7 @@ void MixTask::drawLabels() {
         label.color = l.fontColor;
         label.opacity = 1.0 - l.transparency / 100.0;
         label.border = l.borderColor;
-        label.fontFile = kLabelFontFile;
+        label.fontFile = labelFontFile(l.fontType);
     }
     m_labels.resize(count);
     if (auto drawn = m_overlay.apply(m_compositor.canvas(), m_labels); !drawn) {

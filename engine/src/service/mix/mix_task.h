@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -47,6 +48,7 @@ public:
         std::string app;  // where input stream ids are published
         core::Logger& log;
         std::chrono::milliseconds idleStop;
+        std::filesystem::path presetDir;  // the preset store (preset-id:// pictures)
         // The task ends by itself; called once, on the task's thread.
         std::function<void(SelfStop)> ended;
         // WaitVideoInput: the outputs' sinks (parallel to layout.outputs()) once an input's

@@ -81,6 +81,7 @@ core::Status OutputStream::videoConfig(const av::VideoEncoderParams& params,
     std::vector<media::Bytes> vps;
     std::vector<media::Bytes> sps;
     std::vector<media::Bytes> pps;
+    std::vector<media::Bytes> sei;  // H.265: x265's header SEI, which names its options
     for (auto nal : media::splitAnnexB(annexB)) {
         if (nal.empty() || (hevc && nal.size() < 2)) {
             continue;
@@ -88,10 +89,11 @@ core::Status OutputStream::videoConfig(const av::VideoEncoderParams& params,
         std::vector<media::Bytes>* sets = nullptr;
         if (hevc) {
             auto type = media::h265::nalType(nal[0]);
-            sets = type == media::h265::NalType::Vps   ? &vps
-                   : type == media::h265::NalType::Sps ? &sps
-                   : type == media::h265::NalType::Pps ? &pps
-                                                       : nullptr;
+            sets = type == media::h265::NalType::Vps         ? &vps
+                   : type == media::h265::NalType::Sps       ? &sps
+                   : type == media::h265::NalType::Pps       ? &pps
+                   : type == media::h265::NalType::SeiPrefix ? &sei
+                                                             : nullptr;
         } else {
             auto type = media::h264::nalType(nal[0]);
             sets = type == media::h264::NalType::Sps   ? &sps
@@ -105,8 +107,8 @@ core::Status OutputStream::videoConfig(const av::VideoEncoderParams& params,
     if (sps.empty() || pps.empty() || (hevc && vps.empty())) {
         return core::Error{"the encoder gave no parameter sets"};
     }
-    auto record =
-        hevc ? media::h265::buildHevcConfig(vps, sps, pps) : media::h264::buildAvcConfig(sps, pps);
+    auto record = hevc ? media::h265::buildHevcConfig(vps, sps, pps, sei)
+                       : media::h264::buildAvcConfig(sps, pps);
     if (!record) {
         return record.error();
     }

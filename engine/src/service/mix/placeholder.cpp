@@ -1,6 +1,6 @@
 #include "service/mix/placeholder.h"
 
-#include "av/image_fetch.h"
+#include "service/mix/picture_load.h"
 
 namespace regie::service::mix {
 
@@ -9,8 +9,8 @@ constexpr auto kRetryDelay = std::chrono::seconds(2);
 constexpr int kTries = 3;
 }  // namespace
 
-Placeholder::Placeholder(PictureSource source)
-    : m_source(std::move(source)), m_thread([this] { run(); }) {}
+Placeholder::Placeholder(PictureSource source, std::filesystem::path presetDir)
+    : m_source(std::move(source)), m_presetDir(std::move(presetDir)), m_thread([this] { run(); }) {}
 
 Placeholder::~Placeholder() {
     {
@@ -23,7 +23,7 @@ Placeholder::~Placeholder() {
 
 void Placeholder::run() {
     for (int attempt = 0; attempt < kTries && !m_stop; ++attempt) {
-        auto fetched = av::fetchImage(m_source.url, m_source.maxBytes, kImageFetchTimeout, &m_stop);
+        auto fetched = loadPicture(m_source, m_presetDir, &m_stop);
         std::unique_lock lock(m_mutex);
         if (fetched) {
             m_picture = std::move(fetched.value());

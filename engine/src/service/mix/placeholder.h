@@ -1,10 +1,12 @@
 #pragma once
 // A picture of the canvas (an input's placeholder MixInput Image.Url, the BackgroundImage, the
-// WaterMark), downloaded on a thread of its own and retried a few times; until it has arrived,
+// WaterMark), downloaded (or read from the preset store) on a thread of its own and retried a
+// few times; until it has arrived,
 // or if it cannot be had, nothing is drawn for it.
 
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -16,7 +18,7 @@ namespace regie::service::mix {
 
 class Placeholder {
 public:
-    explicit Placeholder(PictureSource source);
+    Placeholder(PictureSource source, std::filesystem::path presetDir);
     ~Placeholder();
     Placeholder(const Placeholder&) = delete;
     Placeholder& operator=(const Placeholder&) = delete;
@@ -35,6 +37,7 @@ private:
     void run();
 
     PictureSource m_source;
+    std::filesystem::path m_presetDir;
     std::atomic<bool> m_stop{false};
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -44,6 +44,7 @@ MixOutputSpec outputOf(const TranscodeOutputSpec& t, const InputFormat& input, i
                       (t.codec == TranscodeCodec::sameAsInput &&
                        input.codec == media::CodecId::H265 && out.streamUrl.empty());
     out.videoCodec = hevc ? av::VideoCodec::h265 : av::VideoCodec::h264;
+    out.lowBitrateHd = t.lowBitrateHd;
     if (t.width == 0 && t.height == 0) {
         out.width = even(inWidth);
         out.height = even(inHeight);

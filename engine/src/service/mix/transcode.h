@@ -28,6 +28,7 @@ struct TranscodeOutputSpec {
     int width = 0;           // both 0: the input's size
     int height = 0;
     std::int64_t videoBitrate = 0;  // 0: the input's
+    bool lowBitrateHd = false;      // honoured when the output is H.265
 
     std::string sinkKey() const {
         return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl;
