@@ -25,7 +25,7 @@ public:
         enqueue(Outbound{{asio::buffer(*owned)}, owned, owned->size(), false}, start);
     }
 
-    void writeFront(std::deque<Outbound>& queue) {
+    void writeFront(const OutboundRing& queue) {
         ++writes;
         for (const auto& m : queue) {
             for (const auto& b : m.buffers) {
@@ -54,13 +54,14 @@ public:
         enqueue(Outbound{{asio::buffer(*owned)}, owned, owned->size(), false}, start);
     }
 
-    void writeFront(std::deque<Outbound>& queue) {
+    void writeFront(const OutboundRing& queue) {
         ++writes;
         ++depth;
         maxDepth = std::max(maxDepth, depth);
         std::size_t count = std::min<std::size_t>(queue.size(), 2);
-        for (std::size_t i = 0; i < count; ++i) {
-            for (const auto& b : queue[i].buffers) {
+        auto message = queue.begin();
+        for (std::size_t i = 0; i < count; ++i, ++message) {
+            for (const auto& b : message->buffers) {
                 received.append(static_cast<const char*>(b.data()), b.size());
             }
         }
