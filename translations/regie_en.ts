@@ -740,6 +740,18 @@
         <source>User data for players (sent as SEI)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Label size (px)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Label font</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>One font for every label of the task</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>

@@ -739,6 +739,18 @@
         <source>User data for players (sent as SEI)</source>
         <translation>发给播放端的用户数据（以 SEI 发送）</translation>
     </message>
+    <message>
+        <source>Label size (px)</source>
+        <translation>标签字号（像素）</translation>
+    </message>
+    <message>
+        <source>Label font</source>
+        <translation>标签字体</translation>
+    </message>
+    <message>
+        <source>One font for every label of the task</source>
+        <translation>任务中所有标签使用同一字体</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
