@@ -52,6 +52,21 @@ class TestMixSeiOutput : public QObject {
                 {"MixOutput", QJsonArray{output}}};
     }
 
+    // Every UserData seen is `userData`; every frame but the first ones carries the levels:
+    // count 2, then id 11 (loud) and id 0x01000000 (muted, level 0).
+    static void checkSei(const SeenSei& seen, const QByteArray& userData) {
+        for (const auto& data : seen.userData) {
+            QCOMPARE(data, userData);
+        }
+        QVERIFY2(seen.soundLevels.size() >= seen.frames - 2,
+                 qPrintable(QString("%1 of %2").arg(seen.soundLevels.size()).arg(seen.frames)));
+        const QByteArray last = seen.soundLevels.last();
+        QCOMPARE(last.size(), 11);
+        QCOMPARE(last.left(5), QByteArray("\2\0\0\0\x0b", 5));
+        QCOMPARE(last.mid(6, 4), QByteArray("\1\0\0\0", 4));
+        QCOMPARE(quint8(last[10]), quint8(0));
+    }
+
 private slots:
     void initTestCase() {
         m_engine = std::make_unique<MixEngineClient>("[zego]\nmixMaxFps=25\n");
@@ -86,17 +101,8 @@ private slots:
         QVERIFY(seen.frames > 20);
         // A keyframe every 2 s: at least one UserData in 3 s, always the same bytes.
         QVERIFY(!seen.userData.isEmpty());
-        for (const auto& data : seen.userData) {
-            QCOMPARE(data, QByteArray("hello\0regie", 11));
-        }
-        // Every frame: count 2, then id 11 (loud) and id 0x01000000 (muted, level 0).
-        QVERIFY2(seen.soundLevels.size() >= seen.frames - 2,
-                 qPrintable(QString("%1 of %2").arg(seen.soundLevels.size()).arg(seen.frames)));
-        const QByteArray last = seen.soundLevels.last();
-        QCOMPARE(last.size(), 11);
-        QCOMPARE(last.left(5), QByteArray("\2\0\0\0\x0b", 5));
-        QCOMPARE(last.mid(6, 4), QByteArray("\1\0\0\0", 4));
-        QCOMPARE(quint8(last[10]), quint8(0));
+        checkSei(seen, QByteArray("hello\0regie", 11));
+        QVERIFY(!QTest::currentTestFailed());
     }
 
     void bothChangeLive() {
@@ -131,16 +137,8 @@ private slots:
         QVERIFY2(seen.frames > 20, qPrintable(QString::number(seen.frames)));
         // The capture starts at a keyframe, which carries the UserData.
         QVERIFY(!seen.userData.isEmpty());
-        for (const auto& data : seen.userData) {
-            QCOMPARE(data, QByteArray("hevc\0data", 9));
-        }
-        QVERIFY2(seen.soundLevels.size() >= seen.frames - 2,
-                 qPrintable(QString("%1 of %2").arg(seen.soundLevels.size()).arg(seen.frames)));
-        const QByteArray last = seen.soundLevels.last();
-        QCOMPARE(last.size(), 11);
-        QCOMPARE(last.left(5), QByteArray("\2\0\0\0\x0b", 5));
-        QCOMPARE(last.mid(6, 4), QByteArray("\1\0\0\0", 4));
-        QCOMPARE(quint8(last[10]), quint8(0));
+        checkSei(seen, QByteArray("hevc\0data", 9));
+        QVERIFY(!QTest::currentTestFailed());
         QCOMPARE(MixEngineClient::code(
                      m_engine->post("StopMix", QJsonObject{{"TaskId", "task-sei-hevc"}})),
                  0);
