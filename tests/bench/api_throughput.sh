@@ -45,7 +45,7 @@ zego_url="http://127.0.0.1:$port/?Action=RTMPDispatchV2&AppId=$app_id&SignatureN
 
 # Every answer must be the expected envelope before timing it.
 curl -sf "$zlm_url" | grep -q '"code":0' || { echo "getServerConfig failed" >&2; exit 1; }
-curl -sf "$zego_url" | grep -q '"Code":1002' || { echo "signed call failed" >&2; exit 1; }
+curl -sf "$zego_url" | grep -q '"Code":0,' || { echo "signed call failed" >&2; exit 1; }
 
 run() {  # name url
     local log=$work/$1.txt
