@@ -40,13 +40,13 @@ class OutboundRing {
 public:
     using Storage = boost::circular_buffer<Outbound>;
 
-    void push_back(Outbound m) {
+    void push(Outbound m) {
         if (m_items.full()) {
             m_items.set_capacity(std::max<std::size_t>(kInitialCapacity, m_items.capacity() * 2));
         }
         m_items.push_back(std::move(m));
     }
-    void pop_front() {
+    void pop() {
         m_items.pop_front();
         if (m_items.empty() && m_items.capacity() > kInitialCapacity) {
             m_items.set_capacity(kInitialCapacity);
@@ -98,7 +98,7 @@ public:
             return;
         }
         m_queuedBytes += m.bytes;
-        m_queue.push_back(std::move(m));
+        m_queue.push(std::move(m));
         if (start) {
             flush();
         }
@@ -205,7 +205,7 @@ protected:
         for (std::size_t i = 0; i < count && !m_queue.empty(); ++i) {
             m_queuedBytes -= m_queue.front().bytes;
             m_bytesWritten += m_queue.front().bytes;
-            m_queue.pop_front();
+            m_queue.pop();
         }
         writeNext();
     }
