@@ -1,6 +1,13 @@
 #include "av/stream_push.h"
 
-#include <cstring>
+extern "C" {
+#include <libavformat/avio.h>
+}
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
 
 namespace regie::av {
 
@@ -9,15 +16,27 @@ namespace {
 // About four seconds of a 2.5 Mbit/s output.
 constexpr std::size_t kMaxQueuedBytes = std::size_t{1300} * 1000;
 
-bool setExtradata(AVCodecParameters& par, const std::vector<std::uint8_t>& data) {
-    par.extradata =
-        static_cast<std::uint8_t*>(av_mallocz(data.size() + AV_INPUT_BUFFER_PADDING_SIZE));
-    if (par.extradata == nullptr) {
-        return false;
-    }
-    std::memcpy(par.extradata, data.data(), data.size());
-    par.extradata_size = static_cast<int>(data.size());
-    return true;
+constexpr std::uint8_t kAudioTag = 8;
+constexpr std::uint8_t kVideoTag = 9;
+
+// An FLV tag: the 11-byte header, the body, the previous-tag-size trailer.
+void writeTag(AVIOContext* io, std::uint8_t type, std::uint32_t ms,
+              const std::vector<std::uint8_t>& body) {
+    const auto size = static_cast<std::uint32_t>(body.size());
+    const std::array<std::uint8_t, 11> head{type,
+                                            std::uint8_t(size >> 16),
+                                            std::uint8_t(size >> 8),
+                                            std::uint8_t(size),
+                                            std::uint8_t(ms >> 16),
+                                            std::uint8_t(ms >> 8),
+                                            std::uint8_t(ms),
+                                            std::uint8_t(ms >> 24),
+                                            0,
+                                            0,
+                                            0};
+    avio_write(io, head.data(), static_cast<int>(head.size()));
+    avio_write(io, body.data(), static_cast<int>(body.size()));
+    avio_wb32(io, size + 11);
 }
 
 }  // namespace
@@ -50,32 +69,28 @@ void StreamPush::setFormat(Format format) {
     m_wake.notify_all();
 }
 
-void StreamPush::push(bool video, const EncodedPacket& packet) {
+void StreamPush::push(Tag tag) {
     {
         std::lock_guard lock(m_mutex);
-        if (m_waitKeyframe && !(video && packet.keyframe)) {
+        if (m_waitKeyframe && !(tag.video && tag.keyframe)) {
             return;
         }
         if (m_waitKeyframe) {
             m_waitKeyframe = false;
-            m_firstDtsMs = packet.dtsMs;
+            m_firstDtsMs = tag.dtsMs;
         }
-        // FLV refuses a packet older than the session's first (audio lags video a little).
-        if (packet.dtsMs < m_firstDtsMs) {
+        // The connection's clock starts at its first keyframe (audio lags video a little).
+        if (tag.dtsMs < m_firstDtsMs) {
             return;
         }
-        if (m_queuedBytes + packet.data.size() > kMaxQueuedBytes) {
+        if (m_queuedBytes + tag.body.size() > kMaxQueuedBytes) {
             m_queue.clear();
             m_queuedBytes = 0;
             m_waitKeyframe = true;
             return;
         }
-        m_queue.push_back({video,
-                           {packet.data.begin(), packet.data.end()},
-                           packet.dtsMs,
-                           packet.ptsMs,
-                           packet.keyframe});
-        m_queuedBytes += packet.data.size();
+        m_queuedBytes += tag.body.size();
+        m_queue.push_back(std::move(tag));
     }
     m_wake.notify_all();
 }
@@ -106,72 +121,48 @@ void StreamPush::run() {
 }
 
 void StreamPush::session(const Format& format, std::uint64_t generation) {
-    AVFormatContext* raw = nullptr;
-    if (avformat_alloc_output_context2(&raw, nullptr, "flv", m_url.c_str()) < 0 || raw == nullptr) {
+    AVIOContext* raw = nullptr;
+    const AVIOInterruptCB interrupt{&StreamPush::interrupted, this};
+    if (avio_open2(&raw, m_url.c_str(), AVIO_FLAG_WRITE, &interrupt, nullptr) < 0) {
         return;
     }
-    std::unique_ptr<AVFormatContext, void (*)(AVFormatContext*)> output(
-        raw, [](AVFormatContext* c) {
-            if (c->pb != nullptr) {
-                avio_closep(&c->pb);
-            }
-            avformat_free_context(c);
-        });
-    output->interrupt_callback = AVIOInterruptCB{&StreamPush::interrupted, this};
-    AVStream* video = avformat_new_stream(output.get(), nullptr);
-    AVStream* audio = avformat_new_stream(output.get(), nullptr);
-    if (video == nullptr || audio == nullptr) {
-        return;
+    std::unique_ptr<AVIOContext, void (*)(AVIOContext*)> io(
+        raw, [](AVIOContext* c) { avio_closep(&c); });
+    // The FLV header (audio and video; FFmpeg's RTMP protocol skips it) and the configuration
+    // records.
+    const std::array<std::uint8_t, 13> header{'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0};
+    avio_write(io.get(), header.data(), static_cast<int>(header.size()));
+    writeTag(io.get(), kVideoTag, 0, format.videoConfig);
+    if (!format.audioConfig.empty()) {
+        writeTag(io.get(), kAudioTag, 0, format.audioConfig);
     }
-    video->time_base = audio->time_base = AVRational{1, 1000};
-    AVCodecParameters& v = *video->codecpar;
-    v.codec_type = AVMEDIA_TYPE_VIDEO;
-    v.codec_id = AV_CODEC_ID_H264;
-    v.width = format.width;
-    v.height = format.height;
-    video->avg_frame_rate = AVRational{format.fps, 1};
-    AVCodecParameters& a = *audio->codecpar;
-    a.codec_type = AVMEDIA_TYPE_AUDIO;
-    a.codec_id = format.audioCodec == AudioCodec::mp3 ? AV_CODEC_ID_MP3 : AV_CODEC_ID_AAC;
-    a.sample_rate = format.sampleRate;
-    av_channel_layout_default(&a.ch_layout, format.channels);
-    a.frame_size = format.samplesPerFrame;
-    if (!setExtradata(v, format.videoConfig) ||
-        (!format.audioConfig.empty() && !setExtradata(a, format.audioConfig))) {
-        return;
-    }
-    if (avio_open2(&output->pb, m_url.c_str(), AVIO_FLAG_WRITE, &output->interrupt_callback,
-                   nullptr) < 0 ||
-        avformat_write_header(output.get(), nullptr) < 0) {
-        return;
-    }
-    PacketPtr packet = allocPacket();
+    avio_flush(io.get());
+    std::optional<std::int64_t> base;  // the connection's first tag is at 0
     for (;;) {
-        Queued item;
+        Tag tag;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] {
                 return m_stop || generation != m_formatGeneration || !m_queue.empty();
             });
             if (m_stop || generation != m_formatGeneration) {
-                break;
+                return;
             }
-            item = std::move(m_queue.front());
+            tag = std::move(m_queue.front());
             m_queue.pop_front();
-            m_queuedBytes -= item.data.size();
+            m_queuedBytes -= tag.body.size();
         }
-        packet->data = item.data.data();
-        packet->size = static_cast<int>(item.data.size());
-        packet->stream_index = item.video ? video->index : audio->index;
-        packet->dts = item.dtsMs;
-        packet->pts = item.ptsMs;
-        packet->flags = item.keyframe ? AV_PKT_FLAG_KEY : 0;
-        // av_write_frame leaves a non-refcounted packet's data alone.
-        if (av_write_frame(output.get(), packet.get()) < 0) {
+        if (!base) {
+            base = tag.dtsMs;
+        }
+        writeTag(io.get(), tag.video ? kVideoTag : kAudioTag,
+                 static_cast<std::uint32_t>(std::max<std::int64_t>(0, tag.dtsMs - *base)),
+                 tag.body);
+        avio_flush(io.get());
+        if (io->error < 0) {
             return;
         }
     }
-    av_write_trailer(output.get());
 }
 
 }  // namespace regie::av

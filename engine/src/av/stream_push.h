@@ -1,9 +1,11 @@
 #pragma once
-// Pushes encoded H.264 and AAC or MP3 to a URL (rtmp://) through libavformat's FLV muxer, on a
-// thread of its own so that a slow or broken network never stalls the mixer: packets wait in a
-// bounded queue; when it overflows, or after a failure, the push starts again at the next
-// keyframe. A connection that fails is retried until the push is destroyed. A new video format
-// (size, parameter sets) reconnects, since FLV announces its tracks once.
+// Pushes FLV tag bodies (made by the caller: any codec FLV can name, H.265 as codec id 12
+// included) to a URL (rtmp://) through FFmpeg's RTMP protocol, which turns the FLV stream it is
+// given into RTMP messages. On a thread of its own so that a slow or broken network never
+// stalls the mixer: tags wait in a bounded queue; when it overflows, or after a failure, the
+// push starts again at the next keyframe. A connection that fails is retried until the push is
+// destroyed. A new format (configuration records) reconnects, since FLV announces its tracks
+// once. Timestamps start at 0 on every connection.
 
 #include <atomic>
 #include <chrono>
@@ -16,23 +18,21 @@
 #include <thread>
 #include <vector>
 
-#include "av/av_handles.h"
-#include "av/encoders.h"
-
 namespace regie::av {
 
 class StreamPush {
 public:
+    // The configuration tag bodies a connection starts with (AVC/HEVC record, AAC's
+    // AudioSpecificConfig); an empty one is not sent (MP3 has none).
     struct Format {
-        int width = 0;
-        int height = 0;
-        int fps = 25;
-        std::vector<std::uint8_t> videoConfig;  // Annex B SPS/PPS
-        AudioCodec audioCodec = AudioCodec::aacLc;
-        int sampleRate = 44100;
-        int channels = 2;
-        int samplesPerFrame = 1024;
-        std::vector<std::uint8_t> audioConfig;  // AAC: AudioSpecificConfig; MP3: empty
+        std::vector<std::uint8_t> videoConfig;
+        std::vector<std::uint8_t> audioConfig;
+    };
+    struct Tag {
+        bool video = false;
+        bool keyframe = false;
+        std::int64_t dtsMs = 0;
+        std::vector<std::uint8_t> body;
     };
 
     explicit StreamPush(std::string url,
@@ -42,16 +42,9 @@ public:
     StreamPush& operator=(const StreamPush&) = delete;
 
     void setFormat(Format format);
-    void push(bool video, const EncodedPacket& packet);
+    void push(Tag tag);
 
 private:
-    struct Queued {
-        bool video = false;
-        std::vector<std::uint8_t> data;
-        std::int64_t dtsMs = 0;
-        std::int64_t ptsMs = 0;
-        bool keyframe = false;
-    };
     void run();
     void session(const Format& format, std::uint64_t generation);
     static int interrupted(void* self);
@@ -62,10 +55,10 @@ private:
     std::condition_variable m_wake;
     std::optional<Format> m_format;
     std::uint64_t m_formatGeneration = 0;
-    std::deque<Queued> m_queue;
+    std::deque<Tag> m_queue;
     std::size_t m_queuedBytes = 0;
     bool m_waitKeyframe = true;
-    std::int64_t m_firstDtsMs = 0;  // of the keyframe the queued packets start at
+    std::int64_t m_firstDtsMs = 0;  // of the keyframe the queued tags start at
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };

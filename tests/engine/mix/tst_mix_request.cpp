@@ -161,8 +161,8 @@ private slots:
         out["VideoEncId"] = 2;
         QCOMPARE(codeOf(b), 110200156);
         out["VideoEncId"] = 3;
-        out["StreamUrl"] = "rtmp://cdn/live/x";
-        QCOMPARE(codeOf(b), 110200156);
+        out["StreamUrl"] = "rtmp://cdn/live/x";  // pushed as FLV codec id 12
+        QCOMPARE(codeOf(b), 0);
     }
 
     void lowBitrateHdReachesTheOutputsOfBothActions() {

@@ -246,11 +246,6 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
                                       "=2 (VP8) cannot be delivered: the engine delivers streams "
                                       "over RTMP and HTTP-FLV, and FLV has no VP8 codec");
         case 3:
-            if (!spec.streamUrl.empty()) {
-                refuse(kOutputFormat, f.name("VideoEncId") +
-                                          "=3 (H.265) cannot be pushed to a StreamUrl: the push "
-                                          "uses FFmpeg 5.1's FLV muxer, which carries H.264 only");
-            }
             spec.videoCodec = av::VideoCodec::h265;
             break;
         case 4:  // H.264 SVC falls back to H.264 for CDN outputs, and every output here is one

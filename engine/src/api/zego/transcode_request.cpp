@@ -94,11 +94,6 @@ TranscodeOutputSpec output(const json::value& value, std::size_t index, const Mi
     } else {
         readConfig(Fields(*config, where + "TemplateConfig.", kParameterError), spec, limits);
     }
-    if (spec.codec == TranscodeCodec::h265 && !spec.streamUrl.empty()) {
-        refuse(kParameterError, where +
-                                    "H.265 cannot be pushed to a StreamUrl: the push uses FFmpeg "
-                                    "5.1's FLV muxer, which carries H.264 only");
-    }
     return spec;
 }
 

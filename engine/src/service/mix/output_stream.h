@@ -5,12 +5,11 @@
 
 #include <memory>
 #include <span>
-#include <vector>
 
 #include "av/encoders.h"
 #include "core/result.h"
-#include "media/codec/bit_reader.h"
 #include "media/media_source.h"
+#include "service/mix/flv_bodies.h"
 #include "service/mix/mix_sink.h"
 
 namespace regie::service::mix {
@@ -27,18 +26,11 @@ public:
     core::Status audio(const av::EncodedPacket& packet) override;
 
 private:
-    // `nals` set: the payload is these NAL units, each written with a 4-byte length (AVCC).
-    core::Status send(media::TrackKind kind, media::CodecId codec, bool config, bool keyframe,
-                      std::int64_t dtsMs, std::int64_t ptsMs, std::span<const std::uint8_t> payload,
-                      const std::vector<media::ByteView>* nals = nullptr);
+    core::Status send(core::Result<FlvBody> made);
+    void setTrack(media::TrackKind kind, const media::TrackInfo& info);
 
     std::shared_ptr<media::MediaSource> m_source;
-    media::CodecId m_videoCodec = media::CodecId::H264;
-    media::CodecId m_audioCodec = media::CodecId::AAC;
-    int m_sampleRate = 0;
-    int m_channels = 0;
-    std::uint32_t m_lastVideoDts = 0;
-    std::uint32_t m_lastAudioDts = 0;
+    FlvBodies m_flv;
 };
 
 }  // namespace regie::service::mix

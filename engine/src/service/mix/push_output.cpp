@@ -2,15 +2,23 @@
 
 namespace regie::service::mix {
 
-core::Status PushOutput::videoConfig(const av::VideoEncoderParams& params,
-                                     std::span<const std::uint8_t> annexB, std::int64_t) {
-    if (params.codec != av::VideoCodec::h264) {
-        return core::Error{"the push (FFmpeg's FLV muxer) carries H.264 only"};
+core::Status PushOutput::send(core::Result<FlvBody> made) {
+    if (!made) {
+        return made.error();
     }
-    m_format.width = params.width;
-    m_format.height = params.height;
-    m_format.fps = params.fps;
-    m_format.videoConfig.assign(annexB.begin(), annexB.end());
+    FlvBody& body = made.value();
+    m_push.push(
+        {body.kind == media::TrackKind::video, body.keyframe, body.dts, std::move(body.bytes)});
+    return core::okStatus();
+}
+
+core::Status PushOutput::videoConfig(const av::VideoEncoderParams& params,
+                                     std::span<const std::uint8_t> annexB, std::int64_t dtsMs) {
+    auto made = m_flv.videoConfig(params, annexB, dtsMs);
+    if (!made) {
+        return made.error();
+    }
+    m_format.videoConfig = std::move(made.value().body.bytes);
     if (!m_hasAudio) {
         return core::Error{"the push needs the audio format first"};
     }
@@ -19,24 +27,25 @@ core::Status PushOutput::videoConfig(const av::VideoEncoderParams& params,
 }
 
 core::Status PushOutput::video(const av::EncodedPacket& packet) {
-    m_push.push(true, packet);
-    return core::okStatus();
+    return send(m_flv.video(packet));
 }
 
 core::Status PushOutput::audioConfig(av::AudioCodec codec, int sampleRate, int channels,
                                      std::span<const std::uint8_t> config) {
-    m_format.audioCodec = codec;
-    m_format.sampleRate = sampleRate;
-    m_format.channels = channels;
-    m_format.samplesPerFrame = codec == av::AudioCodec::mp3 ? 1152 : 1024;
-    m_format.audioConfig.assign(config.begin(), config.end());
+    auto made = m_flv.audioConfig(codec, sampleRate, channels, config);
+    if (!made) {
+        return made.error();
+    }
+    m_format.audioConfig.clear();
+    if (made.value().body) {
+        m_format.audioConfig = std::move(made.value().body->bytes);
+    }
     m_hasAudio = true;
     return core::okStatus();
 }
 
 core::Status PushOutput::audio(const av::EncodedPacket& packet) {
-    m_push.push(false, packet);
-    return core::okStatus();
+    return send(m_flv.audio(packet));
 }
 
 }  // namespace regie::service::mix

@@ -1,10 +1,12 @@
 #pragma once
-// The mix output pushed to a URL (MixOutput StreamUrl) instead of published here.
+// The mix output pushed to a URL (MixOutput StreamUrl) instead of published here, muxed as
+// the engine's own live output is (so H.265 goes out as FLV codec id 12 too).
 
 #include <optional>
 #include <string>
 
 #include "av/stream_push.h"
+#include "service/mix/flv_bodies.h"
 #include "service/mix/mix_sink.h"
 
 namespace regie::service::mix {
@@ -21,6 +23,9 @@ public:
     core::Status audio(const av::EncodedPacket& packet) override;
 
 private:
+    core::Status send(core::Result<FlvBody> made);
+
+    FlvBodies m_flv;
     av::StreamPush::Format m_format;
     bool m_hasAudio = false;
     av::StreamPush m_push;
