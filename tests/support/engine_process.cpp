@@ -46,14 +46,14 @@ bool EngineProcess::waitReady(int timeoutMs) {
         m_process.waitForReadyRead(20);
         QFile ready(m_dir.filePath(QStringLiteral("ready.json")));
         if (ready.open(QIODevice::ReadOnly)) {
-            auto doc = QJsonDocument::fromJson(ready.readAll());
-            int port = doc.object()
-                           .value(QStringLiteral("ports"))
-                           .toObject()
-                           .value(QStringLiteral("http"))
-                           .toInt();
+            const QJsonObject ports = QJsonDocument::fromJson(ready.readAll())
+                                          .object()
+                                          .value(QStringLiteral("ports"))
+                                          .toObject();
+            int port = ports.value(QStringLiteral("http")).toInt();
             if (port > 0) {
                 m_httpPort = port;
+                m_rtmpPort = ports.value(QStringLiteral("rtmp")).toInt();
                 return true;
             }
         }

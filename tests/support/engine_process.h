@@ -22,6 +22,7 @@ public:
     bool terminate();  // SIGTERM and wait for a clean exit
 
     int httpPort() const { return m_httpPort; }
+    int rtmpPort() const { return m_rtmpPort; }  // 0 while the engine has no RTMP listener
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_httpPort); }
     QString dataDir() const { return m_dir.path(); }
     QString configPath() const { return m_dir.filePath(QStringLiteral("config.ini")); }
@@ -36,6 +37,7 @@ private:
     QProcess m_process;
     QString m_output;
     int m_httpPort = 0;
+    int m_rtmpPort = 0;
 };
 
 }  // namespace regie::test

@@ -14,6 +14,26 @@
 
 namespace regie::test {
 
+// Waits up to `ms` for a message of `type` (and `match`) among `received`, which fills while
+// the event loop runs; an empty object when none came.
+inline QJsonObject waitForMessage(const QList<QJsonObject>& received, const QString& type,
+                                  const std::function<bool(const QJsonObject&)>& match = {},
+                                  int ms = 5000) {
+    QJsonObject found;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (const auto& m : received) {
+                if (m.value("type").toString() == type && (!match || match(m))) {
+                    found = m;
+                    return true;
+                }
+            }
+            return false;
+        },
+        ms);
+    return found;
+}
+
 // One room client on QWebSocket: every message it received, and helpers to wait for one.
 class RoomClient : public QObject {
 public:
@@ -34,19 +54,7 @@ public:
     }
     QJsonObject waitFor(const QString& type,
                         const std::function<bool(const QJsonObject&)>& match = {}, int ms = 5000) {
-        QJsonObject found;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const auto& m : received) {
-                    if (m.value("type").toString() == type && (!match || match(m))) {
-                        found = m;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            ms);
-        return found;
+        return waitForMessage(received, type, match, ms);
     }
     int count(const QString& type) const {
         return int(std::count_if(received.begin(), received.end(), [&](const QJsonObject& m) {

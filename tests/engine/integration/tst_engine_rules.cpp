@@ -129,8 +129,7 @@ class TestEngineRules : public QObject {
             return false;
         }
         m_secret = m_engine->secret().toUtf8();
-        auto config = api("getServerConfig").value("data").toArray().first().toObject();
-        m_rtmpPort = config.value("rtmp.port").toString().toInt();
+        m_rtmpPort = m_engine->rtmpPort();
         return m_rtmpPort > 0;
     }
 

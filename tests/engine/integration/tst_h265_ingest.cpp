@@ -268,14 +268,7 @@ private slots:
         m_engine = std::make_unique<EngineProcess>();
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
         m_secret = m_engine->secret().toUtf8();
-        auto config =
-            RawHttp::get(m_engine->httpPort(), "/index/api/getServerConfig?secret=" + m_secret)
-                .json()
-                .value("data")
-                .toArray()
-                .first()
-                .toObject();
-        m_rtmpPort = config.value("rtmp.port").toString().toInt();
+        m_rtmpPort = m_engine->rtmpPort();
         QVERIFY(m_rtmpPort > 0);
     }
 

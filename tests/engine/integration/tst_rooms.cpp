@@ -27,6 +27,7 @@
 using regie::test::EngineProcess;
 using regie::test::HookReceiver;
 using regie::test::RawHttp;
+using regie::test::waitForMessage;
 using Client = regie::test::RoomClient;
 
 namespace {
@@ -100,19 +101,7 @@ public:
     }
     QJsonObject waitFor(const QString& type,
                         const std::function<bool(const QJsonObject&)>& match = {}, int ms = 5000) {
-        QJsonObject found;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const auto& m : received) {
-                    if (m.value("type").toString() == type && (!match || match(m))) {
-                        found = m;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            ms);
-        return found;
+        return waitForMessage(received, type, match, ms);
     }
     void command(const QByteArray& line) { process.write(line + "\n"); }
     bool waitExit(int ms = 10000) {
@@ -157,16 +146,7 @@ private slots:
                             "\ncallbackSecret=cbsecret\n[room]\nheartbeatTimeoutMS=1500\n";
         m_engine = std::make_unique<EngineProcess>(QString::fromUtf8(config));
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        const QString secret = m_engine->secret();
-        auto reply = RawHttp::get(port(), "/index/api/getServerConfig?secret=" + secret.toUtf8());
-        m_rtmpPort = reply.json()
-                         .value("data")
-                         .toArray()
-                         .first()
-                         .toObject()
-                         .value("rtmp.port")
-                         .toString()
-                         .toInt();
+        m_rtmpPort = m_engine->rtmpPort();
         QVERIFY(m_rtmpPort > 0);
     }
 
@@ -738,16 +718,7 @@ private slots:
 
         m_engine->kill();
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
-        m_rtmpPort =
-            RawHttp::get(port(), "/index/api/getServerConfig?secret=" + m_engine->secret().toUtf8())
-                .json()
-                .value("data")
-                .toArray()
-                .first()
-                .toObject()
-                .value("rtmp.port")
-                .toString()
-                .toInt();
+        m_rtmpPort = m_engine->rtmpPort();
         QCOMPARE(tryLogin("any", "banned"), 3001);
         QVERIFY(publishByUrl("stage", "host", "hs3") != 0);
 

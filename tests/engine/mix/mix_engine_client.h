@@ -18,20 +18,7 @@ class MixEngineClient {
 public:
     explicit MixEngineClient(const QString& extraConfig = {}) : m_engine(extraConfig) {}
 
-    bool start() {
-        if (!m_engine.start()) {
-            return false;
-        }
-        auto config = RawHttp::get(m_engine.httpPort(), "/index/api/getServerConfig?secret=" +
-                                                            m_engine.secret().toUtf8())
-                          .json()
-                          .value("data")
-                          .toArray()
-                          .first()
-                          .toObject();
-        m_rtmpPort = config.value("rtmp.port").toString().toInt();
-        return m_rtmpPort > 0;
-    }
+    bool start() { return m_engine.start() && m_engine.rtmpPort() > 0; }
     EngineProcess& process() { return m_engine; }
 
     QJsonObject post(const QByteArray& action, const QJsonObject& body) {
@@ -48,7 +35,7 @@ public:
     static int code(const QJsonObject& answer) { return answer.value("Code").toInt(-1); }
 
     QString rtmpUrl(const QString& stream) const {
-        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_rtmpPort).arg(stream);
+        return QString("rtmp://127.0.0.1:%1/live/%2").arg(m_engine.rtmpPort()).arg(stream);
     }
     QString flvUrl(const QString& stream) const {
         return QString("http://127.0.0.1:%1/live/%2.live.flv").arg(m_engine.httpPort()).arg(stream);
@@ -65,7 +52,6 @@ public:
 
 private:
     EngineProcess m_engine;
-    int m_rtmpPort = 0;
 };
 
 // The callbacks named `event` that `hooks` received at /zego; `eventKey` is "event", or "Event"
