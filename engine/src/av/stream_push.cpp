@@ -60,6 +60,7 @@ int StreamPush::interrupted(void* self) {
 void StreamPush::setFormat(Format format) {
     {
         std::lock_guard lock(m_mutex);
+        m_audioOnly = format.audioOnly;
         m_format = std::move(format);
         ++m_formatGeneration;
         m_queue.clear();
@@ -72,7 +73,7 @@ void StreamPush::setFormat(Format format) {
 void StreamPush::push(Tag tag) {
     {
         std::lock_guard lock(m_mutex);
-        if (m_waitKeyframe && !(tag.video && tag.keyframe)) {
+        if (m_waitKeyframe && !(tag.video ? tag.keyframe : m_audioOnly)) {
             return;
         }
         if (m_waitKeyframe) {
@@ -128,11 +129,13 @@ void StreamPush::session(const Format& format, std::uint64_t generation) {
     }
     std::unique_ptr<AVIOContext, void (*)(AVIOContext*)> io(
         raw, [](AVIOContext* c) { avio_closep(&c); });
-    // The FLV header (audio and video; FFmpeg's RTMP protocol skips it) and the configuration
-    // records.
-    const std::array<std::uint8_t, 13> header{'F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0};
+    // The FLV header (FFmpeg's RTMP protocol skips it) and the configuration records.
+    const std::uint8_t tracks = format.audioOnly ? 4 : 5;
+    const std::array<std::uint8_t, 13> header{'F', 'L', 'V', 1, tracks, 0, 0, 0, 9, 0, 0, 0, 0};
     avio_write(io.get(), header.data(), static_cast<int>(header.size()));
-    writeTag(io.get(), kVideoTag, 0, format.videoConfig);
+    if (!format.videoConfig.empty()) {
+        writeTag(io.get(), kVideoTag, 0, format.videoConfig);
+    }
     if (!format.audioConfig.empty()) {
         writeTag(io.get(), kAudioTag, 0, format.audioConfig);
     }

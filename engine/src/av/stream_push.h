@@ -25,6 +25,7 @@ public:
     // The configuration tag bodies a connection starts with (AVC/HEVC record, AAC's
     // AudioSpecificConfig); an empty one is not sent (MP3 has none).
     struct Format {
+        bool audioOnly = false;  // no video track: a connection starts at any audio tag
         std::vector<std::uint8_t> videoConfig;
         std::vector<std::uint8_t> audioConfig;
     };
@@ -57,6 +58,7 @@ private:
     std::uint64_t m_formatGeneration = 0;
     std::deque<Tag> m_queue;
     std::size_t m_queuedBytes = 0;
+    bool m_audioOnly = false;
     bool m_waitKeyframe = true;
     std::int64_t m_firstDtsMs = 0;  // of the keyframe the queued tags start at
     std::atomic<bool> m_stop{false};

@@ -1,8 +1,8 @@
 // The output codecs of a mix through a real regie-engine: H.265 (read back from the HTTP-FLV
 // stream's codec id 12 tags, whose elementary stream ffprobe and ffmpeg then read and decode),
 // LowBitrateHD's x265 options (x265 names them in its own SEI), MP3 published and pushed
-// (ffprobe), AudioCodec 0 encoded as AAC-LC, H.264 SVC as H.264 with its ExtraLayers checked,
-// and the codecs that cannot be delivered refused with the reason.
+// (ffprobe), an audio-only push, AudioCodec 0 encoded as AAC-LC, H.264 SVC as H.264 with its
+// ExtraLayers checked, and the codecs that cannot be delivered refused with the reason.
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -91,6 +91,22 @@ private slots:
         const double level = meanVolume(m_engine->flvUrl("codecmp3"));
         QVERIFY2(level > -40, qPrintable(QString::number(level)));
         QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "mp3"}})), 0);
+    }
+
+    // An audio-only output pushed by rtmp://: the connection starts with the sound (there is no
+    // picture to wait for) and carries no video track.
+    void anAudioOnlyOutputIsPushed() {
+        QJsonObject pushed = output("StreamUrl", m_engine->rtmpUrl("codecaudiopushed"), 1, 1);
+        pushed["Fps"] = 1;
+        pushed["VideoBitrate"] = 1;
+        pushed["AudioCodec"] = 1;
+        pushed["SoundChannel"] = 2;
+        QCOMPARE(code(m_engine->post("StartMix", body("audiopush", {pushed}))), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecaudiopushed"); }, 10000));
+        QCOMPARE(probeCodecs(m_engine->flvUrl("codecaudiopushed")), QString("aac@2ch"));
+        const double level = meanVolume(m_engine->flvUrl("codecaudiopushed"));
+        QVERIFY2(level > -40, qPrintable(QString::number(level)));
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "audiopush"}})), 0);
     }
 
     // The published output and one pushed by rtmp:// back into the engine: both arrive as FLV

@@ -214,6 +214,8 @@ private slots:
         QCOMPARE(outputs[0].width, 1080);
         QCOMPARE(outputs[0].height, 1920);
         QCOMPARE(outputs[0].videoBitrate, std::int64_t{900000});
+        // The input's H.265, pushed to a StreamUrl (as FLV codec id 12).
+        QVERIFY(outputs[0].videoCodec == regie::av::VideoCodec::h265);
         QCOMPARE(outputs[1].streamId, std::string("big"));
         QCOMPARE(outputs[1].width, 720);
         QCOMPARE(outputs[1].height, 1280);
@@ -224,6 +226,14 @@ private slots:
         QVERIFY(outputs[2].videoCodec == regie::av::VideoCodec::h264);
         QCOMPARE(outputs[2].fps, 15);
         QCOMPARE(mix.layout.inputs.front().placement->rect.bottom, 1920);
+
+        auto pushedHevc = b;
+        pushedHevc["TranscodeOutput"]
+            .as_array()[2]
+            .as_object()["TemplateConfig"]
+            .as_object()["VideoEncId"] = 2;
+        QVERIFY(std::holds_alternative<regie::service::mix::TranscodeRequest>(
+            regie::api::zego::parseStartCloudTranscode(pushedHevc, MixLimits{})));
 
         auto& custom = b["TranscodeOutput"].as_array()[1].as_object()["TemplateConfig"].as_object();
         custom["Fps"] = 10;  // the others are 0

@@ -19,8 +19,8 @@ namespace {
 // An update's body with the running task's owner (ExPara names co-owners), room, input timing
 // and output streams, which never change: what is stored is what runs.
 void keepIdentity(json::object& body, const json::object& running) {
-    for (const char* key : {"UserId", "RoomId", "ExPara", "RecvBufferLevel", "WaitVideoInput",
-                            "AlignmentType"}) {
+    for (const char* key :
+         {"UserId", "RoomId", "ExPara", "RecvBufferLevel", "WaitVideoInput", "AlignmentType"}) {
         if (const auto* value = running.if_contains(key)) {
             body[key] = *value;
         } else {
@@ -230,7 +230,7 @@ MixResult<std::vector<std::unique_ptr<MixSink>>> MixService::openSinks(Entry& en
     std::vector<std::unique_ptr<MixSink>> sinks;
     for (const auto& output : request.layout.outputs()) {
         if (!output.streamUrl.empty()) {
-            sinks.push_back(std::make_unique<PushOutput>(output.streamUrl));
+            sinks.push_back(std::make_unique<PushOutput>(output.streamUrl, output.audioOnly()));
             continue;
         }
         auto published = publishOutput(request.taskId, output, entry.generation);

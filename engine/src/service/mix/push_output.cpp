@@ -41,6 +41,9 @@ core::Status PushOutput::audioConfig(av::AudioCodec codec, int sampleRate, int c
         m_format.audioConfig = std::move(made.value().body->bytes);
     }
     m_hasAudio = true;
+    if (m_format.audioOnly) {
+        m_push.setFormat(m_format);
+    }
     return core::okStatus();
 }
 

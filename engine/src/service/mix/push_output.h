@@ -13,7 +13,10 @@ namespace regie::service::mix {
 
 class PushOutput final : public MixSink {
 public:
-    explicit PushOutput(std::string url) : m_push(std::move(url)) {}
+    // An audio-only output starts pushing with its audio format; any other with its video's.
+    PushOutput(std::string url, bool audioOnly) : m_push(std::move(url)) {
+        m_format.audioOnly = audioOnly;
+    }
 
     core::Status videoConfig(const av::VideoEncoderParams& params,
                              std::span<const std::uint8_t> annexB, std::int64_t dtsMs) override;

@@ -39,10 +39,8 @@ MixOutputSpec outputOf(const TranscodeOutputSpec& t, const InputFormat& input, i
     out.videoBitrate = t.videoBitrate > 0  ? t.videoBitrate
                        : input.bitrate > 0 ? input.bitrate
                                            : kUnknownBitrate;
-    // A push carries H.264 only: "same as the input" is H.264 there.
-    const bool hevc = t.codec == TranscodeCodec::h265 ||
-                      (t.codec == TranscodeCodec::sameAsInput &&
-                       input.codec == media::CodecId::H265 && out.streamUrl.empty());
+    const bool hevc = t.codec == TranscodeCodec::h265 || (t.codec == TranscodeCodec::sameAsInput &&
+                                                          input.codec == media::CodecId::H265);
     out.videoCodec = hevc ? av::VideoCodec::h265 : av::VideoCodec::h264;
     out.lowBitrateHd = t.lowBitrateHd;
     if (t.width == 0 && t.height == 0) {
