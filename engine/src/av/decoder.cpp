@@ -22,6 +22,8 @@ AVCodecID avCodecId(media::CodecId codec) {
             return AV_CODEC_ID_OPUS;
         case media::CodecId::MP3:
             return AV_CODEC_ID_MP3;
+        case media::CodecId::VP8:
+            return AV_CODEC_ID_VP8;
     }
     return AV_CODEC_ID_NONE;
 }

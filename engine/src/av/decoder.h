@@ -18,7 +18,7 @@ public:
     using Output = std::function<void(AVFrame&)>;
 
     // A decoder for a MediaSource track: `config` is its decoder configuration record (avcC,
-    // hvcC, AudioSpecificConfig, OpusHead) or empty; G.711 needs the channel count.
+    // hvcC, vpcC, AudioSpecificConfig, OpusHead) or empty; G.711 needs the channel count.
     static core::Result<std::unique_ptr<Decoder>> open(media::CodecId codec,
                                                        std::span<const std::uint8_t> config,
                                                        int channels = 1);

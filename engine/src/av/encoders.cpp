@@ -34,10 +34,65 @@ core::Status drain(AVCodecContext& context, AVPacket& packet, const PacketOutput
 // (variance AQ biased to dark scenes) moves bits into those blocks; stronger deblocking (1:1)
 // hides the block edges a starved quantiser leaves; rd=3 (veryfast uses 2) chooses modes with
 // more care. All three cost little CPU next to a slower preset, which a live mix cannot afford.
+constexpr int kOpusSampleRate = 48000;  // mix.md: AudioCodec 3 is Opus at 48 kHz
+
 constexpr const char* kLowBitrateX265 = "log-level=error:aq-mode=3:deblock=1,1:rd=3";
 
 std::span<const std::uint8_t> extradataOf(const AVCodecContext& context) {
     return {context.extradata, static_cast<std::size_t>(std::max(context.extradata_size, 0))};
+}
+
+const char* encoderName(VideoCodec codec) {
+    switch (codec) {
+        case VideoCodec::h265:
+            return "libx265";
+        case VideoCodec::vp8:
+            return "libvpx";
+        case VideoCodec::h264:
+            break;
+    }
+    return "libx264";
+}
+
+const char* encoderName(AudioCodec codec) {
+    switch (codec) {
+        case AudioCodec::mp3:
+            return "libmp3lame";
+        case AudioCodec::opus:
+            return "libopus";
+        case AudioCodec::aacLc:
+            break;
+    }
+    return "aac";
+}
+
+// Each encoder's options for a live output with the least delay it allows.
+void setLiveOptions(AVCodecContext& context, const VideoEncoderParams& params) {
+    if (params.codec == VideoCodec::vp8) {
+        // realtime with cpu-used 8: libvpx's fastest mode; lag 0: a frame in, its packet out.
+        av_opt_set(context.priv_data, "deadline", "realtime", 0);
+        av_opt_set_int(context.priv_data, "cpu-used", 8, 0);
+        av_opt_set_int(context.priv_data, "lag-in-frames", 0, 0);
+        av_opt_set_int(context.priv_data, "auto-alt-ref", 0, 0);
+        return;
+    }
+    av_opt_set(context.priv_data, "preset", "veryfast", 0);
+    av_opt_set(context.priv_data, "tune", "zerolatency", 0);
+    if (params.codec == VideoCodec::h265) {
+        av_opt_set(context.priv_data, "x265-params",
+                   params.lowBitrate ? kLowBitrateX265 : "log-level=error", 0);  // no banner
+    }
+}
+
+void interleave(const AVFrame& planar, AVFrame& packed) {
+    const int channels = planar.ch_layout.nb_channels;
+    const auto* const* in = reinterpret_cast<const float* const*>(planar.extended_data);
+    auto* out = reinterpret_cast<float*>(packed.data[0]);
+    for (int i = 0; i < planar.nb_samples; ++i) {
+        for (int c = 0; c < channels; ++c) {
+            *out++ = in[c][i];
+        }
+    }
 }
 
 }  // namespace
@@ -46,8 +101,7 @@ VideoEncoder::VideoEncoder(CodecContextPtr context, VideoEncoderParams params)
     : m_context(std::move(context)), m_params(params) {}
 
 core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncoderParams& params) {
-    const bool hevc = params.codec == VideoCodec::h265;
-    const std::string name = hevc ? "libx265" : "libx264";
+    const std::string name = encoderName(params.codec);
     const AVCodec* codec = avcodec_find_encoder_by_name(name.c_str());
     if (codec == nullptr) {
         return core::Error{"libavcodec has no " + name + " encoder"};
@@ -68,12 +122,7 @@ core::Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const VideoEncode
     context->rc_max_rate = params.bitrate;
     context->rc_buffer_size = static_cast<int>(std::min<std::int64_t>(params.bitrate, INT32_MAX));
     context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    av_opt_set(context->priv_data, "preset", "veryfast", 0);
-    av_opt_set(context->priv_data, "tune", "zerolatency", 0);
-    if (hevc) {
-        av_opt_set(context->priv_data, "x265-params",
-                   params.lowBitrate ? kLowBitrateX265 : "log-level=error", 0);  // no banner
-    }
+    setLiveOptions(*context, params);
     if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
         return core::Error{"could not open " + name + ": " + errorText(rc)};
     }
@@ -93,13 +142,12 @@ core::Status VideoEncoder::encode(AVFrame& frame, std::int64_t index, const Pack
     return drain(*m_context, *m_packet, output, m_params.fps, 0);
 }
 
-AudioEncoder::AudioEncoder(AudioCodec codec, CodecContextPtr context)
-    : m_codec(codec), m_context(std::move(context)) {}
+AudioEncoder::AudioEncoder(AudioCodec codec, CodecContextPtr context, FramePtr interleaved)
+    : m_codec(codec), m_context(std::move(context)), m_interleaved(std::move(interleaved)) {}
 
 core::Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(AudioCodec which, int sampleRate,
                                                                int channels, std::int64_t bitrate) {
-    const bool mp3 = which == AudioCodec::mp3;
-    const std::string name = mp3 ? "libmp3lame" : "aac";
+    const std::string name = encoderName(which);
     const AVCodec* codec = avcodec_find_encoder_by_name(name.c_str());
     if (codec == nullptr) {
         return core::Error{"libavcodec has no " + name + " encoder"};
@@ -108,19 +156,37 @@ core::Result<std::unique_ptr<AudioEncoder>> AudioEncoder::open(AudioCodec which,
     if (!context) {
         return core::Error{"could not allocate the audio encoder"};
     }
-    context->sample_fmt = AV_SAMPLE_FMT_FLTP;
+    const bool opus = which == AudioCodec::opus;
+    if (opus) {
+        sampleRate = kOpusSampleRate;
+    }
+    context->sample_fmt = opus ? AV_SAMPLE_FMT_FLT : AV_SAMPLE_FMT_FLTP;
     context->sample_rate = sampleRate;
     av_channel_layout_default(&context->ch_layout, channels);
     context->bit_rate = bitrate;
     context->time_base = AVRational{1, sampleRate};
-    if (!mp3) {
+    if (which == AudioCodec::aacLc) {
         context->profile = FF_PROFILE_AAC_LOW;
+    }
+    if (which != AudioCodec::mp3) {
         context->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     }
     if (int rc = avcodec_open2(context.get(), codec, nullptr); rc < 0) {
         return core::Error{"could not open " + name + ": " + errorText(rc)};
     }
-    return std::unique_ptr<AudioEncoder>(new AudioEncoder(which, std::move(context)));
+    FramePtr interleaved;
+    if (opus) {
+        interleaved = allocFrame();
+        interleaved->format = AV_SAMPLE_FMT_FLT;
+        interleaved->sample_rate = sampleRate;
+        av_channel_layout_copy(&interleaved->ch_layout, &context->ch_layout);
+        interleaved->nb_samples = context->frame_size;
+        if (av_frame_get_buffer(interleaved.get(), 0) < 0) {
+            return core::Error{"could not allocate the Opus input frame"};
+        }
+    }
+    return std::unique_ptr<AudioEncoder>(
+        new AudioEncoder(which, std::move(context), std::move(interleaved)));
 }
 
 std::span<const std::uint8_t> AudioEncoder::extradata() const {
@@ -129,8 +195,17 @@ std::span<const std::uint8_t> AudioEncoder::extradata() const {
 
 core::Status AudioEncoder::encode(AVFrame& frame, std::int64_t firstSample,
                                   const PacketOutput& output) {
-    frame.pts = firstSample;
-    if (int rc = avcodec_send_frame(m_context.get(), &frame); rc < 0) {
+    AVFrame* input = &frame;
+    if (m_interleaved) {
+        if (av_frame_make_writable(m_interleaved.get()) < 0) {
+            return core::Error{"could not reuse the Opus input frame"};
+        }
+        interleave(frame, *m_interleaved);
+        m_interleaved->nb_samples = frame.nb_samples;
+        input = m_interleaved.get();
+    }
+    input->pts = firstSample;
+    if (int rc = avcodec_send_frame(m_context.get(), input); rc < 0) {
         return core::Error{"audio encoder refused a frame: " + errorText(rc)};
     }
     // The encoder's priming delay shifts its packets before zero; the output starts at zero.

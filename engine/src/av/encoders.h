@@ -1,8 +1,9 @@
 #pragma once
 // The mix output's encoders: H.264 through libx264 or H.265 through libx265 (veryfast,
-// zerolatency, no B-frames; H.265 optionally tuned for low bitrates), and AAC-LC through FFmpeg's
-// native encoder or MP3 through libmp3lame. They keep their parameter sets out of band (extradata)
-// and hand each packet to a callback with millisecond timestamps.
+// zerolatency, no B-frames; H.265 optionally tuned for low bitrates) or VP8 through libvpx
+// (realtime), and AAC-LC through FFmpeg's native encoder, MP3 through libmp3lame or Opus through
+// libopus (always 48 kHz). They keep their parameter sets out of band (extradata) and hand each
+// packet to a callback with millisecond timestamps.
 
 #include <cstdint>
 #include <functional>
@@ -14,11 +15,12 @@
 
 namespace regie::av {
 
-enum class VideoCodec { h264, h265 };
-enum class AudioCodec { aacLc, mp3 };
+enum class VideoCodec { h264, h265, vp8 };
+enum class AudioCodec { aacLc, mp3, opus };
 
 struct EncodedPacket {
-    // H.264 and H.265: Annex B; AAC: one raw access unit; MP3: one frame with its header.
+    // H.264 and H.265: Annex B; VP8: one frame; AAC: one raw access unit; MP3: one frame with its
+    // header; Opus: one packet.
     std::span<const std::uint8_t> data;
     std::int64_t dtsMs = 0;
     std::int64_t ptsMs = 0;
@@ -43,7 +45,7 @@ public:
     static core::Result<std::unique_ptr<VideoEncoder>> open(const VideoEncoderParams& params);
 
     const VideoEncoderParams& params() const { return m_params; }
-    // The parameter sets (H.264: SPS and PPS; H.265: VPS, SPS and PPS), Annex B.
+    // The parameter sets (H.264: SPS and PPS; H.265: VPS, SPS and PPS), Annex B; VP8: none.
     std::span<const std::uint8_t> extradata() const;
     // `frame` must be YUV420P of the encoder's size; `index` counts frames since the output
     // started (the timestamp is index / fps).
@@ -59,6 +61,7 @@ private:
 
 class AudioEncoder {
 public:
+    // Opus ignores `sampleRate`: it is always encoded at 48 kHz (queue for sampleRate()).
     static core::Result<std::unique_ptr<AudioEncoder>> open(AudioCodec codec, int sampleRate,
                                                             int channels, std::int64_t bitrate);
 
@@ -66,17 +69,19 @@ public:
     int sampleRate() const { return m_context->sample_rate; }
     int channels() const { return m_context->ch_layout.nb_channels; }
     int frameSize() const { return m_context->frame_size; }
-    // AAC: the AudioSpecificConfig; MP3: empty.
+    // AAC: the AudioSpecificConfig; Opus: the OpusHead; MP3: empty.
     std::span<const std::uint8_t> extradata() const;
     // A frame of frameSize() planar float samples; `firstSample` counts samples since the
     // output started.
     core::Status encode(AVFrame& frame, std::int64_t firstSample, const PacketOutput& output);
 
 private:
-    AudioEncoder(AudioCodec codec, CodecContextPtr context);
+    AudioEncoder(AudioCodec codec, CodecContextPtr context, FramePtr interleaved);
 
     AudioCodec m_codec;
     CodecContextPtr m_context;
+    // libopus takes interleaved samples: the planar frames are copied into this one first.
+    FramePtr m_interleaved;
     PacketPtr m_packet = allocPacket();
 };
 

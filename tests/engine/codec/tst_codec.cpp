@@ -87,6 +87,7 @@ private slots:
         QCOMPARE(static_cast<int>(CodecId::G711A), 3);
         QCOMPARE(static_cast<int>(CodecId::G711U), 4);
         QCOMPARE(static_cast<int>(CodecId::Opus), 5);
+        QCOMPARE(static_cast<int>(CodecId::VP8), 7);
         QCOMPARE(static_cast<int>(CodecId::MP3), 14);
         QCOMPARE(codecName(CodecId::AAC), std::string_view("mpeg4-generic"));
         QCOMPARE(codecName(CodecId::G711A), std::string_view("PCMA"));
@@ -94,8 +95,11 @@ private slots:
         QCOMPARE(codecName(CodecId::Opus), std::string_view("opus"));
         QVERIFY(codecTrackType(CodecId::H265) == TrackType::Video);
         QVERIFY(codecTrackType(CodecId::MP3) == TrackType::Audio);
+        QVERIFY(codecTrackType(CodecId::VP8) == TrackType::Video);
+        QCOMPARE(codecName(CodecId::VP8), std::string_view("VP8"));
         QVERIFY(codecFromName("H265") == CodecId::H265);
-        QVERIFY(!codecFromName("VP8"));
+        QVERIFY(codecFromName("VP8") == CodecId::VP8);
+        QVERIFY(!codecFromName("VP9"));
     }
 
     void bitReaderExpGolomb() {

@@ -1,13 +1,15 @@
 // FLV framing and tag bodies: real ffmpeg-written FLV files must parse into normalised frames
-// and rebuild byte for byte; H.265 tags (legacy id 12 and Enhanced RTMP) are built from real
-// x265 parameter sets and frames, then parsed back.
+// and rebuild byte for byte; H.265 tags (legacy id 12 and Enhanced RTMP), Enhanced RTMP VP8 and
+// Opus tags are built from real x265, libvpx and libopus output, then parsed back.
 
 #include <QTest>
 #include <random>
 
 #include "codec_test_support.h"
+#include "media/codec/audio.h"
 #include "media/codec/h265.h"
 #include "media/codec/nalu.h"
+#include "media/codec/vp8.h"
 
 using namespace regie::flv;
 using codec_test::readFixture;
@@ -74,6 +76,31 @@ HevcStream hevcStream() {
         }
     }
     return s;
+}
+
+// The frames of an IVF file: a 32-byte file header, then each frame after a 12-byte header
+// (4 bytes little-endian size, 8 bytes timestamp).
+std::vector<Bytes> ivfFrames(const Bytes& ivf) {
+    std::vector<Bytes> frames;
+    for (std::size_t at = 32; at + 12 <= ivf.size();) {
+        const std::size_t size = ivf[at] | (ivf[at + 1] << 8) | (ivf[at + 2] << 16) |
+                                 (static_cast<std::size_t>(ivf[at + 3]) << 24);
+        at += 12;
+        if (at + size > ivf.size()) {
+            break;
+        }
+        frames.emplace_back(ivf.begin() + static_cast<std::ptrdiff_t>(at),
+                            ivf.begin() + static_cast<std::ptrdiff_t>(at + size));
+        at += size;
+    }
+    return frames;
+}
+
+Bytes opusHead() {
+    Bytes ogg = readFixture("opus_48k.ogg");
+    const std::string magic = "OpusHead";
+    auto at = std::search(ogg.begin(), ogg.end(), magic.begin(), magic.end());
+    return {at, std::min(at + 19, ogg.end())};
 }
 
 }  // namespace
@@ -285,6 +312,107 @@ private slots:
         QCOMPARE(cmd.value().kind, PacketKind::Command);
     }
 
+    void vp8EnhancedRtmp() {
+        const std::vector<Bytes> frames = ivfFrames(readFixture("vp8_322x242.ivf"));
+        QCOMPARE(frames.size(), std::size_t(2));
+        QVERIFY(regie::media::vp8::isKeyFrame(frames[0]));
+        QVERIFY(!regie::media::vp8::isKeyFrame(frames[1]));
+
+        const Bytes record = regie::media::vp8::buildVpConfig(0);
+        Frame config;
+        config.codec = CodecId::VP8;
+        config.kind = PacketKind::Config;
+        config.payload = record;
+        auto prefix = buildBodyPrefix(config, HevcMode::LegacyCodecId12);
+        QVERIFY(prefix.ok());
+        // IsExHeader | keyframe | SequenceStart, then FourCC 'vp08'.
+        QVERIFY(toBytes(prefix.value().view()) == (Bytes{0x90, 'v', 'p', '0', '8'}));
+        // vpcC: version 1, flags 0, profile 0, level 0, 8 bits 4:2:0, unspecified colours.
+        QVERIFY(record == (Bytes{1, 0, 0, 0, 0, 0, 0x80, 2, 2, 2, 0, 0}));
+        const Bytes configTag = writeTag(config, HevcMode::LegacyCodecId12);
+        Frame back = parseTagFrame(configTag);
+        QVERIFY(back.isConfig() && back.codec == CodecId::VP8);
+        QVERIFY(toBytes(back.payload) == record);
+        QVERIFY(!trackInfo(back).ok());  // the record has no picture size
+
+        Frame key;
+        key.codec = CodecId::VP8;
+        key.keyframe = true;
+        key.dts = key.pts = 40;
+        key.payload = frames[0];
+        prefix = buildBodyPrefix(key, HevcMode::LegacyCodecId12);
+        QVERIFY(prefix.ok());
+        // CodedFrames without a composition time: only AVC and HEVC have one.
+        QVERIFY(toBytes(prefix.value().view()) == (Bytes{0x91, 'v', 'p', '0', '8'}));
+        const Bytes keyTag = writeTag(key, HevcMode::LegacyCodecId12);
+        back = parseTagFrame(keyTag);
+        QVERIFY(back.keyframe && back.kind == PacketKind::Coded);
+        QCOMPARE(back.pts, std::int64_t(40));
+        QVERIFY(toBytes(back.payload) == frames[0]);
+        auto info = trackInfo(back);
+        QVERIFY(info.ok());
+        QVERIFY(info.value().codec == CodecId::VP8);
+        QVERIFY(info.value().type() == TrackType::Video);
+        QCOMPARE(info.value().width, 322);
+        QCOMPARE(info.value().height, 242);
+
+        Frame inter = key;
+        inter.keyframe = false;
+        inter.payload = frames[1];
+        prefix = buildBodyPrefix(inter, HevcMode::Enhanced);
+        QVERIFY(prefix.ok());
+        QVERIFY(toBytes(prefix.value().view()) == (Bytes{0xa1, 'v', 'p', '0', '8'}));
+        inter.pts = inter.dts + 40;
+        QVERIFY(!buildBodyPrefix(inter, HevcMode::Enhanced).ok());
+
+        QVERIFY(!regie::media::vp8::parseKeyFrameHeader(frames[1]).ok());
+        Bytes noStartCode = frames[0];
+        noStartCode[4] = 0;
+        QVERIFY(!regie::media::vp8::parseKeyFrameHeader(noStartCode).ok());
+    }
+
+    void opusEnhancedRtmp() {
+        const Bytes head = opusHead();
+        QCOMPARE(head.size(), std::size_t(19));
+        Frame config;
+        config.track = TrackType::Audio;
+        config.codec = CodecId::Opus;
+        config.kind = PacketKind::Config;
+        config.payload = head;
+        auto prefix = buildBodyPrefix(config, HevcMode::LegacyCodecId12);
+        QVERIFY(prefix.ok());
+        // SoundFormat 9 (ExHeader) | SequenceStart, then FourCC 'Opus'.
+        QVERIFY(toBytes(prefix.value().view()) == (Bytes{0x90, 'O', 'p', 'u', 's'}));
+        const Bytes configTag = writeTag(config, HevcMode::LegacyCodecId12);
+        Frame back = parseTagFrame(configTag);
+        QVERIFY(back.isConfig() && back.codec == CodecId::Opus);
+        QVERIFY(toBytes(back.payload) == head);
+        auto info = trackInfo(back);
+        QVERIFY(info.ok());
+        QCOMPARE(info.value().sampleRate, 48000);
+        QCOMPARE(info.value().channels, 2);
+
+        const Bytes packet{0xfc, 0xff, 0xfe};  // a TOC byte and two bytes of a 20 ms frame
+        Frame coded = config;
+        coded.kind = PacketKind::Coded;
+        coded.payload = packet;
+        coded.dts = coded.pts = 20;
+        prefix = buildBodyPrefix(coded, HevcMode::LegacyCodecId12);
+        QVERIFY(prefix.ok());
+        QVERIFY(toBytes(prefix.value().view()) == (Bytes{0x91, 'O', 'p', 'u', 's'}));
+        const Bytes codedTag = writeTag(coded, HevcMode::LegacyCodecId12);
+        back = parseTagFrame(codedTag);
+        QCOMPARE(back.kind, PacketKind::Coded);
+        QCOMPARE(back.dts, std::int64_t(20));
+        QCOMPARE(back.sampleRate, 48000);
+        QVERIFY(toBytes(back.payload) == packet);
+
+        QVERIFY(!parseAudioTag(Bytes{0x91, 'f', 'L', 'a', 'C', 0}, 0).ok());  // not read
+        QVERIFY(!parseAudioTag(Bytes{0x95, 'O', 'p', 'u', 's', 0}, 0).ok());  // multitrack
+        QVERIFY(!parseAudioTag(Bytes{0x91, 'O', 'p', 'u', 's'}, 0).ok());     // no packet
+        QVERIFY(!parseAudioTag(Bytes{0x91, 'O', 'p'}, 0).ok());               // cut FourCC
+    }
+
     void trackInfoFromFrames() {
         Bytes file = readFixture("h264_aac_640x360.flv");
         auto tags = codec_test::readFlvTags(file);
@@ -323,10 +451,11 @@ private slots:
     }
 
     void buildRejectsWhatFlvCannotCarry() {
-        Frame opus;
-        opus.track = TrackType::Audio;
-        opus.codec = CodecId::Opus;
-        QVERIFY(!buildBodyPrefix(opus, HevcMode::LegacyCodecId12).ok());
+        Frame opusEnd;
+        opusEnd.track = TrackType::Audio;
+        opusEnd.codec = CodecId::Opus;
+        opusEnd.kind = PacketKind::EndOfSequence;
+        QVERIFY(!buildBodyPrefix(opusEnd, HevcMode::LegacyCodecId12).ok());
         Frame meta;
         meta.codec = CodecId::H265;
         meta.kind = PacketKind::Metadata;
@@ -361,6 +490,12 @@ private slots:
         Metadata enhanced = buildMetadata(&video, nullptr, HevcMode::Enhanced);
         QCOMPARE(enhanced.videocodecid, double(0x68766331));  // 'hvc1'
         QVERIFY(!enhanced.hasAudio);
+        video.codec = CodecId::VP8;
+        audio.codec = CodecId::Opus;
+        Metadata vp8 = buildMetadata(&video, &audio, HevcMode::LegacyCodecId12);
+        QCOMPARE(vp8.videocodecid, double(0x76703038));  // 'vp08'
+        QCOMPARE(vp8.audiocodecid, double(0x4f707573));  // 'Opus'
+        QVERIFY(vp8.hasVideo);
     }
 
     void malformedTagsNeverCrash() {

@@ -33,15 +33,21 @@ struct FlvCapture {
     std::optional<regie::media::aac::AudioSpecificConfig> asc;
 };
 
-inline FlvCapture capture(int httpPort, const QString& stream) {
-    FlvCapture out;
+// What an HTTP-FLV player of `stream` receives in three seconds (empty: not an FLV stream).
+inline QByteArray playFlv(int httpPort, const QString& stream) {
     RawHttp player(httpPort);
     if (!player.connect()) {
-        return out;
+        return {};
     }
     player.send("GET /live/" + stream.toUtf8() + ".live.flv HTTP/1.1\r\nHost: x\r\n\r\n");
-    const QByteArray body = player.read(3000).body;
-    if (body.size() < 13 || !body.startsWith("FLV")) {
+    QByteArray body = player.read(3000).body;
+    return body.size() >= 13 && body.startsWith("FLV") ? body : QByteArray();
+}
+
+inline FlvCapture capture(int httpPort, const QString& stream) {
+    FlvCapture out;
+    const QByteArray body = playFlv(httpPort, stream);
+    if (body.isEmpty()) {
         return out;
     }
     regie::flv::ByteView all(reinterpret_cast<const std::uint8_t*>(body.data()),
@@ -91,9 +97,9 @@ inline FlvCapture capture(int httpPort, const QString& stream) {
     return out;
 }
 
-// An Annex B H.265 stream as ffprobe and ffmpeg read it: its codecs ("hevc@640x360") and its
-// last picture, decoded to YUV420P of `width`x`height`.
-struct HevcReading {
+// A video file as ffprobe and ffmpeg read it: its codecs ("hevc@640x360") and its last picture,
+// decoded to YUV420P of `width`x`height`.
+struct PictureReading {
     QString codecs;
     QByteArray picture;
     int width = 0;
@@ -118,21 +124,25 @@ struct HevcReading {
     }
 };
 
-inline HevcReading readHevc(const QByteArray& annexB, int width, int height) {
-    HevcReading out;
+// `inputFormat`: ffmpeg's -f for the file, when it cannot tell by itself.
+inline PictureReading readPictures(const QString& file, int width, int height,
+                                   const QString& inputFormat = {}) {
+    PictureReading out;
     out.width = width;
-    QTemporaryDir dir;
-    const QString file = dir.filePath("out.hevc");
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly)) {
-        return out;
-    }
-    f.write(annexB);
-    f.close();
     out.codecs = probeCodecs(file);
+    QStringList args{"-hide_banner", "-loglevel", "error"};
+    if (!inputFormat.isEmpty()) {
+        args << "-f" << inputFormat;
+    }
+    args << "-i" << file << "-map"
+         << "0:v"
+         << "-f"
+         << "rawvideo"
+         << "-pix_fmt"
+         << "yuv420p"
+         << "pipe:1";
     QProcess decode;
-    decode.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-f", "hevc", "-i", file, "-f",
-                            "rawvideo", "-pix_fmt", "yuv420p", "pipe:1"});
+    decode.start("ffmpeg", args);
     decode.waitForFinished(20000);
     const int pictureBytes = width * height * 3 / 2;
     const QByteArray pictures = decode.readAllStandardOutput();
@@ -140,6 +150,18 @@ inline HevcReading readHevc(const QByteArray& annexB, int width, int height) {
         out.picture = pictures.right(pictureBytes);
     }
     return out;
+}
+
+inline PictureReading readHevc(const QByteArray& annexB, int width, int height) {
+    QTemporaryDir dir;
+    const QString file = dir.filePath("out.hevc");
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly)) {
+        return {};
+    }
+    f.write(annexB);
+    f.close();
+    return readPictures(file, width, height, "hevc");
 }
 
 }  // namespace regie::test::mix

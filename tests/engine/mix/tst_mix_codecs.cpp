@@ -1,14 +1,18 @@
 // The output codecs of a mix through a real regie-engine: H.265 (read back from the HTTP-FLV
 // stream's codec id 12 tags, whose elementary stream ffprobe and ffmpeg then read and decode),
-// LowBitrateHD's x265 options (x265 names them in its own SEI), MP3 published and pushed
-// (ffprobe), an audio-only push, AudioCodec 0 encoded as AAC-LC, H.264 SVC as H.264 with its
-// ExtraLayers checked, and the codecs that cannot be delivered refused with the reason.
+// VP8 and Opus (Enhanced RTMP tags, remuxed for ffmpeg), ExPara video_encode and the two-codec
+// limit, LowBitrateHD's x265 options (x265 names them in its own SEI), MP3 published and pushed
+// (ffprobe), an audio-only push, AudioCodec 0 encoded as AAC-LC, and H.264 SVC as H.264 with its
+// ExtraLayers checked.
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSize>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "flv_capture.h"
+#include "matroska_remux.h"
 #include "mix_engine_client.h"
 #include "mix_media.h"
 #include "raw_http.h"
@@ -31,6 +35,22 @@ class TestMixCodecs : public QObject {
     Q_OBJECT
 
     static int code(const QJsonObject& answer) { return MixEngineClient::code(answer); }
+
+    // getMediaInfo's codec_id_name of each track, sorted.
+    QStringList tracksOf(const QString& stream) {
+        auto info =
+            RawHttp::get(
+                m_engine->process().httpPort(),
+                "/index/api/getMediaInfo?secret=" + m_engine->process().secret().toUtf8() +
+                    "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream.toUtf8())
+                .json();
+        QStringList tracks;
+        for (const auto& track : info.value("tracks").toArray()) {
+            tracks << track.toObject().value("codec_id_name").toString();
+        }
+        tracks.sort();
+        return tracks;
+    }
 
     std::unique_ptr<MixEngineClient> m_engine;
     std::unique_ptr<Publisher> m_red;
@@ -60,21 +80,85 @@ private slots:
         }
     }
 
-    void codecsWithoutACarrierAreRefusedWithTheReason() {
-        auto with = [&](const QString& key, int value, const QString& url = {}) {
-            QJsonObject out = url.isEmpty() ? output("StreamId", "refused", 640, 360)
-                                            : output("StreamUrl", url, 640, 360);
-            out[key] = value;
-            return m_engine->post("StartMix", body("refused", {out}));
+    // VP8 and Opus as Enhanced RTMP 'vp08' and 'Opus', published and pushed back into the
+    // engine; ffmpeg decodes the frames a player received (remuxed, as 5.1 reads neither in FLV).
+    void vp8AndOpusArePublishedAndPushedAsEnhancedRtmp() {
+        auto vp8Opus = [](QJsonObject out) {
+            out["VideoEncId"] = 2;
+            out["AudioCodec"] = 3;
+            out["SoundChannel"] = 2;
+            return out;
         };
-        auto opus = with("AudioCodec", 3);
-        QCOMPARE(code(opus), 110200156);
-        QVERIFY2(opus.value("Message").toString().contains("no Opus"),
-                 qPrintable(opus.value("Message").toString()));
-        auto vp8 = with("VideoEncId", 2);
-        QCOMPARE(code(vp8), 110200156);
-        QVERIFY(vp8.value("Message").toString().contains("no VP8"));
-        QVERIFY(!m_engine->online("refused"));
+        QJsonObject published = vp8Opus(output("StreamId", "codecvp8", 640, 360));
+        QJsonObject pushed =
+            vp8Opus(output("StreamUrl", m_engine->rtmpUrl("codecvp8pushed"), 320, 180));
+        QCOMPARE(code(m_engine->post("StartMix", body("vp8", {published, pushed}))), 0);
+        const QList<std::pair<QString, QSize>> streams{{"codecvp8", {640, 360}},
+                                                       {"codecvp8pushed", {320, 180}}};
+        for (const auto& [stream, size] : streams) {
+            QVERIFY2(QTest::qWaitFor([&] { return m_engine->online(stream); }, 10000),
+                     qPrintable(stream));
+            QTest::qWait(1000);
+            QCOMPARE(tracksOf(stream), (QStringList{"VP8", "opus"}));
+            const EnhancedCapture got =
+                readEnhanced(playFlv(m_engine->process().httpPort(), stream));
+            QVERIFY(got.vp8Config);
+            QCOMPARE(got.width, size.width());
+            QCOMPARE(got.height, size.height());
+            QVERIFY(got.packets.size() > 50);
+            QTemporaryDir dir;
+            const QString file = dir.filePath("capture.mkv");
+            QVERIFY(writeMatroska(got, file));
+            const PictureReading read = readPictures(file, size.width(), size.height());
+            QCOMPARE(read.codecs,
+                     QString("opus@2ch,vp8@%1x%2").arg(size.width()).arg(size.height()));
+            const QPoint centre(size.width() / 2, size.height() / 2);
+            QVERIFY2(read.shows(centre.x(), centre.y(), kRed),
+                     qPrintable(read.describe(centre.x(), centre.y())));
+            const double level = meanVolume(file);
+            QVERIFY2(level > -40, qPrintable(QString::number(level)));
+        }
+
+        // The engine reads its own VP8 and Opus back: mixed again, into H.264 and AAC.
+        QJsonObject again = body("vp8again", {output("StreamId", "codecvp8again", 320, 180)});
+        again["MixInput"] = QJsonArray{QJsonObject{
+            {"StreamId", "codecvp8"},
+            {"RectInfo", QJsonObject{{"Left", 0}, {"Top", 0}, {"Right", 320}, {"Bottom", 180}}}}};
+        QCOMPARE(code(m_engine->post("StartMix", again)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecvp8again"); }, 10000));
+        Player player(m_engine->flvUrl("codecvp8again"), 320, 180);
+        QVERIFY2(QTest::qWaitFor([&] { return player.shows(160, 90, kRed); }, 10000),
+                 qPrintable(player.describe(160, 90)));
+        const double level = meanVolume(m_engine->flvUrl("codecvp8again"));
+        QVERIFY2(level > -40, qPrintable(QString::number(level)));
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "vp8again"}})), 0);
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "vp8"}})), 0);
+    }
+
+    // ExPara video_encode names the codec of outputs that give no VideoEncId; the spec allows
+    // at most two video codecs among the outputs.
+    void videoEncodeAndTheTwoCodecLimit() {
+        QJsonObject unnamed = output("StreamId", "codecexpara", 320, 180);
+        QJsonObject named = output("StreamId", "codecexparah264", 320, 180);
+        named["VideoEncId"] = 0;
+        QJsonObject start = body("expara", {unnamed, named});
+        start["ExPara"] = QJsonArray{QJsonObject{{"Key", "video_encode"}, {"Value", "vp8"}}};
+        QCOMPARE(code(m_engine->post("StartMix", start)), 0);
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->online("codecexparah264"); }, 10000));
+        QTest::qWait(1000);
+        QCOMPARE(tracksOf("codecexpara"), (QStringList{"VP8", "mpeg4-generic"}));
+        QCOMPARE(tracksOf("codecexparah264"), (QStringList{"H264", "mpeg4-generic"}));
+        QCOMPARE(code(m_engine->post("StopMix", QJsonObject{{"TaskId", "expara"}})), 0);
+
+        QJsonObject hevc = output("StreamId", "codecthree", 320, 180);
+        hevc["VideoEncId"] = 3;
+        QJsonObject vp8 = output("StreamId", "codecthreevp8", 320, 180);
+        vp8["VideoEncId"] = 2;
+        auto three = m_engine->post(
+            "StartMix", body("three", {output("StreamId", "codecthreeh264", 640, 360), hevc, vp8}));
+        QCOMPARE(code(three), 110200156);
+        QVERIFY(three.value("Message").toString().contains("more than two video codecs"));
+        QVERIFY(!m_engine->online("codecthreeh264"));
     }
 
     void mp3IsPublishedAndPushed() {
@@ -121,18 +205,7 @@ private slots:
         for (const char* stream : {"codechevc", "codechevcpushed"}) {
             QVERIFY2(QTest::qWaitFor([&] { return m_engine->online(stream); }, 10000), stream);
             QTest::qWait(1000);
-            auto info =
-                RawHttp::get(
-                    m_engine->process().httpPort(),
-                    "/index/api/getMediaInfo?secret=" + m_engine->process().secret().toUtf8() +
-                        "&schema=rtmp&vhost=__defaultVhost__&app=live&stream=" + stream)
-                    .json();
-            QStringList tracks;
-            for (const auto& track : info.value("tracks").toArray()) {
-                tracks << track.toObject().value("codec_id_name").toString();
-            }
-            tracks.sort();
-            QCOMPARE(tracks, (QStringList{"H265", "mpeg4-generic"}));
+            QCOMPARE(tracksOf(stream), (QStringList{"H265", "mpeg4-generic"}));
             FlvCapture got = capture(m_engine->process().httpPort(), stream);
             QVERIFY(got.hevc.size() > 1000);
             QVERIFY(got.legacyHevcTags);
@@ -140,7 +213,7 @@ private slots:
             QCOMPARE(got.asc->objectType, media::aac::kAotLc);
             QVERIFY(!got.asc->sbr);
 
-            const HevcReading read = readHevc(got.hevc, 640, 360);
+            const PictureReading read = readHevc(got.hevc, 640, 360);
             QCOMPARE(read.codecs, QString("hevc@640x360"));
             QVERIFY2(read.shows(320, 180, kRed), qPrintable(read.describe(320, 180)));
         }

@@ -156,13 +156,44 @@ private slots:
         r = parse(b);
         QVERIFY(std::get<MixRequest>(r).layout.output.audioCodec == regie::av::AudioCodec::aacLc);
         out["AudioCodec"] = 3;
+        out["VideoEncId"] = 2;
+        r = parse(b);
+        QVERIFY(std::get<MixRequest>(r).layout.output.audioCodec == regie::av::AudioCodec::opus);
+        QVERIFY(std::get<MixRequest>(r).layout.output.videoCodec == regie::av::VideoCodec::vp8);
+        out["AudioCodec"] = 4;
         QCOMPARE(codeOf(b), 110200156);
         out["AudioCodec"] = 1;
-        out["VideoEncId"] = 2;
+        out["VideoEncId"] = 1;
         QCOMPARE(codeOf(b), 110200156);
         out["VideoEncId"] = 3;
         out["StreamUrl"] = "rtmp://cdn/live/x";  // pushed as FLV codec id 12
         QCOMPARE(codeOf(b), 0);
+    }
+
+    void videoEncodeNamesTheCodecOfOutputsWithoutOne() {
+        auto b = body();
+        b["ExPara"] =
+            boost::json::array{boost::json::object{{"Key", "video_encode"}, {"Value", "vp8"}}};
+        auto& outputs = b["MixOutput"].as_array();
+        outputs[0].as_object().erase("VideoEncId");
+        boost::json::object second = outputs[0].as_object();
+        second["StreamId"] = "second";
+        second["VideoEncId"] = 0;
+        outputs.push_back(second);
+        auto r = parse(b);
+        QVERIFY(std::holds_alternative<MixRequest>(r));
+        const auto& layout = std::get<MixRequest>(r).layout;
+        QVERIFY(layout.output.videoCodec == regie::av::VideoCodec::vp8);
+        QVERIFY(layout.moreOutputs.at(0).videoCodec == regie::av::VideoCodec::h264);
+
+        b["UserData"] = "aGk=";  // SEI still has the H.264 output to travel in
+        QCOMPARE(codeOf(b), 0);
+        outputs.pop_back();
+        QCOMPARE(codeOf(b), 110200002);  // VP8 has no SEI
+        b.erase("UserData");
+        b["ExPara"] =
+            boost::json::array{boost::json::object{{"Key", "video_encode"}, {"Value", "vp9"}}};
+        QCOMPARE(codeOf(b), 110200172);
     }
 
     void lowBitrateHdReachesTheOutputsOfBothActions() {
@@ -297,7 +328,7 @@ private slots:
                  110200155);
         QCOMPARE(codeOf(withInput("Image", boost::json::object{{"Url", ""}})), 0);
         QCOMPARE(codeOf(withTop("ExPara", boost::json::array{boost::json::object{
-                                              {"Key", "video_encode"}, {"Value", "vp8"}}})),
+                                              {"Key", "video_encode"}, {"Value", "h265"}}})),
                  110200172);
         QCOMPARE(codeOf(withTop("ExPara", boost::json::array{boost::json::object{
                                               {"Key", "something_new"}, {"Value", "1"}}})),

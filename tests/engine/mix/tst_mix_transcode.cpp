@@ -96,7 +96,7 @@ private slots:
         QCOMPARE(probeCodecs(m_engine->flvUrl("tc360")), QString("aac@1ch,h264@640x360"));
 
         FlvCapture hevc = capture(m_engine->process().httpPort(), "tchevc");
-        const HevcReading read = readHevc(hevc.hevc, 320, 180);
+        const PictureReading read = readHevc(hevc.hevc, 320, 180);
         QCOMPARE(read.codecs, QString("hevc@320x180"));
         QVERIFY2(read.shows(160, 90, kRed), qPrintable(read.describe(160, 90)));
 

@@ -65,17 +65,20 @@ void readTiming(const Fields& top, service::mix::MixRequest& request);
 void readSei(const Fields& top, service::mix::MixRequest& request);
 // ByPass into request.layout, once everything else is read.
 void readBypass(const Fields& top, service::mix::MixRequest& request);
-// ExPara: sei_mode into request.layout, mixowner_userid into request.coOwners; video_encode
-// other than h264 and malformed entries are refused (110200172), unknown keys ignored.
-void readExPara(const Fields& top, service::mix::MixRequest& request);
+// ExPara: sei_mode into request.layout, mixowner_userid into request.coOwners; returns the codec
+// video_encode names ("h264" or "vp8"; H.264 without one) for the outputs without a VideoEncId.
+// Other video_encode values and malformed entries are refused (110200172), unknown keys ignored.
+av::VideoCodec readExPara(const Fields& top, service::mix::MixRequest& request);
 // The top-level SoundChannel ("1" or "2"): what an output without one gets.
 int defaultChannels(const Fields& top);
 // `where` prefixes messages ("MixInput[1].").
 service::mix::MixInputSpec readInput(const boost::json::value& value, const std::string& where,
                                      service::mix::ImageCheck check);
 // The MixOutput elements into request.layout.output: duplicates, an output that is also one of
-// `inputSources` (MixInputSpec::sourceKey) and unsupported counts are refused.
+// `inputSources` (MixInputSpec::sourceKey), unsupported counts and more than two video codecs
+// are refused. An output without VideoEncId is encoded with `codecWithoutEncId`.
 void readOutputs(const boost::json::array& outputs, const std::set<std::string>& inputSources,
-                 int defaultChannels, const MixLimits& limits, service::mix::MixRequest& request);
+                 int defaultChannels, const MixLimits& limits, service::mix::MixRequest& request,
+                 av::VideoCodec codecWithoutEncId = av::VideoCodec::h264);
 
 }  // namespace regie::api::zego::mix_body

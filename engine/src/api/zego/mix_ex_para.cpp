@@ -29,9 +29,10 @@ std::vector<std::string> userIdsOf(const std::string& text) {
 
 }  // namespace
 
-void readExPara(const Fields& top, service::mix::MixRequest& request) {
+av::VideoCodec readExPara(const Fields& top, service::mix::MixRequest& request) {
+    auto codec = av::VideoCodec::h264;
     if (!top.has("ExPara")) {
-        return;
+        return codec;
     }
     for (const auto& item : top.requiredArray("ExPara")) {
         if (!item.is_object()) {
@@ -43,8 +44,11 @@ void readExPara(const Fields& top, service::mix::MixRequest& request) {
         if (!value) {
             refuse(kExPara, "ExPara." + key + " needs a String Value");
         }
-        if (key == "video_encode" && *value != "h264") {
-            unsupported(kExPara, "ExPara video_encode=" + *value);
+        if (key == "video_encode") {
+            if (*value != "h264" && *value != "vp8") {
+                refuse(kExPara, "ExPara video_encode must be \"h264\" or \"vp8\"");
+            }
+            codec = *value == "vp8" ? av::VideoCodec::vp8 : av::VideoCodec::h264;
         }
         if (key == "sei_mode") {
             if (*value != "1") {
@@ -56,6 +60,7 @@ void readExPara(const Fields& top, service::mix::MixRequest& request) {
             request.coOwners = userIdsOf(*value);
         }
     }
+    return codec;
 }
 
 }  // namespace regie::api::zego::mix_body

@@ -216,7 +216,8 @@ void checkExtraLayers(const Fields& f, std::int64_t videoBitrate) {
     }
 }
 
-MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits) {
+MixOutputSpec output(const json::value& value, std::size_t index, const MixLimits& limits,
+                     av::VideoCodec codecWithoutEncId) {
     std::string where = "MixOutput[" + std::to_string(index) + "].";
     if (!value.is_object()) {
         refuse(kOutputFormat, where + " must be an Object");
@@ -238,13 +239,15 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
     if (spec.videoBitrate <= 0) {
         refuse(kOutputFormat, f.name("VideoBitrate") + " must be greater than 0");
     }
-    switch (f.integer("VideoEncId").value_or(0)) {
+    switch (f.integer("VideoEncId").value_or(-1)) {
+        case -1:
+            spec.videoCodec = codecWithoutEncId;
+            break;
         case 0:
             break;
         case 2:
-            refuse(kOutputFormat, f.name("VideoEncId") +
-                                      "=2 (VP8) cannot be delivered: the engine delivers streams "
-                                      "over RTMP and HTTP-FLV, and FLV has no VP8 codec");
+            spec.videoCodec = av::VideoCodec::vp8;
+            break;
         case 3:
             spec.videoCodec = av::VideoCodec::h265;
             break;
@@ -298,10 +301,8 @@ MixOutputSpec output(const json::value& value, std::size_t index, const MixLimit
             spec.audioCodec = av::AudioCodec::mp3;
             break;
         case 3:
-            refuse(kOutputFormat, f.name("AudioCodec") +
-                                      "=3 (Opus) cannot be delivered: the engine delivers streams "
-                                      "over RTMP and HTTP-FLV, and its FLV muxing has no Opus "
-                                      "sound format (AAC, MP3 and G.711 only)");
+            spec.audioCodec = av::AudioCodec::opus;
+            break;
         default:
             refuse(kOutputFormat, f.name("AudioCodec") + " must be 0, 1, 2 or 3");
     }
@@ -352,7 +353,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
     }
 
     readTiming(top, request);
-    readExPara(top, request);
+    const av::VideoCodec codecWithoutEncId = readExPara(top, request);
     request.imageCheck = static_cast<ImageCheck>(top.integerIn("CheckImageMode", 0, 2, 0));
     if (auto image = top.string("BackgroundImage"); image && !image->empty()) {
         checkImageUrl("BackgroundImage", *image, request.imageCheck);
@@ -374,7 +375,7 @@ MixRequest parse(const json::object& body, const MixLimits& limits) {
         request.layout.inputs.push_back(std::move(spec));
     }
     request.layout.labelFont = labelFont(request.layout.inputs);
-    readOutputs(outputs, sources, channels, limits, request);
+    readOutputs(outputs, sources, channels, limits, request, codecWithoutEncId);
     readSei(top, request);
     readBypass(top, request);
     checkWaitForVideo(request);
@@ -419,9 +420,12 @@ void readSei(const Fields& top, MixRequest& request) {
     }
     layout.soundLevels = top.integerIn("SoundLevel", 0, 1, 0) == 1;
     const bool sei = !layout.userData.empty() || layout.soundLevels;
-    if (sei && layout.output.audioOnly()) {
+    const auto outputs = layout.outputs();
+    if (sei && std::none_of(outputs.begin(), outputs.end(),
+                            [](const MixOutputSpec& o) { return o.carriesSei(); })) {
         refuse(kParameterError,
-               "UserData and SoundLevel travel as video SEI: they need an output with video");
+               "UserData and SoundLevel travel as video SEI: they need an output with H.264 or "
+               "H.265 video");
     }
     for (std::size_t i = 0; layout.soundLevels && i < layout.inputs.size(); ++i) {
         if (!layout.inputs[i].soundLevelId) {
@@ -535,14 +539,15 @@ MixInputSpec readInput(const json::value& value, const std::string& where, Image
 }
 
 void readOutputs(const json::array& outputs, const std::set<std::string>& inputSources,
-                 int defaultChannels, const MixLimits& limits, MixRequest& request) {
+                 int defaultChannels, const MixLimits& limits, MixRequest& request,
+                 av::VideoCodec codecWithoutEncId) {
     if (outputs.empty()) {
         refuse(kParameterError, "MixOutput needs at least one output");
     }
     std::set<std::string> outputIds;
     std::vector<MixOutputSpec> parsed;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-        auto spec = output(outputs[i], i, limits);
+        auto spec = output(outputs[i], i, limits, codecWithoutEncId);
         if (!outputIds.insert(spec.sinkKey()).second) {
             refuse(kDuplicateOutput, "MixOutput[" + std::to_string(i) + "] repeats an output");
         }
@@ -559,6 +564,15 @@ void readOutputs(const json::array& outputs, const std::set<std::string>& inputS
                                       "others are scaled from, is audio only");
         }
         parsed[i].fps = first.fps;  // mix.md: every output follows the first one's frame rate
+    }
+    std::set<av::VideoCodec> codecs;
+    for (const auto& spec : parsed) {
+        if (!spec.audioOnly()) {
+            codecs.insert(spec.videoCodec);
+        }
+    }
+    if (codecs.size() > 2) {
+        refuse(kOutputFormat, "MixOutput uses more than two video codecs");
     }
     for (auto& spec : parsed) {
         if (spec.channels == 0) {

@@ -7,13 +7,14 @@
 namespace regie::media {
 
 namespace {
-constexpr std::array<std::pair<CodecId, std::string_view>, 7> kNames{{
+constexpr std::array<std::pair<CodecId, std::string_view>, 8> kNames{{
     {CodecId::H264, "H264"},
     {CodecId::H265, "H265"},
     {CodecId::AAC, "mpeg4-generic"},
     {CodecId::G711A, "PCMA"},
     {CodecId::G711U, "PCMU"},
     {CodecId::Opus, "opus"},
+    {CodecId::VP8, "VP8"},
     {CodecId::MP3, "MP3"},
 }};
 }  // namespace
@@ -28,7 +29,9 @@ std::string_view codecName(CodecId codec) {
 }
 
 TrackType codecTrackType(CodecId codec) {
-    return codec == CodecId::H264 || codec == CodecId::H265 ? TrackType::Video : TrackType::Audio;
+    return codec == CodecId::H264 || codec == CodecId::H265 || codec == CodecId::VP8
+               ? TrackType::Video
+               : TrackType::Audio;
 }
 
 std::optional<CodecId> codecFromName(std::string_view name) {

@@ -18,6 +18,7 @@ enum class CodecId : int {
     G711A = 3,
     G711U = 4,
     Opus = 5,
+    VP8 = 7,
     MP3 = 14,
 };
 

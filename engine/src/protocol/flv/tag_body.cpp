@@ -7,6 +7,7 @@
 #include "media/codec/audio.h"
 #include "media/codec/h264.h"
 #include "media/codec/h265.h"
+#include "media/codec/vp8.h"
 
 namespace regie::flv {
 
@@ -39,12 +40,18 @@ constexpr std::uint32_t fourCc(const char (&s)[5]) {
 }
 constexpr std::uint32_t kFourCcHevc = fourCc("hvc1");
 constexpr std::uint32_t kFourCcAvc = fourCc("avc1");
+constexpr std::uint32_t kFourCcVp8 = fourCc("vp08");
 constexpr std::uint32_t kFourCcOpus = fourCc("Opus");
 
 constexpr int kSoundMp3 = 2;
 constexpr int kSoundG711A = 7;
 constexpr int kSoundG711U = 8;
+constexpr int kSoundExHeader = 9;
 constexpr int kSoundAac = 10;
+
+// Enhanced RTMP v2 AudioPacketType; the others (multichannel, multitrack) are not read.
+constexpr int kAudioSequenceStart = 0;
+constexpr int kAudioCodedFrames = 1;
 
 std::int32_t signed24(std::uint32_t v) {
     return static_cast<std::int32_t>(v << 8) >> 8;
@@ -67,6 +74,8 @@ core::Result<Frame> parseEnhancedVideo(media::ByteReader& r, std::uint8_t first,
         frame.codec = CodecId::H265;
     } else if (fourcc == kFourCcAvc) {
         frame.codec = CodecId::H264;
+    } else if (fourcc == kFourCcVp8) {
+        frame.codec = CodecId::VP8;
     } else {
         return core::Error{"unsupported Enhanced RTMP video FourCC"};
     }
@@ -81,6 +90,9 @@ core::Result<Frame> parseEnhancedVideo(media::ByteReader& r, std::uint8_t first,
             frame.kind = PacketKind::Config;
             break;
         case kCodedFrames: {
+            if (frame.codec == CodecId::VP8) {
+                break;  // only AVC and HEVC carry a composition time
+            }
             std::int32_t cts = signed24(r.u24());
             if (r.failed()) {
                 return core::Error{"truncated Enhanced RTMP CodedFrames"};
@@ -102,6 +114,29 @@ core::Result<Frame> parseEnhancedVideo(media::ByteReader& r, std::uint8_t first,
     frame.payload = r.rest();
     if (frame.kind == PacketKind::Config && frame.payload.empty()) {
         return core::Error{"empty Enhanced RTMP sequence start"};
+    }
+    return frame;
+}
+
+core::Result<Frame> parseEnhancedAudio(media::ByteReader& r, std::uint8_t first, Frame frame) {
+    const int packetType = first & 0x0f;
+    const std::uint32_t fourcc = r.u32();
+    if (r.failed()) {
+        return core::Error{"truncated Enhanced RTMP audio header"};
+    }
+    if (fourcc != kFourCcOpus) {
+        return core::Error{"unsupported Enhanced RTMP audio FourCC"};
+    }
+    if (packetType != kAudioSequenceStart && packetType != kAudioCodedFrames) {
+        return core::Error{"unsupported Enhanced RTMP audio packet type"};
+    }
+    frame.codec = CodecId::Opus;
+    frame.kind = packetType == kAudioSequenceStart ? PacketKind::Config : PacketKind::Coded;
+    frame.sampleRate = 48000;
+    frame.channels = 0;  // in the OpusHead
+    frame.payload = r.rest();
+    if (frame.payload.empty()) {
+        return core::Error{"empty audio payload"};
     }
     return frame;
 }
@@ -182,6 +217,9 @@ core::Result<Frame> parseAudioTag(ByteView body, std::uint32_t timestampMs) {
     frame.keyframe = true;
     frame.dts = timestampMs;
     frame.pts = timestampMs;
+    if ((first >> 4) == kSoundExHeader) {
+        return parseEnhancedAudio(r, first, frame);
+    }
     frame.channels = (first & 0x01) ? 2 : 1;
     static constexpr int kRates[4] = {5512, 11025, 22050, 44100};
     frame.sampleRate = kRates[(first >> 2) & 0x03];
@@ -279,8 +317,27 @@ core::Result<media::TrackInfo> trackInfo(const Frame& frame) {
         case CodecId::G711A:
         case CodecId::G711U:
             return media::g711::trackInfo(frame.codec, frame.channels);
-        case CodecId::Opus:
-            break;
+        case CodecId::Opus: {
+            if (!frame.isConfig()) {
+                break;
+            }
+            auto head = media::opus::parseOpusHead(frame.payload);
+            if (!head) {
+                return head.error();
+            }
+            return media::opus::trackInfo(head.value());
+        }
+        case CodecId::VP8: {
+            // The configuration record has no picture size; every key frame has.
+            if (frame.isConfig() || !frame.keyframe) {
+                break;
+            }
+            auto header = media::vp8::parseKeyFrameHeader(frame.payload);
+            if (!header) {
+                return header.error();
+            }
+            return media::vp8::trackInfo(header.value());
+        }
     }
     return core::Error{"frame carries no track parameters"};
 }
@@ -314,11 +371,24 @@ core::Result<Prefix> buildBodyPrefix(const Frame& frame, HevcMode hevcMode) {
                       1);
                 return p;
             }
+            case CodecId::Opus:
+                if (frame.kind != PacketKind::Config && frame.kind != PacketKind::Coded) {
+                    return core::Error{"Opus has no such FLV packet"};
+                }
+                putBe(p,
+                      static_cast<std::uint32_t>((kSoundExHeader << 4) |
+                                                 (frame.kind == PacketKind::Config
+                                                      ? kAudioSequenceStart
+                                                      : kAudioCodedFrames)),
+                      1);
+                putBe(p, kFourCcOpus, 4);
+                return p;
             default:
                 return core::Error{"codec cannot be carried in an FLV audio tag"};
         }
     }
-    if (frame.codec != CodecId::H264 && frame.codec != CodecId::H265) {
+    if (frame.codec != CodecId::H264 && frame.codec != CodecId::H265 &&
+        frame.codec != CodecId::VP8) {
         return core::Error{"codec cannot be carried in an FLV video tag"};
     }
     if (frame.kind == PacketKind::Command) {
@@ -331,6 +401,18 @@ core::Result<Prefix> buildBodyPrefix(const Frame& frame, HevcMode hevcMode) {
         return core::Error{"composition time out of range"};
     }
     auto cts24 = static_cast<std::uint32_t>(cts) & 0xffffff;
+    if (frame.codec == CodecId::VP8) {
+        if (cts != 0) {
+            return core::Error{"VP8 frames have no composition time"};
+        }
+        auto type = frame.kind == PacketKind::Config          ? kSequenceStart
+                    : frame.kind == PacketKind::EndOfSequence ? kSequenceEnd
+                    : frame.kind == PacketKind::Metadata      ? kExMetadata
+                                                              : kCodedFrames;
+        putBe(p, static_cast<std::uint32_t>(0x80 | (frameType << 4) | type), 1);
+        putBe(p, kFourCcVp8, 4);
+        return p;
+    }
     if (frame.codec == CodecId::H265 && hevcMode == HevcMode::Enhanced) {
         ExPacketType type = kCodedFrames;
         switch (frame.kind) {
@@ -397,6 +479,8 @@ Metadata buildMetadata(const media::TrackInfo* video, const media::TrackInfo* au
         m.framerate = video->fps;
         if (video->codec == CodecId::H265) {
             m.videocodecid = hevcMode == HevcMode::Enhanced ? kFourCcHevc : kCodecHevc;
+        } else if (video->codec == CodecId::VP8) {
+            m.videocodecid = kFourCcVp8;
         } else {
             m.videocodecid = kCodecAvc;
         }

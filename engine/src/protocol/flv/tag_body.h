@@ -1,7 +1,8 @@
 #pragma once
 // FLV/RTMP audio and video tag bodies <-> normalised frames. Video: legacy AVC (codec id 7),
 // legacy HEVC (codec id 12, the widespread Chinese extension with the AVC layout) and
-// Enhanced RTMP v1 ('hvc1'). Audio: AAC, MP3, G.711 A-law/mu-law.
+// Enhanced RTMP ('hvc1', 'avc1', 'vp08'). Audio: AAC, MP3, G.711 A-law/mu-law, and Enhanced
+// RTMP v2 'Opus' (sequence start: the OpusHead; coded frames: one Opus packet each).
 //
 // The same bytes are an RTMP audio/video message payload and an FLV tag body, so both the
 // RTMP and the HTTP-FLV paths use these functions.
@@ -18,8 +19,8 @@
 namespace regie::flv {
 
 enum class PacketKind {
-    Coded,          // media: AVCC NAL units, raw AAC, MP3 or G.711 bytes
-    Config,         // payload is the decoder configuration record (avcC, hvcC, ASC)
+    Coded,          // media: AVCC NAL units, a VP8 frame, raw AAC, MP3, G.711 or Opus bytes
+    Config,         // the decoder configuration record (avcC, hvcC, vpcC, ASC, OpusHead)
     EndOfSequence,  // no payload
     Metadata,       // Enhanced RTMP video metadata: payload is AMF0
     Command,        // video info/command frame (frame type 5): nothing to forward
@@ -33,8 +34,9 @@ struct Frame {
     std::int64_t dts = 0;   // ms
     std::int64_t pts = 0;   // ms, dts + composition time
     ByteView payload;       // points into the parsed body
-    // Audio only, from the legacy sound header: 8000 for G.711, the FLV rate class (5512,
-    // 11025, 22050, 44100) otherwise. AAC and MP3 carry the real values in their own headers.
+    // Audio only, from the legacy sound header: 8000 for G.711, 48000 for Opus, the FLV rate
+    // class (5512, 11025, 22050, 44100) otherwise. AAC, MP3 and Opus carry the real values in
+    // their own headers (Opus: channels 0 here).
     int sampleRate = 0;
     int channels = 0;
 
@@ -45,7 +47,8 @@ core::Result<Frame> parseVideoTag(ByteView body, std::uint32_t timestampMs);
 core::Result<Frame> parseAudioTag(ByteView body, std::uint32_t timestampMs);
 
 // Track parameters from a frame: the configuration record of a Config frame (H.264, H.265,
-// AAC), or the frame itself for the codecs without one (MP3 header, G.711 sound header).
+// AAC, Opus), or the frame itself where the record does not say (MP3 header, G.711 sound
+// header, a VP8 key frame).
 core::Result<media::TrackInfo> trackInfo(const Frame& frame);
 
 // How H.265 goes out: codec id 12 reaches most Chinese-ecosystem players (flv.js forks,
@@ -79,7 +82,7 @@ struct Metadata {
     double width = 0;
     double height = 0;
     double framerate = 0;
-    double videocodecid = 0;  // 7, 12, or the FourCC 'hvc1' as a number in Enhanced mode
+    double videocodecid = 0;  // 7, 12, or a FourCC as a number ('hvc1' in Enhanced mode, 'vp08')
     double audiocodecid = 0;  // FLV SoundFormat (10, 2, 7, 8), or the FourCC 'Opus'
     double audiosamplerate = 0;
     double audiosamplesize = 0;

@@ -69,8 +69,10 @@ core::Status RtmpIngest::onMessage(rtmp::RtmpMessage&& message) {
     frame.flvBody = body;
     frame.payload = media::BufferRef{
         body, static_cast<std::size_t>(tag.payload.data() - body->data()), tag.payload.size()};
-    // Configuration records (and codecs without one, such as G.711) describe the track.
-    if (frame.config || (!video && !m_audioDescribed)) {
+    // Configuration records (and codecs without one, such as G.711) describe the track; VP8's
+    // record has no picture size, its key frames do.
+    const bool vp8Key = frame.codec == media::CodecId::VP8 && frame.keyframe && !frame.config;
+    if (frame.config || (!video && !m_audioDescribed) || vp8Key) {
         if (auto info = flv::trackInfo(tag)) {
             m_audioDescribed |= !video;
             m_source->updateTrack(frame.kind, [&](media::TrackState& t) { t.info = info.value(); });

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "media/codec/aac.h"
+#include "media/codec/audio.h"
 #include "media/codec/h264.h"
 #include "media/codec/h265.h"
 #include "media/codec/nalu.h"
+#include "media/codec/vp8.h"
 #include "protocol/flv/tag_body.h"
 
 namespace regie::service::mix {
@@ -57,9 +59,26 @@ core::Result<FlvBody> FlvBodies::body(media::TrackKind kind, media::CodecId code
     return out;
 }
 
+core::Result<FlvBodies::VideoConfig> FlvBodies::vp8Config(const av::VideoEncoderParams& params,
+                                                          std::int64_t dtsMs) {
+    m_videoCodec = media::CodecId::VP8;
+    auto made = body(media::TrackKind::video, m_videoCodec, true, true, dtsMs, dtsMs,
+                     media::vp8::buildVpConfig(0));
+    if (!made) {
+        return made.error();
+    }
+    // libvpx writes bitstream version 0 (the normal loop filter, six-tap interpolation).
+    media::TrackInfo info =
+        media::vp8::trackInfo({0, params.width, params.height}, static_cast<double>(params.fps));
+    return VideoConfig{std::move(made.value()), info};
+}
+
 core::Result<FlvBodies::VideoConfig> FlvBodies::videoConfig(const av::VideoEncoderParams& params,
                                                             std::span<const std::uint8_t> annexB,
                                                             std::int64_t dtsMs) {
+    if (params.codec == av::VideoCodec::vp8) {
+        return vp8Config(params, dtsMs);
+    }
     const bool hevc = params.codec == av::VideoCodec::h265;
     std::vector<media::Bytes> vps;
     std::vector<media::Bytes> sps;
@@ -114,6 +133,10 @@ core::Result<FlvBodies::VideoConfig> FlvBodies::videoConfig(const av::VideoEncod
 }
 
 core::Result<FlvBody> FlvBodies::video(const av::EncodedPacket& packet) {
+    if (m_videoCodec == media::CodecId::VP8) {
+        return body(media::TrackKind::video, m_videoCodec, false, packet.keyframe, packet.dtsMs,
+                    packet.ptsMs, packet.data);
+    }
     auto nals = media::splitAnnexB(packet.data);
     return body(media::TrackKind::video, m_videoCodec, false, packet.keyframe, packet.dtsMs,
                 packet.ptsMs, {}, &nals);
@@ -133,13 +156,22 @@ core::Result<FlvBodies::AudioConfig> FlvBodies::audioConfig(av::AudioCodec codec
         out.info.sampleBit = 16;
         return out;
     }
-    auto asc = media::aac::parseAudioSpecificConfig(config);
-    if (!asc) {
-        return asc.error();
+    if (codec == av::AudioCodec::opus) {
+        auto head = media::opus::parseOpusHead(config);
+        if (!head) {
+            return head.error();
+        }
+        out.info = media::opus::trackInfo(head.value());
+        m_audioCodec = media::CodecId::Opus;
+    } else {
+        auto asc = media::aac::parseAudioSpecificConfig(config);
+        if (!asc) {
+            return asc.error();
+        }
+        out.info = media::aac::trackInfo(asc.value());
+        m_audioCodec = media::CodecId::AAC;
     }
-    out.info = media::aac::trackInfo(asc.value());
-    m_audioCodec = media::CodecId::AAC;
-    auto made = body(media::TrackKind::audio, media::CodecId::AAC, true, true, 0, 0, config);
+    auto made = body(media::TrackKind::audio, m_audioCodec, true, true, 0, 0, config);
     if (!made) {
         return made.error();
     }

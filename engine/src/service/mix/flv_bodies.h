@@ -1,8 +1,9 @@
 #pragma once
 // A mix output's encoded media as FLV tag bodies, the engine's own muxing: H.264, H.265 as FLV
 // codec id 12 (the form the engine forwards from publishers), both with AVCC NAL units and
-// their configuration records; AAC with its AudioSpecificConfig; MP3. Timestamps never go back,
-// whatever an encoder restart does. The live output stream and the push share it.
+// their configuration records; VP8 as Enhanced RTMP 'vp08' with a vpcC record; AAC with its
+// AudioSpecificConfig; MP3; Opus as Enhanced RTMP v2 'Opus' with its OpusHead. Timestamps never
+// go back, whatever an encoder restart does. The live output stream and the push share it.
 
 #include <cstdint>
 #include <optional>
@@ -41,16 +42,17 @@ public:
     };
 
     // `annexB` holds the encoder's parameter sets (H.265: and x265's header SEI, which names
-    // its options and goes into the record too).
+    // its options and goes into the record too); VP8 has none.
     core::Result<VideoConfig> videoConfig(const av::VideoEncoderParams& params,
                                           std::span<const std::uint8_t> annexB, std::int64_t dtsMs);
     core::Result<FlvBody> video(const av::EncodedPacket& packet);
-    // `config`: AAC's AudioSpecificConfig; empty for MP3.
+    // `config`: AAC's AudioSpecificConfig, Opus's OpusHead; empty for MP3.
     core::Result<AudioConfig> audioConfig(av::AudioCodec codec, int sampleRate, int channels,
                                           std::span<const std::uint8_t> config);
     core::Result<FlvBody> audio(const av::EncodedPacket& packet);
 
 private:
+    core::Result<VideoConfig> vp8Config(const av::VideoEncoderParams& params, std::int64_t dtsMs);
     // `nals` set: the payload is these NAL units, each written with a 4-byte length (AVCC).
     core::Result<FlvBody> body(media::TrackKind kind, media::CodecId codec, bool config,
                                bool keyframe, std::int64_t dtsMs, std::int64_t ptsMs,

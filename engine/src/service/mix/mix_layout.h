@@ -122,6 +122,8 @@ struct MixOutputSpec {
 
     // No picture at all (Width and Height 0 or 1): fixed for the task's life.
     bool audioOnly() const { return width <= 1 && height <= 1; }
+    // UserData and sound levels travel as H.264/H.265 SEI; VP8 has nowhere to put them.
+    bool carriesSei() const { return !audioOnly() && videoCodec != av::VideoCodec::vp8; }
     // Two specs with the same destination are the same output, whatever their settings.
     std::string sinkKey() const {
         return streamUrl.empty() ? "id:" + streamId : "url:" + streamUrl;

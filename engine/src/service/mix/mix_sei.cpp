@@ -28,6 +28,9 @@ void MixSei::setUserData(std::vector<std::uint8_t> data, bool everyFrame) {
 
 av::EncodedPacket MixSei::stamp(const av::EncodedPacket& packet,
                                 std::span<const InputLevel> levels) {
+    if (m_codec == av::VideoCodec::vp8) {
+        return packet;
+    }
     std::vector<av::SeiMessage> messages;
     if (!m_userData.empty() && (packet.keyframe || m_userDataChanged || m_userDataEveryFrame)) {
         messages.push_back({kUserDataUuid, m_userData});

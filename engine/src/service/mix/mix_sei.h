@@ -2,7 +2,8 @@
 // The SEI a mix output's H.264 or H.265 video carries (mix.md "SEI"): the task's UserData on
 // every keyframe and on the first frame after it changes (or on every frame: ExPara sei_mode 1),
 // and with SoundLevel=1 the inputs' sound levels on every frame. Each is a
-// user_data_unregistered message with a UUID of its own.
+// user_data_unregistered message with a UUID of its own. VP8 has no SEI: its frames pass as
+// they are.
 
 #include <cstdint>
 #include <span>

@@ -24,6 +24,9 @@ n = int.from_bytes(d[i - 8:i - 4], "big"); open(sys.argv[2], "wb").write(d[i:i +
 rm h265.mp4.tmp
 $ff -f lavfi -i testsrc=size=1366x768:rate=30000/1001 -pix_fmt yuv420p10le -c:v libx265 \
     -x265-params log-level=none -crf 45 -frames:v 1 -f hevc h265_1366x768_main10.hevc
+# VP8 in IVF: a key frame and an inter frame of an odd size.
+$ff -f lavfi -i testsrc=size=322x242:rate=25 -pix_fmt yuv420p -c:v libvpx -b:v 200k -g 25 \
+    -frames:v 2 -f ivf vp8_322x242.ivf
 # AAC in ADTS, MP3 and G.711 in FLV, Opus in Ogg (OpusHead).
 $ff -f lavfi -i sine=sample_rate=48000 -ac 1 -c:a aac -b:a 32k -t 0.1 -f adts aac_48k_mono.adts
 $ff -f lavfi -i sine=sample_rate=44100 -ac 2 -c:a libmp3lame -b:a 64k -t 0.2 -f flv mp3_44k.flv
@@ -33,7 +36,7 @@ $ff -f lavfi -i sine=sample_rate=48000 -ac 2 -c:a libopus -b:a 32k -t 0.1 -f ogg
 
 ffprobe -v error -select_streams v -show_entries packet=pts,dts,flags -of compact \
     h264_aac_640x360.flv | head -4
-for f in *.flv *.hevc *.adts *.ogg; do
+for f in *.flv *.hevc *.ivf *.adts *.ogg; do
     echo "== $f"
     ffprobe -v error -show_entries \
         stream=codec_name,profile,level,width,height,r_frame_rate,sample_rate,channels,bits_per_raw_sample \
