@@ -1,5 +1,6 @@
 // StartAutoMix's body read into an AutoMixRequest: the room, additions and exclusions, the
-// audio-only output, StreamId over StreamUrl on this page, and the codes of refused bodies.
+// audio-only output (Opus too), StreamId over StreamUrl on this page, and the codes of refused
+// bodies.
 
 #include <QTest>
 #include <boost/json/parse.hpp>
@@ -65,6 +66,17 @@ private slots:
 
     void theMinimalBodyOfTheSpecIsEnough() {
         QCOMPARE(codeOf(boost::json::parse(kMinimal).as_object()), 0);
+    }
+
+    void theOutputMayBeOpus() {
+        auto b = boost::json::parse(kMinimal).as_object();
+        b["MixOutput"].as_array()[0].as_object()["AudioCodec"] = 3;
+        auto r = parseStartAutoMix(b, MixLimits{});
+        QVERIFY(std::holds_alternative<AutoMixRequest>(r));
+        QVERIFY(std::get<AutoMixRequest>(r).mix.layout.output.audioCodec ==
+                regie::av::AudioCodec::opus);
+        b["MixOutput"].as_array()[0].as_object()["AudioCodec"] = 4;
+        QCOMPARE(codeOf(b), 110200156);
     }
 
     void refusedBodiesGetTheirCodes() {
