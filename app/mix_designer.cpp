@@ -200,6 +200,7 @@ void MixDesigner::edit(const std::function<void(MixLayout&)>& change) {
 
 void MixDesigner::refuse(const QString& error) {
     setLastError(error);
+    ++m_revision;
     emit layoutChanged();
 }
 

@@ -22,7 +22,7 @@ class MixDesigner : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the console session")
     Q_PROPERTY(int count READ rowCount NOTIFY layoutChanged)
-    // Changes with every edit, so bindings on inputValue() are re-evaluated.
+    // Changes with every edit (and refused edit), so bindings on inputValue() are re-evaluated.
     Q_PROPERTY(int revision READ revision NOTIFY layoutChanged)
     Q_PROPERTY(int canvasWidth READ canvasWidth NOTIFY layoutChanged)
     Q_PROPERTY(int canvasHeight READ canvasHeight NOTIFY layoutChanged)
@@ -199,7 +199,7 @@ private:
     bool valid(int row) const { return row >= 0 && row < m_layout.inputs.size(); }
     void edit(const std::function<void(MixLayout&)>& change);
     // Sets lastError for an edit that changes nothing, and has the views show the layout again
-    // (a picker or field may still show what was refused).
+    // (a picker or field may still show what was refused): a new revision of the same layout.
     void refuse(const QString& error);
     void editCodecs(int output, int videoEncId, int audioCodec);
     // Writes the Label field `key` (or its Font's, `inFont`) of `row` when it has a label.

@@ -320,12 +320,14 @@ private slots:
         QVERIFY(m_mix->lastError().isEmpty());
         const MixLayout two = m_mix->layout();
         QSignalSpy shown(m_mix.get(), &MixDesigner::layoutChanged);
+        const int revision = m_mix->revision();
         m_mix->setOutputCodecs(1, 2, 1);  // VP8 would be a third
         QCOMPARE(m_mix->lastError(),
                  QString("The outputs can use at most two different video codecs."));
         QCOMPARE(m_mix->layout(), two);
         QCOMPARE(shown.size(), 1);  // the pickers show the layout again
-        m_mix->setCodecs(2, 2);     // on the first output too: nothing changes, MP3 neither
+        QCOMPARE(m_mix->revision(), revision + 1);
+        m_mix->setCodecs(2, 2);  // on the first output too: nothing changes, MP3 neither
         QCOMPARE(m_mix->layout(), two);
         m_mix->undo();
         QCOMPARE(m_mix->moreOutputs().first().toMap().value("videoCodec").toInt(), 3);
