@@ -536,6 +536,8 @@ Item {
                                     id: labelLeftField
                                     objectName: "labelLeftField"
                                     from: 0; to: 3000; editable: true
+                                    textFromValue: (v, locale) => qsTr("X") + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
                                     value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelLeft") : 0
                                     onValueModified: page.mix.setLabelOffset(page.selected, value, labelTopField.value)
                                     ToolTip.visible: hovered
@@ -545,6 +547,8 @@ Item {
                                     id: labelTopField
                                     objectName: "labelTopField"
                                     from: 0; to: 3000; editable: true
+                                    textFromValue: (v, locale) => qsTr("Y") + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
                                     value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelTop") : 0
                                     onValueModified: page.mix.setLabelOffset(page.selected, labelLeftField.value, value)
                                     ToolTip.visible: hovered
