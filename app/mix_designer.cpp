@@ -10,19 +10,40 @@
 
 namespace {
 
-// Writes `key` into the Font of the labels `rows` names (the inputs that have one).
-void setFontField(MixLayout& l, const QList<int>& rows, QStringView key, int value) {
-    for (int row : rows) {
-        QJsonObject& extra = l.inputs[row].extra;
-        QJsonObject label = extra.value(u"Label").toObject();
-        if (label.isEmpty()) {
-            continue;
-        }
-        QJsonObject font = label.value(u"Font").toObject();
-        font.insert(key, value);
-        label.insert(QStringLiteral("Font"), font);
-        extra.insert(QStringLiteral("Label"), label);
+// `object` with `key` set to `value`; an undefined value removes the key.
+QJsonObject withField(QJsonObject object, QStringView key, const QJsonValue& value) {
+    if (value.isUndefined()) {
+        object.remove(key);
+    } else {
+        object.insert(key, value);
     }
+    return object;
+}
+
+// Writes `key` into the input's Label (into its Font when `inFont`), when it has one.
+void setLabelField(MixRect& in, QStringView key, const QJsonValue& value, bool inFont) {
+    if (in.label().isEmpty()) {
+        return;
+    }
+    const QJsonObject label =
+        inFont ? withField(in.label(), u"Font", withField(in.labelFont(), key, value))
+               : withField(in.label(), key, value);
+    in.extra.insert(QStringLiteral("Label"), label);
+}
+
+QVariantList choiceList(const QList<std::pair<int, QString>>& choices) {
+    QVariantList list;
+    for (const auto& [value, text] : choices) {
+        list.append(QVariantMap{{QStringLiteral("value"), value}, {QStringLiteral("text"), text}});
+    }
+    return list;
+}
+
+// `requested` when it is one of `choices`, else `current`.
+int chosen(int requested, int current, const QList<std::pair<int, QString>>& choices) {
+    const bool offered = std::any_of(choices.cbegin(), choices.cend(),
+                                     [&](const auto& choice) { return choice.first == requested; });
+    return offered ? requested : current;
 }
 
 const QString kLayoutsGroup = QStringLiteral("mixLayouts");
@@ -106,6 +127,16 @@ QVariant MixDesigner::data(const QModelIndex& index, int role) const {
             return in.labelText();
         case LabelSizeRole:
             return in.labelFontSize();
+        case LabelLeftRole:
+            return in.labelLeft();
+        case LabelTopRole:
+            return in.labelTop();
+        case LabelColorRole:
+            return in.labelColor();
+        case LabelTransparencyRole:
+            return in.labelTransparency();
+        case LabelBorderColorRole:
+            return in.labelBorderColor();
         case ImageUrlRole:
             return in.imageUrl();
         case ImageModeRole:
@@ -116,13 +147,25 @@ QVariant MixDesigner::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> MixDesigner::roleNames() const {
-    return {{StreamIdRole, "streamId"},     {LeftRole, "rectLeft"},
-            {TopRole, "rectTop"},           {WidthRole, "rectWidth"},
-            {HeightRole, "rectHeight"},     {LayerRole, "rectLayer"},
-            {RenderModeRole, "renderMode"}, {VolumeRole, "volume"},
-            {MutedRole, "muted"},           {CornerRadiusRole, "cornerRadius"},
-            {SourceRole, "source"},         {LabelTextRole, "labelText"},
-            {LabelSizeRole, "labelSize"},   {ImageUrlRole, "imageUrl"},
+    return {{StreamIdRole, "streamId"},
+            {LeftRole, "rectLeft"},
+            {TopRole, "rectTop"},
+            {WidthRole, "rectWidth"},
+            {HeightRole, "rectHeight"},
+            {LayerRole, "rectLayer"},
+            {RenderModeRole, "renderMode"},
+            {VolumeRole, "volume"},
+            {MutedRole, "muted"},
+            {CornerRadiusRole, "cornerRadius"},
+            {SourceRole, "source"},
+            {LabelTextRole, "labelText"},
+            {LabelSizeRole, "labelSize"},
+            {LabelLeftRole, "labelLeft"},
+            {LabelTopRole, "labelTop"},
+            {LabelColorRole, "labelColor"},
+            {LabelTransparencyRole, "labelTransparency"},
+            {LabelBorderColorRole, "labelBorderColor"},
+            {ImageUrlRole, "imageUrl"},
             {ImageModeRole, "imageMode"}};
 }
 
@@ -153,6 +196,12 @@ void MixDesigner::edit(const std::function<void(MixLayout&)>& change) {
     m_redo.clear();
     setLayout(std::move(next));
     emit historyChanged();
+}
+
+void MixDesigner::refuse(const QString& error) {
+    setLastError(error);
+    ++m_revision;
+    emit layoutChanged();
 }
 
 void MixDesigner::setLayout(MixLayout layout) {
@@ -318,21 +367,56 @@ void MixDesigner::setLabel(int row, const QString& text) {
     });
 }
 
-void MixDesigner::setLabelSize(int row, int size) {
+void MixDesigner::editLabel(int row, QStringView key, const QJsonValue& value, bool inFont) {
     if (valid(row)) {
-        edit([&](MixLayout& l) { setFontField(l, {row}, u"FontSize", std::clamp(size, 12, 100)); });
+        edit([&](MixLayout& l) { setLabelField(l.inputs[row], key, value, inFont); });
     }
+}
+
+void MixDesigner::setLabelSize(int row, int size) {
+    editLabel(row, u"FontSize", std::clamp(size, 12, 100), true);
 }
 
 void MixDesigner::setLabelFont(int fontType) {
     const int type = std::clamp(fontType, 0, int(::labelFontNames().size()) - 1);
     edit([&](MixLayout& l) {
-        QList<int> all;
-        for (int row = 0; row < l.inputs.size(); ++row) {
-            all.append(row);
+        for (MixRect& in : l.inputs) {
+            setLabelField(in, u"FontType", type, true);
         }
-        setFontField(l, all, u"FontType", type);
     });
+}
+
+void MixDesigner::setLabelOffset(int row, int left, int top) {
+    if (!valid(row)) {
+        return;
+    }
+    edit([&](MixLayout& l) {
+        MixRect& in = l.inputs[row];
+        setLabelField(in, u"Left", std::clamp(left, 0, in.rect.width()), false);
+        setLabelField(in, u"Top", std::clamp(top, 0, in.rect.height()), false);
+    });
+}
+
+void MixDesigner::setLabelColor(int row, const QString& color) {
+    if (const auto value = colorValue(color)) {
+        editLabel(row, u"FontColor", *value, true);
+    } else {
+        refuse(tr("\"%1\" is not a colour: write it as #rrggbb.").arg(color));
+    }
+}
+
+void MixDesigner::setLabelTransparency(int row, int transparency) {
+    editLabel(row, u"Transparency", std::clamp(transparency, 0, 100), true);
+}
+
+void MixDesigner::setLabelBorder(int row, const QString& color) {
+    if (color.trimmed().isEmpty() || color.trimmed().compare(u"none", Qt::CaseInsensitive) == 0) {
+        editLabel(row, u"BorderColor", QJsonValue::Undefined, true);
+    } else if (const auto value = colorValue(color)) {
+        editLabel(row, u"BorderColor", *value, true);
+    } else {
+        refuse(tr("\"%1\" is not a colour: write it as #rrggbb, or none.").arg(color));
+    }
 }
 
 void MixDesigner::setPlaceholder(int row, const QString& url, int displayMode) {
@@ -394,11 +478,19 @@ QString MixDesigner::backgroundImage() const {
 }
 
 int MixDesigner::videoCodec() const {
-    return m_layout.outputExtra.value(u"VideoEncId").toInt(0);
+    return m_layout.codecs(0).video;
 }
 
 int MixDesigner::audioCodec() const {
-    return m_layout.outputExtra.value(u"AudioCodec").toInt(1);
+    return m_layout.codecs(0).audio;
+}
+
+QVariantList MixDesigner::videoCodecChoices() const {
+    return choiceList(::videoCodecChoices());
+}
+
+QVariantList MixDesigner::audioCodecChoices() const {
+    return choiceList(::audioCodecChoices());
 }
 
 QString MixDesigner::userData() const {
@@ -407,10 +499,26 @@ QString MixDesigner::userData() const {
 }
 
 void MixDesigner::setCodecs(int videoEncId, int audioCodec) {
-    edit([&](MixLayout& l) {
-        l.outputExtra.insert(QStringLiteral("VideoEncId"), videoEncId == 3 ? 3 : 0);
-        l.outputExtra.insert(QStringLiteral("AudioCodec"), audioCodec == 2 ? 2 : 1);
-    });
+    editCodecs(0, videoEncId, audioCodec);
+}
+
+void MixDesigner::setOutputCodecs(int index, int videoEncId, int audioCodec) {
+    if (index >= 0 && index < m_layout.moreOutputs.size()) {
+        editCodecs(index + 1, videoEncId, audioCodec);
+    }
+}
+
+void MixDesigner::editCodecs(int output, int videoEncId, int audioCodec) {
+    const MixCodecs current = m_layout.codecs(output);
+    MixLayout next = m_layout;
+    next.setCodecs(output, {chosen(videoEncId, current.video, ::videoCodecChoices()),
+                            chosen(audioCodec, current.audio, ::audioCodecChoices())});
+    if (next.videoCodecCount() > 2) {
+        refuse(tr("The outputs can use at most two different video codecs."));
+        return;
+    }
+    setLastError({});
+    edit([&](MixLayout& l) { l = next; });
 }
 
 void MixDesigner::setUserData(const QString& text) {
@@ -436,13 +544,16 @@ QVariantMap MixDesigner::watermark() const {
 
 QVariantList MixDesigner::moreOutputs() const {
     QVariantList list;
-    for (const auto& value : m_layout.moreOutputs) {
-        const QJsonObject out = value.toObject();
+    for (int output = 1; output < m_layout.outputCount(); ++output) {
+        const QJsonObject out = m_layout.moreOutputs.at(output - 1).toObject();
+        const MixCodecs codecs = m_layout.codecs(output);
         list.append(
             QVariantMap{{QStringLiteral("streamId"), out.value(u"StreamId").toString()},
                         {QStringLiteral("width"), out.value(u"Width").toInt()},
                         {QStringLiteral("height"), out.value(u"Height").toInt()},
-                        {QStringLiteral("videoBitrate"), out.value(u"VideoBitrate").toInt()}});
+                        {QStringLiteral("videoBitrate"), out.value(u"VideoBitrate").toInt()},
+                        {QStringLiteral("videoCodec"), codecs.video},
+                        {QStringLiteral("audioCodec"), codecs.audio}});
     }
     return list;
 }
@@ -487,9 +598,9 @@ void MixDesigner::addOutput(const QString& streamId, int width, int height, int 
                                          {"Height", std::clamp(height & ~1, 2, 3000)},
                                          {"Fps", l.fps},
                                          {"VideoBitrate", std::max(1, videoBitrate)},
-                                         {"AudioCodec", 1},
                                          {"AudioBitrate", l.audioBitrate},
                                          {"SoundChannel", 2}});
+        l.setCodecs(l.outputCount() - 1, l.codecs(0));
     });
 }
 

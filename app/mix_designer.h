@@ -22,7 +22,7 @@ class MixDesigner : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Provided by the console session")
     Q_PROPERTY(int count READ rowCount NOTIFY layoutChanged)
-    // Changes with every edit, so bindings on inputValue() are re-evaluated.
+    // Changes with every edit (and refused edit), so bindings on inputValue() are re-evaluated.
     Q_PROPERTY(int revision READ revision NOTIFY layoutChanged)
     Q_PROPERTY(int canvasWidth READ canvasWidth NOTIFY layoutChanged)
     Q_PROPERTY(int canvasHeight READ canvasHeight NOTIFY layoutChanged)
@@ -34,16 +34,20 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(QString backgroundImage READ backgroundImage NOTIFY layoutChanged)
     // {url, left, top, right, bottom}; url empty when there is no watermark.
     Q_PROPERTY(QVariantMap watermark READ watermark NOTIFY layoutChanged)
-    // The first output's VideoEncId (0 H.264, 3 H.265) and AudioCodec (1 AAC-LC, 2 MP3).
+    // The first output's VideoEncId and AudioCodec, and the ones to pick from:
+    // [{value, text}] by the spec's numbers.
     Q_PROPERTY(int videoCodec READ videoCodec NOTIFY layoutChanged)
     Q_PROPERTY(int audioCodec READ audioCodec NOTIFY layoutChanged)
+    Q_PROPERTY(QVariantList videoCodecChoices READ videoCodecChoices CONSTANT)
+    Q_PROPERTY(QVariantList audioCodecChoices READ audioCodecChoices CONSTANT)
     // StartMix UserData (sent to players as SEI), as text; the body carries it in Base64.
     Q_PROPERTY(QString userData READ userData NOTIFY layoutChanged)
     // Label.Font.FontType of every label (one font per task; -1 without labels) and the names
     // to pick from.
     Q_PROPERTY(int labelFont READ labelFont NOTIFY layoutChanged)
     Q_PROPERTY(QStringList labelFontNames READ labelFontNames CONSTANT)
-    // The outputs after the first: [{streamId, width, height, videoBitrate}].
+    // The outputs after the first: [{streamId, width, height, videoBitrate, videoCodec,
+    // audioCodec}].
     Q_PROPERTY(QVariantList moreOutputs READ moreOutputs NOTIFY layoutChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
@@ -67,6 +71,11 @@ public:
         SourceRole,
         LabelTextRole,
         LabelSizeRole,
+        LabelLeftRole,
+        LabelTopRole,
+        LabelColorRole,
+        LabelTransparencyRole,
+        LabelBorderColorRole,
         ImageUrlRole,
         ImageModeRole
     };
@@ -96,6 +105,8 @@ public:
     QString backgroundImage() const;
     int videoCodec() const;
     int audioCodec() const;
+    QVariantList videoCodecChoices() const;
+    QVariantList audioCodecChoices() const;
     QString userData() const;
     int labelFont() const { return m_layout.labelFontType(); }
     QStringList labelFontNames() const { return ::labelFontNames(); }
@@ -130,12 +141,21 @@ public:
     Q_INVOKABLE void setLabel(int row, const QString& text);
     Q_INVOKABLE void setLabelSize(int row, int size);  // Label.Font.FontSize, 12–100
     Q_INVOKABLE void setLabelFont(int fontType);       // every label's FontType, 0–3
+    // Label.Left/Top: the text's offset inside the rectangle, px >= 0.
+    Q_INVOKABLE void setLabelOffset(int row, int left, int top);
+    // Label.Font.FontColor from a colour's text (#rrggbb); other text sets lastError.
+    Q_INVOKABLE void setLabelColor(int row, const QString& color);
+    Q_INVOKABLE void setLabelTransparency(int row, int transparency);  // 0 opaque – 100
+    // Label.Font.BorderColor as setLabelColor; empty or "none" removes the outline.
+    Q_INVOKABLE void setLabelBorder(int row, const QString& color);
     // The placeholder picture (StartMix Image, DisplayMode 0–2); an empty URL removes it.
     Q_INVOKABLE void setPlaceholder(int row, const QString& url, int displayMode);
     // single, side, grid2x2, grid3x3, pip, large5 — applied to the current inputs in order.
     Q_INVOKABLE void applyTemplate(const QString& name);
     Q_INVOKABLE void setOutput(const QString& taskId, const QString& streamId, int width,
                                int height, int fps, int videoBitrate, const QString& background);
+    // The first output's codecs. A value that is not one of the choices leaves that codec as
+    // it is; a third different video codec among the outputs sets lastError and changes nothing.
     Q_INVOKABLE void setCodecs(int videoEncId, int audioCodec);
     // Empty text removes the UserData.
     Q_INVOKABLE void setUserData(const QString& text);
@@ -144,8 +164,11 @@ public:
     // StartMix WaterMark in canvas pixels; an empty URL removes it.
     Q_INVOKABLE void setWatermark(const QString& url, int left, int top, int right, int bottom);
     // A further output, scaled from the canvas by the engine; all outputs share the first's fps.
+    // It starts with the first output's codecs.
     Q_INVOKABLE void addOutput(const QString& streamId, int width, int height, int videoBitrate);
     Q_INVOKABLE void removeOutput(int index);  // index into moreOutputs
+    // A further output's codecs, as setCodecs does for the first.
+    Q_INVOKABLE void setOutputCodecs(int index, int videoEncId, int audioCodec);
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 
@@ -175,6 +198,12 @@ signals:
 private:
     bool valid(int row) const { return row >= 0 && row < m_layout.inputs.size(); }
     void edit(const std::function<void(MixLayout&)>& change);
+    // Sets lastError for an edit that changes nothing, and has the views show the layout again
+    // (a picker or field may still show what was refused): a new revision of the same layout.
+    void refuse(const QString& error);
+    void editCodecs(int output, int videoEncId, int audioCodec);
+    // Writes the Label field `key` (or its Font's, `inFont`) of `row` when it has a label.
+    void editLabel(int row, QStringView key, const QJsonValue& value, bool inFont);
     void setLayout(MixLayout layout);
     void setGuides(const QList<SnapGuide>& guides);
     void setLastError(const QString& error);

@@ -2,8 +2,15 @@
 
 #include <QColor>
 #include <QJsonArray>
+#include <QSet>
 #include <cstdlib>
 #include <optional>
+
+namespace {
+
+constexpr int kWhite = 0xffffff;  // Label.Font.FontColor's default
+
+}  // namespace
 
 QList<QRect> templateRects(MixTemplate kind, int width, int height) {
     auto cell = [&](int columns, int rows, int column, int row, int spanX = 1, int spanY = 1) {
@@ -42,16 +49,36 @@ QList<QRect> templateRects(MixTemplate kind, int width, int height) {
 }
 
 QString MixRect::labelText() const {
-    return extra.value(u"Label").toObject().value(u"Text").toString();
+    return label().value(u"Text").toString();
+}
+
+int MixRect::labelLeft() const {
+    return label().value(u"Left").toInt();
+}
+
+int MixRect::labelTop() const {
+    return label().value(u"Top").toInt();
 }
 
 int MixRect::labelFontType() const {
-    const QJsonObject label = extra.value(u"Label").toObject();
-    return label.isEmpty() ? -1 : label.value(u"Font").toObject().value(u"FontType").toInt();
+    return label().isEmpty() ? -1 : labelFont().value(u"FontType").toInt();
 }
 
 int MixRect::labelFontSize() const {
-    return extra.value(u"Label").toObject().value(u"Font").toObject().value(u"FontSize").toInt(24);
+    return labelFont().value(u"FontSize").toInt(24);
+}
+
+QString MixRect::labelColor() const {
+    return colorText(labelFont().value(u"FontColor").toInt(kWhite));
+}
+
+int MixRect::labelTransparency() const {
+    return labelFont().value(u"Transparency").toInt(0);
+}
+
+QString MixRect::labelBorderColor() const {
+    const QJsonValue border = labelFont().value(u"BorderColor");
+    return border.isUndefined() ? QString() : colorText(border.toInt());
 }
 
 int MixLayout::labelFontType() const {
@@ -61,6 +88,53 @@ int MixLayout::labelFontType() const {
         }
     }
     return -1;
+}
+
+MixCodecs MixLayout::codecs(int output) const {
+    const QJsonObject fields = output == 0 ? outputExtra : moreOutputs.at(output - 1).toObject();
+    return {fields.value(u"VideoEncId").toInt(0), fields.value(u"AudioCodec").toInt(0)};
+}
+
+void MixLayout::setCodecs(int output, MixCodecs codecs) {
+    QJsonObject fields = output == 0 ? outputExtra : moreOutputs.at(output - 1).toObject();
+    fields.insert(QStringLiteral("VideoEncId"), codecs.video);
+    fields.insert(QStringLiteral("AudioCodec"), codecs.audio);
+    if (output == 0) {
+        outputExtra = fields;
+    } else {
+        moreOutputs.replace(output - 1, fields);
+    }
+}
+
+int MixLayout::videoCodecCount() const {
+    QSet<int> ids;
+    for (int output = 0; output < outputCount(); ++output) {
+        ids.insert(codecs(output).video);
+    }
+    return int(ids.size());
+}
+
+QList<std::pair<int, QString>> videoCodecChoices() {
+    return {{0, QStringLiteral("H.264")}, {2, QStringLiteral("VP8")}, {3, QStringLiteral("H.265")}};
+}
+
+QList<std::pair<int, QString>> audioCodecChoices() {
+    return {{0, QStringLiteral("HE-AAC")},
+            {1, QStringLiteral("AAC-LC")},
+            {2, QStringLiteral("MP3")},
+            {3, QStringLiteral("Opus")}};
+}
+
+QString colorText(int value) {
+    return QColor(value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff).name();
+}
+
+std::optional<int> colorValue(const QString& text) {
+    const QColor c(text.trimmed());
+    if (!c.isValid()) {
+        return std::nullopt;
+    }
+    return c.red() + c.green() * 256 + c.blue() * 65536;
 }
 
 QStringList labelFontNames() {

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 
 // One input rectangle of a mix layout, in output canvas pixels (StartMix RectInfo).
 struct MixRect {
@@ -21,15 +22,29 @@ struct MixRect {
     QJsonObject extra;
     bool operator==(const MixRect&) const = default;
 
+    QJsonObject label() const { return extra.value(u"Label").toObject(); }
+    QJsonObject labelFont() const { return label().value(u"Font").toObject(); }
     bool muted() const { return contentControl == 2; }
     QString streamUrl() const { return extra.value(u"StreamUrl").toString(); }
     // What the rectangle shows: the stream id, or the URL it is pulled from.
     QString source() const { return streamUrl().isEmpty() ? streamId : streamUrl(); }
     QString labelText() const;
-    int labelFontType() const;  // Label.Font.FontType; -1 without a label
-    int labelFontSize() const;  // Label.Font.FontSize, the spec's default 24 when absent
+    int labelLeft() const;  // Label.Left/Top: the text's offset inside the rectangle, px
+    int labelTop() const;
+    int labelFontType() const;         // Label.Font.FontType; -1 without a label
+    int labelFontSize() const;         // Label.Font.FontSize, the spec's default 24 when absent
+    QString labelColor() const;        // Label.Font.FontColor as #rrggbb, white when absent
+    int labelTransparency() const;     // Label.Font.Transparency, 0 (opaque) when absent
+    QString labelBorderColor() const;  // Label.Font.BorderColor as #rrggbb; empty: no outline
     QString imageUrl() const;
     int imageMode() const;
+};
+
+// An output's codecs by the spec's numbers, the spec's defaults when the body has none.
+struct MixCodecs {
+    int video = 0;  // VideoEncId: 0 H.264, 2 VP8, 3 H.265, 4 H.264 SVC
+    int audio = 0;  // AudioCodec: 0 HE-AAC, 1 AAC-LC, 2 MP3, 3 Opus
+    bool operator==(const MixCodecs&) const = default;
 };
 
 // A whole layout: the canvas and output settings, and the inputs. What a StartMix body holds
@@ -55,7 +70,22 @@ struct MixLayout {
 
     // The labels' font, one per task: the first label's FontType; -1 without labels.
     int labelFontType() const;
+    // Output `output`'s codecs: 0 the first output, 1 and on the moreOutputs.
+    int outputCount() const { return 1 + int(moreOutputs.size()); }
+    MixCodecs codecs(int output) const;
+    void setCodecs(int output, MixCodecs codecs);
+    int videoCodecCount() const;  // how many different VideoEncIds the outputs use
 };
+
+// The codecs an operator picks from, {value, text} by the spec's numbers. H.264 SVC (VideoEncId
+// 4) needs ExtraLayers, so it is not offered; a body that has it keeps it.
+QList<std::pair<int, QString>> videoCodecChoices();
+QList<std::pair<int, QString>> audioCodecChoices();
+
+// Label colours: the spec's R + G×256 + B×65536 and #rrggbb text. colorValue fails (empty
+// optional) on text that is no colour.
+QString colorText(int value);
+std::optional<int> colorValue(const QString& text);
 
 // The label fonts by FontType, in the spec's names.
 QStringList labelFontNames();

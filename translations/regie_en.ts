@@ -441,6 +441,18 @@
         <source>A mix has at most %1 outputs, each with its own stream.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: write it as #rrggbb.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: write it as #rrggbb, or none.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The outputs can use at most two different video codecs.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -681,10 +693,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Scaled from the canvas, at its frame rate.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>%1 · %2×%3 · %4 kbit/s</source>
         <translation></translation>
     </message>
@@ -750,6 +758,46 @@
     </message>
     <message>
         <source>One font for every label of the task</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Label offset</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>From the rectangle&apos;s left edge (px)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>From the rectangle&apos;s top edge (px)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Transparency</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>0 opaque, 100 invisible</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No outline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Scaled from the canvas, at its frame rate; at most two different video codecs among all outputs.</source>
         <translation></translation>
     </message>
 </context>

@@ -440,6 +440,18 @@
         <source>A mix has at most %1 outputs, each with its own stream.</source>
         <translation>一个混流任务最多 %1 路输出，每路使用各自的流。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: write it as #rrggbb.</source>
+        <translation>“%1”不是颜色：请写成 #rrggbb。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a colour: write it as #rrggbb, or none.</source>
+        <translation>“%1”不是颜色：请写成 #rrggbb，或写 none。</translation>
+    </message>
+    <message>
+        <source>The outputs can use at most two different video codecs.</source>
+        <translation>所有输出最多只能使用两种不同的视频编码。</translation>
+    </message>
 </context>
 <context>
     <name>MixDesignerPage</name>
@@ -680,10 +692,6 @@
         <translation>更多输出</translation>
     </message>
     <message>
-        <source>Scaled from the canvas, at its frame rate.</source>
-        <translation>由画布缩放而来，帧率与画布相同。</translation>
-    </message>
-    <message>
         <source>%1 · %2×%3 · %4 kbit/s</source>
         <translation>%1 · %2×%3 · %4 kbit/s</translation>
     </message>
@@ -750,6 +758,46 @@
     <message>
         <source>One font for every label of the task</source>
         <translation>任务中所有标签使用同一字体</translation>
+    </message>
+    <message>
+        <source>Label offset</source>
+        <translation>标签偏移</translation>
+    </message>
+    <message>
+        <source>From the rectangle&apos;s left edge (px)</source>
+        <translation>距矩形左边缘（像素）</translation>
+    </message>
+    <message>
+        <source>From the rectangle&apos;s top edge (px)</source>
+        <translation>距矩形上边缘（像素）</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>Transparency</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>0 opaque, 100 invisible</source>
+        <translation>0 为不透明，100 为完全透明</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>描边</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No outline</source>
+        <translation>无描边</translation>
+    </message>
+    <message>
+        <source>Scaled from the canvas, at its frame rate; at most two different video codecs among all outputs.</source>
+        <translation>由画布缩放而来，帧率与画布相同；所有输出最多使用两种不同的视频编码。</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,141 @@ private slots:
         QVERIFY(!cleared.contains("WaterMark") && !cleared.contains("BackgroundImage"));
     }
 
+    void everyOutputHasItsOwnCodecs() {
+        m_mix->addInput("cam1");
+        m_mix->setCodecs(3, 3);                       // H.265, Opus
+        m_mix->addOutput("small", 640, 360, 600000);  // starts with the first output's codecs
+        m_mix->addOutput("tiny", 320, 180, 300000);
+        m_mix->setOutputCodecs(0, 0, 2);  // H.264, MP3
+        m_mix->setOutputCodecs(1, 3, 0);  // H.265, HE-AAC
+        m_mix->setOutputCodecs(5, 0, 0);  // no such output
+        m_mix->setCodecs(4, 7);           // not offered: both stay
+        const QByteArray expected =
+            R"([{"AudioBitrate":48000,"AudioCodec":3,"Fps":20,"Height":720,"SoundChannel":2,)"
+            R"("StreamId":"mix","VideoBitrate":2500000,"VideoEncId":3,"Width":1280},)"
+            R"({"AudioBitrate":48000,"AudioCodec":2,"Fps":20,"Height":360,"SoundChannel":2,)"
+            R"("StreamId":"small","VideoBitrate":600000,"VideoEncId":0,"Width":640},)"
+            R"({"AudioBitrate":48000,"AudioCodec":0,"Fps":20,"Height":180,"SoundChannel":2,)"
+            R"("StreamId":"tiny","VideoBitrate":300000,"VideoEncId":3,"Width":320}])";
+        const auto outputs = [&] {
+            return QJsonDocument(toStartMix(m_mix->layout(), 1).value("MixOutput").toArray())
+                .toJson(QJsonDocument::Compact);
+        };
+        QCOMPARE(outputs(), expected);
+        const QVariantMap small = m_mix->moreOutputs().first().toMap();
+        QCOMPARE(small.value("videoCodec").toInt(), 0);
+        QCOMPARE(small.value("audioCodec").toInt(), 2);
+        QCOMPARE(m_mix->videoCodec(), 3);
+        QCOMPARE(m_mix->audioCodec(), 3);
+
+        const MixLayout edited = m_mix->layout();
+        QVERIFY(m_mix->importJson(m_mix->exportJson()));
+        QCOMPARE(m_mix->layout(), edited);  // the same layout: not a step of undo
+        m_mix->undo();                      // tiny's codecs
+        QCOMPARE(m_mix->moreOutputs().last().toMap().value("audioCodec").toInt(), 3);
+        m_mix->undo();  // small's codecs
+        QCOMPARE(m_mix->moreOutputs().first().toMap().value("videoCodec").toInt(), 3);
+        m_mix->redo();
+        m_mix->redo();
+        QCOMPARE(outputs(), expected);
+    }
+
+    void atMostTwoVideoCodecsAmongTheOutputs() {
+        m_mix->setCodecs(3, 1);
+        m_mix->addOutput("small", 640, 360, 600000);
+        m_mix->addOutput("tiny", 320, 180, 300000);
+        m_mix->setOutputCodecs(0, 0, 1);  // H.265 and H.264: two
+        QVERIFY(m_mix->lastError().isEmpty());
+        const MixLayout two = m_mix->layout();
+        QSignalSpy shown(m_mix.get(), &MixDesigner::layoutChanged);
+        const int revision = m_mix->revision();
+        m_mix->setOutputCodecs(1, 2, 1);  // VP8 would be a third
+        QCOMPARE(m_mix->lastError(),
+                 QString("The outputs can use at most two different video codecs."));
+        QCOMPARE(m_mix->layout(), two);
+        QCOMPARE(shown.size(), 1);  // the pickers show the layout again
+        QCOMPARE(m_mix->revision(), revision + 1);
+        m_mix->setCodecs(2, 2);  // on the first output too: nothing changes, MP3 neither
+        QCOMPARE(m_mix->layout(), two);
+        m_mix->undo();
+        QCOMPARE(m_mix->moreOutputs().first().toMap().value("videoCodec").toInt(), 3);
+        m_mix->setOutputCodecs(1, 2, 1);  // H.265 and VP8 now: allowed
+        QVERIFY(m_mix->lastError().isEmpty());
+        QCOMPARE(m_mix->moreOutputs().last().toMap().value("videoCodec").toInt(), 2);
+    }
+
+    void anImportedSvcOutputKeepsItsCodec() {
+        const QByteArray body =
+            R"({"BackGroundColorHex":"0x00000000","MixInput":[{"ContentControl":0,)"
+            R"("RectInfo":{"Bottom":720,"CornerRadius":0,"Layer":0,"Left":0,"Right":1280,"Top":0},)"
+            R"("RenderMode":0,"StreamId":"cam1","Volume":100}],"MixOutput":[{"AudioBitrate":48000,)"
+            R"("AudioCodec":1,"ExtraLayers":[{"VideoBitrate":600000}],"Fps":20,"Height":720,)"
+            R"("StreamId":"out","VideoBitrate":2500000,"VideoEncId":4,"Width":1280}],)"
+            R"("Sequence":3,"TaskId":"t","UserId":"u"})";
+        QVERIFY(m_mix->importJson(QString::fromUtf8(body)));
+        QCOMPARE(m_mix->videoCodec(), 4);
+        QCOMPARE(QJsonDocument(toStartMix(m_mix->layout(), 3)).toJson(QJsonDocument::Compact),
+                 body);
+        m_mix->setCodecs(m_mix->videoCodec(), 2);  // the audio picker keeps the SVC video
+        const QJsonObject out =
+            toStartMix(m_mix->layout(), 3).value("MixOutput").toArray().first().toObject();
+        QCOMPARE(out.value("VideoEncId").toInt(), 4);
+        QCOMPARE(out.value("AudioCodec").toInt(), 2);
+        QCOMPARE(out.value("ExtraLayers").toArray().size(), 1);
+    }
+
+    void labelOffsetColourTransparencyAndOutline() {
+        m_mix->addInput("cam1");
+        m_mix->setGeometry(0, 0, 0, 640, 360);
+        const MixLayout unlabelled = m_mix->layout();
+        m_mix->setLabelColor(0, "#ff8000");  // no label: nothing to style
+        QCOMPARE(m_mix->layout(), unlabelled);
+        m_mix->setLabel(0, "Host");
+        QCOMPARE(m_mix->inputValue(0, "labelColor").toString(), QString("#ffffff"));
+        QCOMPARE(m_mix->inputValue(0, "labelTransparency").toInt(), 0);
+        QCOMPARE(m_mix->inputValue(0, "labelBorderColor").toString(), QString());
+        m_mix->setLabelOffset(0, 4000, -5);  // kept inside the rectangle
+        QCOMPARE(m_mix->inputValue(0, "labelLeft").toInt(), 640);
+        QCOMPARE(m_mix->inputValue(0, "labelTop").toInt(), 0);
+        m_mix->setLabelOffset(0, 40, 20);
+        m_mix->setLabelColor(0, "#ff8000");  // 255 + 128×256
+        m_mix->setLabelTransparency(0, 130);
+        m_mix->setLabelBorder(0, "#000010");  // 16×65536
+        const QByteArray expected =
+            R"({"Font":{"BorderColor":1048576,"FontColor":33023,"FontType":0,"Transparency":100},)"
+            R"("Left":40,"Text":"Host","Top":20})";
+        const auto label = [&] {
+            const QJsonObject input =
+                toStartMix(m_mix->layout(), 1).value("MixInput").toArray().first().toObject();
+            return QJsonDocument(input.value("Label").toObject()).toJson(QJsonDocument::Compact);
+        };
+        QCOMPARE(label(), expected);
+        const QString json = m_mix->exportJson();
+
+        m_mix->setLabelColor(0, "orange-ish");
+        QCOMPARE(m_mix->lastError(),
+                 QString("\"orange-ish\" is not a colour: write it as #rrggbb."));
+        QCOMPARE(label(), expected);
+        m_mix->setLabelBorder(0, "none");
+        QVERIFY(!label().contains("BorderColor"));
+        QCOMPARE(m_mix->inputValue(0, "labelBorderColor").toString(), QString());
+        m_mix->setLabel(0, "");
+        QVERIFY(m_mix->importJson(json));
+        QCOMPARE(label(), expected);
+        QCOMPARE(m_mix->inputValue(0, "labelColor").toString(), QString("#ff8000"));
+        QCOMPARE(m_mix->inputValue(0, "labelBorderColor").toString(), QString("#000010"));
+        QCOMPARE(m_mix->inputValue(0, "labelTransparency").toInt(), 100);
+        QCOMPARE(m_mix->inputValue(0, "labelLeft").toInt(), 40);
+        m_mix->undo();  // the import
+        m_mix->undo();  // the removed label
+        m_mix->undo();  // the removed outline
+        QCOMPARE(label(), expected);
+        m_mix->undo();  // the outline
+        m_mix->undo();  // the transparency
+        QCOMPARE(m_mix->inputValue(0, "labelTransparency").toInt(), 0);
+        QCOMPARE(m_mix->inputValue(0, "labelColor").toString(), QString("#ff8000"));
+    }
+
     void opensTheEnginesRunningTask() {
         constexpr qint64 kSequence = 5000000000000;
         const QJsonObject body{

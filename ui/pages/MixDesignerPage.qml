@@ -8,7 +8,8 @@ import "../components"
 // The Mix Designer: the output canvas with every input's rectangle showing its live video;
 // drag to move (snapping to edges, centres, other rectangles and the grid; Alt places freely),
 // drag the corner to resize (aspect kept; Shift frees it), arrows nudge. Templates, per-input
-// settings (px or %, label, placeholder), output settings, named layouts, StartMix JSON
+// settings (px or %, label with its offset, colour, transparency and outline, placeholder), output
+// settings with every output's codecs, named layouts, StartMix JSON
 // export/import, the engine's running tasks (Open loads one as it runs), and Apply, which sends
 // StartMix with the next Sequence; the real mixed output plays beside the canvas with the
 // sound level of every input.
@@ -25,6 +26,18 @@ Item {
     // What a rectangle previews: the engine's FLV of its stream, or the URL it is pulled from.
     function previewUrl(streamId, source) {
         return streamId.length > 0 ? flvUrl(streamId) : source
+    }
+
+    // A codec picker over `model` ([{value, text}]) showing `codec`; a value that is not offered
+    // (an imported H.264 SVC) shows by its number. `revision` re-reads it after a refused pick.
+    component CodecBox: ComboBox {
+        required property int codec
+        required property string field
+        required property int revision
+        textRole: "text"
+        valueRole: "value"
+        currentIndex: revision, model.findIndex(choice => choice.value === codec)
+        displayText: currentIndex >= 0 ? currentText : field + " " + codec
     }
 
     function flvUrl(streamId) {
@@ -165,6 +178,12 @@ Item {
                                 required property string streamId
                                 required property string source
                                 required property string labelText
+                                required property int labelSize
+                                required property int labelLeft
+                                required property int labelTop
+                                required property string labelColor
+                                required property int labelTransparency
+                                required property string labelBorderColor
                                 required property string imageUrl
                                 required property int imageMode
                                 readonly property var levels: video.preview.channelLevels
@@ -212,13 +231,15 @@ Item {
                                 }
                                 Label {
                                     objectName: "tileLabel"
-                                    x: 12 * stage.scale
-                                    y: 12 * stage.scale
+                                    x: tile.labelLeft * stage.scale
+                                    y: tile.labelTop * stage.scale
                                     visible: tile.labelText.length > 0
                                     text: tile.labelText
-                                    color: "white"
-                                    style: Text.Outline
-                                    font.pixelSize: Math.max(9, 24 * stage.scale)
+                                    color: tile.labelColor
+                                    opacity: 1 - tile.labelTransparency / 100
+                                    style: tile.labelBorderColor.length > 0 ? Text.Outline : Text.Normal
+                                    styleColor: tile.labelBorderColor.length > 0 ? tile.labelBorderColor : "transparent"
+                                    font.pixelSize: Math.max(9, tile.labelSize * stage.scale)
                                 }
                                 Label {
                                     anchors.centerIn: parent
@@ -312,6 +333,7 @@ Item {
             }
 
             ScrollView {
+                objectName: "sidePanel"
                 Layout.preferredWidth: 360
                 Layout.fillHeight: true
                 contentWidth: availableWidth
@@ -504,6 +526,81 @@ Item {
                                 ToolTip.text: qsTr("Label size (px)")
                             }
                         }
+                        GridLayout {
+                            columns: 2
+                            enabled: page.mix.revision, page.selected >= 0 && page.mix.inputValue(page.selected, "labelText") !== ""
+                            Layout.fillWidth: true
+                            Label { text: qsTr("Label offset") }
+                            RowLayout {
+                                SpinBox {
+                                    id: labelLeftField
+                                    objectName: "labelLeftField"
+                                    from: 0; to: 3000; editable: true
+                                    textFromValue: (v, locale) => qsTr("X") + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
+                                    value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelLeft") : 0
+                                    onValueModified: page.mix.setLabelOffset(page.selected, value, labelTopField.value)
+                                    ToolTip.visible: hovered
+                                    ToolTip.text: qsTr("From the rectangle's left edge (px)")
+                                }
+                                SpinBox {
+                                    id: labelTopField
+                                    objectName: "labelTopField"
+                                    from: 0; to: 3000; editable: true
+                                    textFromValue: (v, locale) => qsTr("Y") + " " + v
+                                    valueFromText: (text, locale) => parseInt(text.replace(/[^0-9]/g, "")) || 0
+                                    value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelTop") : 0
+                                    onValueModified: page.mix.setLabelOffset(page.selected, labelLeftField.value, value)
+                                    ToolTip.visible: hovered
+                                    ToolTip.text: qsTr("From the rectangle's top edge (px)")
+                                }
+                            }
+                            Label { text: qsTr("Label colour") }
+                            RowLayout {
+                                TextField {
+                                    objectName: "labelColorField"
+                                    placeholderText: "#rrggbb"
+                                    text: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelColor") : ""
+                                    onEditingFinished: page.mix.setLabelColor(page.selected, text)
+                                    Layout.fillWidth: true
+                                }
+                                Repeater {
+                                    model: ["#ffffff", "#000000", "#ffd400", "#ff3b30", "#34c759", "#0a84ff"]
+                                    delegate: Rectangle {
+                                        required property string modelData
+                                        objectName: "labelSwatch_" + modelData
+                                        width: 18; height: 18; radius: 3
+                                        color: modelData
+                                        border.color: palette.mid
+                                        TapHandler { onTapped: page.mix.setLabelColor(page.selected, parent.modelData) }
+                                    }
+                                }
+                            }
+                            Label { text: qsTr("Transparency") }
+                            SpinBox {
+                                objectName: "labelTransparencyField"
+                                from: 0; to: 100; editable: true
+                                value: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelTransparency") : 0
+                                onValueModified: page.mix.setLabelTransparency(page.selected, value)
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("0 opaque, 100 invisible")
+                            }
+                            Label { text: qsTr("Outline") }
+                            RowLayout {
+                                TextField {
+                                    objectName: "labelBorderField"
+                                    placeholderText: qsTr("none")
+                                    text: page.mix.revision, page.selected >= 0 ? page.mix.inputValue(page.selected, "labelBorderColor") : ""
+                                    onEditingFinished: page.mix.setLabelBorder(page.selected, text)
+                                    Layout.fillWidth: true
+                                }
+                                Button {
+                                    objectName: "labelBorderNone"
+                                    text: qsTr("No outline")
+                                    onClicked: page.mix.setLabelBorder(page.selected, "")
+                                }
+                            }
+                        }
                         RowLayout {
                             Label { text: qsTr("Label font") }
                             ComboBox {
@@ -561,16 +658,21 @@ Item {
                             TextField { id: bgField; text: page.mix.background; Layout.fillWidth: true }
                             Label { text: qsTr("Codecs") }
                             RowLayout {
-                                ComboBox {
+                                CodecBox {
                                     objectName: "videoCodecBox"
-                                    model: ["H.264", "H.265"]
-                                    currentIndex: page.mix.videoCodec === 3 ? 1 : 0
-                                    onActivated: page.mix.setCodecs(currentIndex === 1 ? 3 : 0, page.mix.audioCodec)
+                                    model: page.mix.videoCodecChoices
+                                    codec: page.mix.videoCodec
+                                    field: "VideoEncId"
+                                    revision: page.mix.revision
+                                    onActivated: page.mix.setCodecs(currentValue, page.mix.audioCodec)
                                 }
-                                ComboBox {
-                                    model: ["AAC-LC", "MP3"]
-                                    currentIndex: page.mix.audioCodec === 2 ? 1 : 0
-                                    onActivated: page.mix.setCodecs(page.mix.videoCodec, currentIndex === 1 ? 2 : 1)
+                                CodecBox {
+                                    objectName: "audioCodecBox"
+                                    model: page.mix.audioCodecChoices
+                                    codec: page.mix.audioCodec
+                                    field: "AudioCodec"
+                                    revision: page.mix.revision
+                                    onActivated: page.mix.setCodecs(page.mix.videoCodec, currentValue)
                                 }
                             }
                         }
@@ -585,22 +687,44 @@ Item {
                         title: qsTr("More outputs")
                         Layout.fillWidth: true
                         Label {
-                            text: qsTr("Scaled from the canvas, at its frame rate.")
+                            text: qsTr("Scaled from the canvas, at its frame rate; at most two different video codecs among all outputs.")
                             color: palette.placeholderText
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
                         }
                         Repeater {
                             model: page.mix.moreOutputs
-                            delegate: RowLayout {
+                            delegate: ColumnLayout {
+                                id: outputRow
                                 required property var modelData
                                 required property int index
                                 Layout.fillWidth: true
                                 Label {
-                                    text: qsTr("%1 · %2×%3 · %4 kbit/s").arg(modelData.streamId).arg(modelData.width)
-                                          .arg(modelData.height).arg(Math.round(modelData.videoBitrate / 1000))
+                                    text: qsTr("%1 · %2×%3 · %4 kbit/s").arg(outputRow.modelData.streamId).arg(outputRow.modelData.width)
+                                          .arg(outputRow.modelData.height).arg(Math.round(outputRow.modelData.videoBitrate / 1000))
                                     elide: Text.ElideRight
                                     Layout.fillWidth: true
                                 }
-                                Button { text: qsTr("Remove"); onClicked: page.mix.removeOutput(index) }
+                                RowLayout {
+                                    CodecBox {
+                                        objectName: "outputVideoCodec" + outputRow.index
+                                        model: page.mix.videoCodecChoices
+                                        codec: outputRow.modelData.videoCodec
+                                        field: "VideoEncId"
+                                        revision: page.mix.revision
+                                        onActivated: page.mix.setOutputCodecs(outputRow.index, currentValue, outputRow.modelData.audioCodec)
+                                    }
+                                    CodecBox {
+                                        objectName: "outputAudioCodec" + outputRow.index
+                                        model: page.mix.audioCodecChoices
+                                        codec: outputRow.modelData.audioCodec
+                                        field: "AudioCodec"
+                                        revision: page.mix.revision
+                                        onActivated: page.mix.setOutputCodecs(outputRow.index, outputRow.modelData.videoCodec, currentValue)
+                                    }
+                                    Item { Layout.fillWidth: true }
+                                    Button { text: qsTr("Remove"); onClicked: page.mix.removeOutput(outputRow.index) }
+                                }
                             }
                         }
                         RowLayout {
@@ -613,6 +737,7 @@ Item {
                             Label { text: qsTr("kbit/s") }
                             Item { Layout.fillWidth: true }
                             Button {
+                                objectName: "addOutputButton"
                                 text: qsTr("Add output")
                                 enabled: moreStream.text.length > 0
                                 onClicked: page.mix.addOutput(moreStream.text, moreW.value, moreH.value, moreRate.value * 1000)

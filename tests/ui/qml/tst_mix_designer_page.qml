@@ -57,6 +57,45 @@ TestCase {
         return canvasPixels * findChild(page, "canvas").width / page.mix.canvasWidth
     }
 
+    // Scrolls the side panel until `item` is on screen, so the mouse can reach it.
+    function reveal(page, item) {
+        const flick = findChild(page, "sidePanel").contentItem
+        const y = item.mapToItem(flick.contentItem, 0, 0).y
+        flick.contentY = Math.max(0, Math.min(y - 40, flick.contentHeight - flick.height))
+        waitForRendering(item)
+    }
+
+    function typeText(text) {
+        for (const c of text)
+            keyClick(c)
+    }
+
+    // Replaces a field's text by typing, and finishes the edit with Return.
+    function typeInto(page, field, text) {
+        reveal(page, field)
+        mouseClick(field)
+        field.selectAll()
+        typeText(text)
+        keyClick(Qt.Key_Return)
+    }
+
+    // Opens a combo box with the mouse and clicks the entry reading `text`.
+    function pick(page, box, text) {
+        reveal(page, box)
+        mouseClick(box)
+        tryCompare(box.popup, "opened", true)
+        const list = box.popup.contentItem
+        for (let i = 0; i < list.count; ++i) {
+            const entry = list.itemAtIndex(i)
+            if (entry.text === text) {
+                mouseClick(entry)
+                tryCompare(box.popup, "visible", false)
+                return
+            }
+        }
+        fail("no entry " + text)
+    }
+
     function test_dragMovesTheRectangle() {
         const page = openPage()
         dragTile(page, screen(page, 100), screen(page, 60))
@@ -163,5 +202,72 @@ TestCase {
         const label = JSON.parse(page.mix.exportJson()).MixInput[0].Label
         compare(label.Font, {FontType: 3, FontSize: 40})
         compare(page.mix.labelFont, 3)
+    }
+
+    function test_aFurtherOutputHasItsOwnCodecs() {
+        const page = openPage()
+        const stream = findChild(page, "moreStream")
+        typeInto(page, stream, "small")
+        mouseClick(findChild(page, "addOutputButton"))
+        compare(page.mix.moreOutputs.length, 1)
+        const video = findChild(page, "outputVideoCodec0")
+        const audio = findChild(page, "outputAudioCodec0")
+        compare([video.displayText, audio.displayText], ["H.264", "AAC-LC"])  // the first output's
+        pick(page, video, "H.265")
+        pick(page, findChild(page, "outputAudioCodec0"), "Opus")
+        pick(page, findChild(page, "videoCodecBox"), "VP8")
+        compare(findChild(page, "outputVideoCodec0").displayText, "H.265")
+        compare(findChild(page, "outputAudioCodec0").displayText, "Opus")
+
+        // A third output starts as VP8; H.264 there would be a third video codec.
+        typeInto(page, stream, "tiny")
+        mouseClick(findChild(page, "addOutputButton"))
+        const tiny = findChild(page, "outputVideoCodec1")
+        compare(tiny.displayText, "VP8")
+        pick(page, tiny, "H.264")
+        compare(findChild(page, "mixError").text, "The outputs can use at most two different video codecs.")
+        compare(findChild(page, "outputVideoCodec1").displayText, "VP8")  // shown as it stays
+
+        const outputs = JSON.parse(page.mix.exportJson()).MixOutput
+        compare(outputs, [
+            Object.assign({}, startBody.MixOutput[0], {VideoEncId: 2}),
+            {StreamId: "small", Width: 640, Height: 360, Fps: 20, VideoBitrate: 800000,
+             AudioBitrate: 48000, SoundChannel: 2, VideoEncId: 3, AudioCodec: 3},
+            {StreamId: "tiny", Width: 640, Height: 360, Fps: 20, VideoBitrate: 800000,
+             AudioBitrate: 48000, SoundChannel: 2, VideoEncId: 2, AudioCodec: 1}
+        ])
+    }
+
+    function test_labelOffsetColourTransparencyAndOutline() {
+        const page = openPage()
+        mouseClick(findChild(page, "tile0"), 30, 30)
+        compare(page.selected, 0)
+        typeInto(page, findChild(page, "labelField"), "Host")
+        const tileLabel = findChild(page, "tileLabel")
+        verify(tileLabel.visible)
+        compare(String(tileLabel.color), "#ffffff")  // the spec's default: white
+
+        typeInto(page, findChild(page, "labelColorField"), "#ff8000")
+        compare(String(tileLabel.color), "#ff8000")
+        typeInto(page, findChild(page, "labelTransparencyField").contentItem, "40")
+        fuzzyCompare(tileLabel.opacity, 0.6, 0.001)
+        typeInto(page, findChild(page, "labelBorderField"), "#000010")
+        compare(tileLabel.style, Text.Outline)
+        typeInto(page, findChild(page, "labelLeftField").contentItem, "30")
+        fuzzyCompare(tileLabel.x, screen(page, 30), 0.5)
+
+        const label = () => JSON.parse(page.mix.exportJson()).MixInput[0].Label
+        compare(label(), {Text: "Host", Left: 30, Top: 12,
+                          Font: {FontType: 0, FontColor: 33023, Transparency: 40, BorderColor: 1048576}})
+
+        const colorField = findChild(page, "labelColorField")
+        typeInto(page, colorField, "nope")
+        verify(findChild(page, "mixError").text.length > 0)
+        compare(colorField.text, "#ff8000")  // the colour it still has
+        mouseClick(findChild(page, "labelSwatch_#ffd400"))
+        compare(label().Font.FontColor, 0xd4ff)  // 255 + 212×256
+        mouseClick(findChild(page, "labelBorderNone"))
+        verify(label().Font.BorderColor === undefined)
+        compare(tileLabel.style, Text.Normal)
     }
 }
