@@ -151,17 +151,16 @@ private slots:
         QCOMPARE(code(m_engine->post("StartMix", with("BackgroundImage", "ftp://x/bg.png"))),
                  110200141);
 
-        // Features not implemented yet say so.
         QJsonArray labelled{QJsonObject{{"StreamId", "mixred"},
                                         {"RectInfo", rect(0, 0, 2, 2)},
                                         {"Label", QJsonObject{{"Text", "hi"}}}}};
         QCOMPARE(code(m_engine->post("StartMix", with("MixInput", labelled))), 110200179);
-        auto opus = m_engine->post("StartMix", withOutput("AudioCodec", 3));
-        QCOMPARE(code(opus), 110200156);
-        QVERIFY(opus.value("Message").toString().contains("no Opus"));
+        auto badCodec = m_engine->post("StartMix", withOutput("AudioCodec", 4));
+        QCOMPARE(code(badCodec), 110200156);
+        QVERIFY(badCodec.value("Message").toString().contains("AudioCodec"));
         QCOMPARE(code(m_engine->post("StartMix", withOutput("StreamUrl", "http://cdn/live/x"))),
                  110200156);
-        QCOMPARE(code(m_engine->post("StartMix", withOutput("VideoEncId", 2))), 110200156);
+        QCOMPARE(code(m_engine->post("StartMix", withOutput("VideoEncId", 1))), 110200156);
         QCOMPARE(code(m_engine->post("StartAutoMix", QJsonObject{{"TaskId", "a"}})), 110200002);
 
         // Nothing is published yet.
