@@ -1,9 +1,12 @@
 #include "ffmpeg_pull.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 #include <memory>
+#include <vector>
 
 #include "audio_peak_meter.h"
+#include "flv_stream_decoder.h"
 #include "video_frame_converter.h"
 
 extern "C" {
@@ -16,6 +19,9 @@ namespace {
 
 struct FormatCloser {
     void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
+};
+struct IoCloser {
+    void operator()(AVIOContext* c) const { avio_closep(&c); }
 };
 struct CodecCloser {
     void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
@@ -31,6 +37,53 @@ using CodecPtr = std::unique_ptr<AVCodecContext, CodecCloser>;
 // Enough to read the FLV sequence headers and the first pictures of the engine's GOP cache.
 constexpr int64_t kProbeBytes = int64_t{512} * 1024;
 constexpr int64_t kAnalyzeMicros = int64_t{500} * 1000;
+// An HTTP-FLV stream that has gone this long (stream time) without a track the preview can
+// decode has none.
+constexpr int64_t kFlvProbeMs = 3000;
+constexpr int kFlvReadBytes = 64 * 1024;
+
+bool isHttpFlv(const QByteArray& url) {
+    const QUrl parsed(QString::fromUtf8(url));
+    return (parsed.scheme() == u"http" || parsed.scheme() == u"https") &&
+           parsed.path().endsWith(u".flv");
+}
+
+QString noDecodableTrack() {
+    return QCoreApplication::translate("FfmpegPull",
+                                       "The stream has no audio or video this preview can decode.");
+}
+
+QString streamEnded() {
+    return QCoreApplication::translate("FfmpegPull", "The stream ended.");
+}
+
+// Hands decoded pictures and sound to the sink: pictures converted for Qt, sound as peaks
+// (and samples, for the speakers).
+class Presenter {
+public:
+    Presenter(const FfmpegPull::Sink& sink, int maxHeight) : m_sink(sink), m_converter(maxHeight) {}
+
+    void picture(const AVFrame& picture) {
+        QVideoFrame converted = m_converter.convert(picture);
+        if (converted.isValid()) {
+            m_sink.frame(converted);
+        }
+    }
+    void sound(const AVFrame& samples) {
+        const QList<float> peaks = m_meter.peaks(samples);
+        if (!peaks.isEmpty()) {
+            m_sink.levels(peaks);
+            if (m_sink.pcm) {
+                m_sink.pcm(m_meter.samples(), m_meter.sampleRate(), m_meter.channels());
+            }
+        }
+    }
+
+private:
+    const FfmpegPull::Sink& m_sink;
+    VideoFrameConverter m_converter;
+    AudioPeakMeter m_meter;
+};
 
 CodecPtr openDecoder(const AVStream* stream) {
     const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
@@ -87,6 +140,59 @@ QString FfmpegPull::describe(int code) const {
 }
 
 QString FfmpegPull::run(const QByteArray& url, const Sink& sink) {
+    return isHttpFlv(url) ? runHttpFlv(url, sink) : runDemuxer(url, sink);
+}
+
+QString FfmpegPull::runHttpFlv(const QByteArray& url, const Sink& sink) {
+    AVIOInterruptCB interrupt{&FfmpegPull::interrupted, this};
+    AVDictionary* options = nullptr;
+    av_dict_set_int(&options, "rw_timeout",
+                    std::chrono::microseconds(m_settings.readTimeout).count(), 0);
+    armDeadline(m_settings.openTimeout);
+    AVIOContext* raw = nullptr;
+    int rc = avio_open2(&raw, url.constData(), AVIO_FLAG_READ, &interrupt, &options);
+    av_dict_free(&options);
+    if (rc < 0) {
+        return describe(rc);
+    }
+    std::unique_ptr<AVIOContext, IoCloser> io(raw);
+    Presenter presenter(sink, m_settings.maxHeight);
+    bool opened = false;
+    auto open = [&] {
+        if (!opened) {
+            opened = true;
+            sink.opened();
+        }
+    };
+    FlvStreamDecoder decoder(
+        [&](AVFrame& picture) {
+            open();
+            presenter.picture(picture);
+        },
+        [&](AVFrame& samples) {
+            open();
+            presenter.sound(samples);
+        });
+    std::vector<std::uint8_t> buffer(kFlvReadBytes);
+    while (!m_stop.load()) {
+        armDeadline(m_settings.readTimeout);
+        rc = avio_read_partial(io.get(), buffer.data(), kFlvReadBytes);
+        if (rc < 0) {
+            return rc == AVERROR_EOF ? streamEnded() : describe(rc);
+        }
+        if (!decoder.feed({buffer.data(), static_cast<std::size_t>(rc)})) {
+            return QCoreApplication::translate("FfmpegPull", "The stream is not FLV.");
+        }
+        if (decoder.decoding()) {
+            open();
+        } else if (decoder.spanMs() > kFlvProbeMs) {
+            return noDecodableTrack();
+        }
+    }
+    return {};
+}
+
+QString FfmpegPull::runDemuxer(const QByteArray& url, const Sink& sink) {
     AVFormatContext* raw = avformat_alloc_context();
     if (!raw) {
         return QCoreApplication::translate("FfmpegPull", "Out of memory.");
@@ -115,39 +221,24 @@ QString FfmpegPull::run(const QByteArray& url, const Sink& sink) {
     CodecPtr video = videoIndex >= 0 ? openDecoder(format->streams[videoIndex]) : CodecPtr();
     CodecPtr audio = audioIndex >= 0 ? openDecoder(format->streams[audioIndex]) : CodecPtr();
     if (!video && !audio) {
-        return QCoreApplication::translate(
-            "FfmpegPull", "The stream has no audio or video this preview can decode.");
+        return noDecodableTrack();
     }
     sink.opened();
 
-    VideoFrameConverter converter(m_settings.maxHeight);
-    AudioPeakMeter meter;
+    Presenter presenter(sink, m_settings.maxHeight);
     std::unique_ptr<AVPacket, PacketFree> packet(av_packet_alloc());
     std::unique_ptr<AVFrame, FrameFree> frame(av_frame_alloc());
     while (!m_stop.load()) {
         armDeadline(m_settings.readTimeout);
         if ((rc = av_read_frame(format.get(), packet.get())) < 0) {
-            return rc == AVERROR_EOF
-                       ? QCoreApplication::translate("FfmpegPull", "The stream ended.")
-                       : describe(rc);
+            return rc == AVERROR_EOF ? streamEnded() : describe(rc);
         }
         if (video && packet->stream_index == videoIndex) {
-            decode(video.get(), packet.get(), frame.get(), [&](const AVFrame& picture) {
-                QVideoFrame converted = converter.convert(picture);
-                if (converted.isValid()) {
-                    sink.frame(converted);
-                }
-            });
+            decode(video.get(), packet.get(), frame.get(),
+                   [&](const AVFrame& picture) { presenter.picture(picture); });
         } else if (audio && packet->stream_index == audioIndex) {
-            decode(audio.get(), packet.get(), frame.get(), [&](const AVFrame& samples) {
-                const QList<float> peaks = meter.peaks(samples);
-                if (!peaks.isEmpty()) {
-                    sink.levels(peaks);
-                    if (sink.pcm) {
-                        sink.pcm(meter.samples(), meter.sampleRate(), meter.channels());
-                    }
-                }
-            });
+            decode(audio.get(), packet.get(), frame.get(),
+                   [&](const AVFrame& samples) { presenter.sound(samples); });
         }
         av_packet_unref(packet.get());
     }

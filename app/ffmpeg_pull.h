@@ -8,8 +8,10 @@
 #include <chrono>
 #include <functional>
 
-// One connection to a media URL through libavformat: opens it, decodes video into QVideoFrames
-// and audio into channel peaks, until the stream ends, fails, times out or `stop` is set.
+// One connection to a media URL: opens it, decodes video into QVideoFrames and audio into
+// channel peaks, until the stream ends, fails, times out or `stop` is set. HTTP-FLV is read with
+// FFmpeg's HTTP client and the engine's FLV parser (FlvStreamDecoder: every codec the engine
+// sends); any other URL with libavformat's demuxers.
 // Every blocking FFmpeg call is cut short by an interrupt callback, so a stalled server never
 // holds the calling thread longer than the timeout, and a stop request ends it at once.
 class FfmpegPull {
@@ -34,6 +36,8 @@ public:
     QString run(const QByteArray& url, const Sink& sink);
 
 private:
+    QString runHttpFlv(const QByteArray& url, const Sink& sink);
+    QString runDemuxer(const QByteArray& url, const Sink& sink);
     static int interrupted(void* self);
     void armDeadline(std::chrono::milliseconds timeout);
     QString describe(int code) const;

@@ -261,6 +261,10 @@
         <source>The stream ended.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>The stream is not FLV.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LoadBar</name>

@@ -260,6 +260,10 @@
         <source>The stream ended.</source>
         <translation>流已结束。</translation>
     </message>
+    <message>
+        <source>The stream is not FLV.</source>
+        <translation>该流不是 FLV。</translation>
+    </message>
 </context>
 <context>
     <name>LoadBar</name>

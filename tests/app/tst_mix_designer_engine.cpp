@@ -1,16 +1,23 @@
 // The Mix Designer against a real regie-engine: Apply starts the task, the engine's running
 // tasks reach the console through the feed, another operator's console opens the running
-// task exactly as it runs, its update keeps the task, and a stop made elsewhere clears
-// `running`.
+// task exactly as it runs, its update keeps the task, a stop made elsewhere clears `running`,
+// and the preview plays outputs in every codec the designer offers.
+#include <QColor>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVideoFrame>
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 #include "console_session.h"
 #include "engine_fixture.h"
 #include "ffmpeg_publisher.h"
+#include "ffmpeg_pull.h"
 
 class TestMixDesignerEngine : public QObject {
     Q_OBJECT
@@ -94,7 +101,85 @@ private slots:
         QVERIFY(!m_session->mix()->running());
     }
 
+    // The codecs the designer offers reach a real output, and the console's preview plays
+    // each of them: VP8 and Opus (Enhanced RTMP) and H.265 (FLV codec id 12), which FFmpeg
+    // 5.1's FLV demuxer reads none of.
+    void thePreviewPlaysEveryCodecTheDesignerPicks() {
+        MixDesigner* mix = m_session->mix();
+        while (mix->rowCount() > 0) {
+            mix->removeInput(0);
+        }
+        mix->addInput("cam1");
+        mix->applyTemplate("single");
+        mix->setOutput("codecs", "deskvp8", 320, 180, 15, 500000, "#203040");
+        mix->setCodecs(2, 3);
+        mix->addOutput("deskhevc", 320, 180, 400000);
+        mix->setOutputCodecs(0, 3, 1);
+        mix->apply();
+        QTRY_VERIFY_WITH_TIMEOUT(mix->running(), 10000);
+        QVERIFY2(mix->lastError().isEmpty(), qPrintable(mix->lastError()));
+        StreamListModel* streams = m_session->streams();
+        for (const char* stream : {"deskvp8", "deskhevc"}) {
+            QTRY_VERIFY_WITH_TIMEOUT(streams->indexOfStreamName(stream) >= 0, 10000);
+            const Preview seen = preview(QStringLiteral("http://127.0.0.1:%1/live/%2.live.flv")
+                                             .arg(streams->httpPort())
+                                             .arg(QLatin1String(stream)));
+            QCOMPARE(seen.size, QSize(320, 180));
+            QVERIFY2(seen.centre.red() > 180 && seen.centre.green() < 80 && seen.centre.blue() < 80,
+                     qPrintable(seen.centre.name()));
+            QVERIFY2(seen.loudest > 0.05F, qPrintable(QString::number(seen.loudest)));
+        }
+        mix->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!mix->running(), 5000);
+    }
+
 private:
+    struct Preview {
+        QSize size;
+        QColor centre;
+        float loudest = 0;
+    };
+
+    // What the console's preview pull decodes from `url` within a few seconds.
+    static Preview preview(const QString& url) {
+        std::atomic<bool> stop{false};
+        std::mutex lock;
+        Preview seen;
+        int pictures = 0;
+        FfmpegPull::Sink sink;
+        sink.opened = [] {};
+        sink.frame = [&](const QVideoFrame& frame) {
+            const QImage image = frame.toImage();
+            std::lock_guard guard(lock);
+            seen.size = frame.size();
+            seen.centre = image.pixelColor(image.width() / 2, image.height() / 2);
+            ++pictures;
+        };
+        sink.levels = [&](const QList<float>& peaks) {
+            std::lock_guard guard(lock);
+            for (float peak : peaks) {
+                seen.loudest = std::max(seen.loudest, peak);
+            }
+        };
+        QString ended;
+        std::thread puller([&] {
+            FfmpegPull pull(FfmpegPull::Settings{}, stop);
+            ended = pull.run(url.toUtf8(), sink);
+        });
+        const bool enough = QTest::qWaitFor(
+            [&] {
+                std::lock_guard guard(lock);
+                return pictures >= 10 && seen.loudest > 0;
+            },
+            10000);
+        stop = true;
+        puller.join();
+        if (!enough) {
+            qWarning().noquote() << url << "gave" << pictures << "pictures, then:" << ended;
+        }
+        return seen;
+    }
+
     // A console attached to the fixture's engine (the first one starts it).
     ConsoleSession* connectedSession(const QTemporaryDir& dir) {
         auto* session = new ConsoleSession(dir.filePath("regie.ini"), this);
