@@ -141,6 +141,15 @@ core::Result<Frame> parseEnhancedAudio(media::ByteReader& r, std::uint8_t first,
     return frame;
 }
 
+// The track a parsed codec header describes, or why it did not parse.
+template <typename Header>
+core::Result<media::TrackInfo> described(const core::Result<Header>& header) {
+    if (!header) {
+        return header.error();
+    }
+    return trackInfo(header.value());  // the codec's own, found by its header's namespace
+}
+
 int soundRateBits(int sampleRate) {
     if (sampleRate >= 44100) {
         return 3;
@@ -301,19 +310,10 @@ core::Result<media::TrackInfo> trackInfo(const Frame& frame) {
             if (!frame.isConfig()) {
                 break;
             }
-            auto asc = media::aac::parseAudioSpecificConfig(frame.payload);
-            if (!asc) {
-                return asc.error();
-            }
-            return media::aac::trackInfo(asc.value());
+            return described(media::aac::parseAudioSpecificConfig(frame.payload));
         }
-        case CodecId::MP3: {
-            auto header = media::mp3::parseFrameHeader(frame.payload);
-            if (!header) {
-                return header.error();
-            }
-            return media::mp3::trackInfo(header.value());
-        }
+        case CodecId::MP3:
+            return described(media::mp3::parseFrameHeader(frame.payload));
         case CodecId::G711A:
         case CodecId::G711U:
             return media::g711::trackInfo(frame.codec, frame.channels);
@@ -321,22 +321,14 @@ core::Result<media::TrackInfo> trackInfo(const Frame& frame) {
             if (!frame.isConfig()) {
                 break;
             }
-            auto head = media::opus::parseOpusHead(frame.payload);
-            if (!head) {
-                return head.error();
-            }
-            return media::opus::trackInfo(head.value());
+            return described(media::opus::parseOpusHead(frame.payload));
         }
         case CodecId::VP8: {
             // The configuration record has no picture size; every key frame has.
             if (frame.isConfig() || !frame.keyframe) {
                 break;
             }
-            auto header = media::vp8::parseKeyFrameHeader(frame.payload);
-            if (!header) {
-                return header.error();
-            }
-            return media::vp8::trackInfo(header.value());
+            return described(media::vp8::parseKeyFrameHeader(frame.payload));
         }
     }
     return core::Error{"frame carries no track parameters"};
