@@ -30,12 +30,12 @@ core::Status drain(AVCodecContext& context, AVPacket& packet, const PacketOutput
     }
 }
 
+constexpr int kOpusSampleRate = 48000;  // mix.md: AudioCodec 3 is Opus at 48 kHz
+
 // LowBitrateHD: a low bitrate hurts flat and dark areas first (banding, blocks). aq-mode=3
 // (variance AQ biased to dark scenes) moves bits into those blocks; stronger deblocking (1:1)
 // hides the block edges a starved quantiser leaves; rd=3 (veryfast uses 2) chooses modes with
 // more care. All three cost little CPU next to a slower preset, which a live mix cannot afford.
-constexpr int kOpusSampleRate = 48000;  // mix.md: AudioCodec 3 is Opus at 48 kHz
-
 constexpr const char* kLowBitrateX265 = "log-level=error:aq-mode=3:deblock=1,1:rd=3";
 
 std::span<const std::uint8_t> extradataOf(const AVCodecContext& context) {
