@@ -197,6 +197,9 @@ core::Status AudioEncoder::encode(AVFrame& frame, std::int64_t firstSample,
                                   const PacketOutput& output) {
     AVFrame* input = &frame;
     if (m_interleaved) {
+        if (frame.nb_samples > m_context->frame_size) {
+            return core::Error{"an Opus frame holds at most frameSize() samples"};
+        }
         if (av_frame_make_writable(m_interleaved.get()) < 0) {
             return core::Error{"could not reuse the Opus input frame"};
         }
