@@ -521,6 +521,27 @@ void MixDesigner::editCodecs(int output, int videoEncId, int audioCodec) {
     edit([&](MixLayout& l) { l = next; });
 }
 
+void MixDesigner::setAudio(int audioBitrate, int soundChannels) {
+    editAudio(0, audioBitrate, soundChannels);
+}
+
+void MixDesigner::setOutputAudio(int index, int audioBitrate, int soundChannels) {
+    if (index >= 0 && index < m_layout.moreOutputs.size()) {
+        editAudio(index + 1, audioBitrate, soundChannels);
+    }
+}
+
+void MixDesigner::editAudio(int output, int audioBitrate, int soundChannels) {
+    constexpr int kMinAudioBitrate = 8000;
+    constexpr int kMaxAudioBitrate = 512000;
+    MixAudio audio = m_layout.audio(output);
+    audio.bitrate = std::clamp(audioBitrate, kMinAudioBitrate, kMaxAudioBitrate);
+    if (soundChannels == 1 || soundChannels == 2) {
+        audio.channels = soundChannels;
+    }
+    edit([&](MixLayout& l) { l.setAudio(output, audio); });
+}
+
 void MixDesigner::setUserData(const QString& text) {
     edit([&](MixLayout& l) {
         if (text.isEmpty()) {
@@ -553,7 +574,9 @@ QVariantList MixDesigner::moreOutputs() const {
                         {QStringLiteral("height"), out.value(u"Height").toInt()},
                         {QStringLiteral("videoBitrate"), out.value(u"VideoBitrate").toInt()},
                         {QStringLiteral("videoCodec"), codecs.video},
-                        {QStringLiteral("audioCodec"), codecs.audio}});
+                        {QStringLiteral("audioCodec"), codecs.audio},
+                        {QStringLiteral("audioBitrate"), m_layout.audio(output).bitrate},
+                        {QStringLiteral("soundChannels"), m_layout.audio(output).channels}});
     }
     return list;
 }
@@ -597,9 +620,8 @@ void MixDesigner::addOutput(const QString& streamId, int width, int height, int 
                                          {"Width", std::clamp(width & ~1, 2, 3000)},
                                          {"Height", std::clamp(height & ~1, 2, 3000)},
                                          {"Fps", l.fps},
-                                         {"VideoBitrate", std::max(1, videoBitrate)},
-                                         {"AudioBitrate", l.audioBitrate},
-                                         {"SoundChannel", 2}});
+                                         {"VideoBitrate", std::max(1, videoBitrate)}});
+        l.setAudio(l.outputCount() - 1, l.audio(0));
         l.setCodecs(l.outputCount() - 1, l.codecs(0));
     });
 }

@@ -40,6 +40,9 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(int audioCodec READ audioCodec NOTIFY layoutChanged)
     Q_PROPERTY(QVariantList videoCodecChoices READ videoCodecChoices CONSTANT)
     Q_PROPERTY(QVariantList audioCodecChoices READ audioCodecChoices CONSTANT)
+    // The first output's AudioBitrate (bps) and SoundChannel (1 or 2).
+    Q_PROPERTY(int audioBitrate READ audioBitrate NOTIFY layoutChanged)
+    Q_PROPERTY(int soundChannels READ soundChannels NOTIFY layoutChanged)
     // StartMix UserData (sent to players as SEI), as text; the body carries it in Base64.
     Q_PROPERTY(QString userData READ userData NOTIFY layoutChanged)
     // Label.Font.FontType of every label (one font per task; -1 without labels) and the names
@@ -47,7 +50,7 @@ class MixDesigner : public QAbstractListModel {
     Q_PROPERTY(int labelFont READ labelFont NOTIFY layoutChanged)
     Q_PROPERTY(QStringList labelFontNames READ labelFontNames CONSTANT)
     // The outputs after the first: [{streamId, width, height, videoBitrate, videoCodec,
-    // audioCodec}].
+    // audioCodec, audioBitrate, soundChannels}].
     Q_PROPERTY(QVariantList moreOutputs READ moreOutputs NOTIFY layoutChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
@@ -107,6 +110,8 @@ public:
     int audioCodec() const;
     QVariantList videoCodecChoices() const;
     QVariantList audioCodecChoices() const;
+    int audioBitrate() const { return m_layout.audio(0).bitrate; }
+    int soundChannels() const { return m_layout.audio(0).channels; }
     QString userData() const;
     int labelFont() const { return m_layout.labelFontType(); }
     QStringList labelFontNames() const { return ::labelFontNames(); }
@@ -157,6 +162,9 @@ public:
     // The first output's codecs. A value that is not one of the choices leaves that codec as
     // it is; a third different video codec among the outputs sets lastError and changes nothing.
     Q_INVOKABLE void setCodecs(int videoEncId, int audioCodec);
+    // The first output's sound: AudioBitrate in bps (kept within 8000–512000) and SoundChannel
+    // (1 or 2; another value leaves it as it is).
+    Q_INVOKABLE void setAudio(int audioBitrate, int soundChannels);
     // Empty text removes the UserData.
     Q_INVOKABLE void setUserData(const QString& text);
     // StartMix BackgroundImage; empty removes it.
@@ -164,11 +172,13 @@ public:
     // StartMix WaterMark in canvas pixels; an empty URL removes it.
     Q_INVOKABLE void setWatermark(const QString& url, int left, int top, int right, int bottom);
     // A further output, scaled from the canvas by the engine; all outputs share the first's fps.
-    // It starts with the first output's codecs.
+    // It starts with the first output's codecs and sound.
     Q_INVOKABLE void addOutput(const QString& streamId, int width, int height, int videoBitrate);
     Q_INVOKABLE void removeOutput(int index);  // index into moreOutputs
     // A further output's codecs, as setCodecs does for the first.
     Q_INVOKABLE void setOutputCodecs(int index, int videoEncId, int audioCodec);
+    // A further output's sound, as setAudio does for the first.
+    Q_INVOKABLE void setOutputAudio(int index, int audioBitrate, int soundChannels);
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 
@@ -202,6 +212,7 @@ private:
     // (a picker or field may still show what was refused): a new revision of the same layout.
     void refuse(const QString& error);
     void editCodecs(int output, int videoEncId, int audioCodec);
+    void editAudio(int output, int audioBitrate, int soundChannels);
     // Writes the Label field `key` (or its Font's, `inFont`) of `row` when it has a label.
     void editLabel(int row, QStringView key, const QJsonValue& value, bool inFont);
     void setLayout(MixLayout layout);

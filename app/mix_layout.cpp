@@ -106,6 +106,27 @@ void MixLayout::setCodecs(int output, MixCodecs codecs) {
     }
 }
 
+MixAudio MixLayout::audio(int output) const {
+    if (output == 0) {
+        return {audioBitrate, outputExtra.value(u"SoundChannel").toInt(1)};
+    }
+    const QJsonObject out = moreOutputs.at(output - 1).toObject();
+    return {out.value(u"AudioBitrate").toInt(MixAudio{}.bitrate),
+            out.value(u"SoundChannel").toInt(1)};
+}
+
+void MixLayout::setAudio(int output, MixAudio audio) {
+    if (output == 0) {
+        audioBitrate = audio.bitrate;
+        outputExtra.insert(QStringLiteral("SoundChannel"), audio.channels);
+        return;
+    }
+    QJsonObject out = moreOutputs.at(output - 1).toObject();
+    out.insert(QStringLiteral("AudioBitrate"), audio.bitrate);
+    out.insert(QStringLiteral("SoundChannel"), audio.channels);
+    moreOutputs.replace(output - 1, out);
+}
+
 int MixLayout::videoCodecCount() const {
     QSet<int> ids;
     for (int output = 0; output < outputCount(); ++output) {

@@ -47,6 +47,13 @@ struct MixCodecs {
     bool operator==(const MixCodecs&) const = default;
 };
 
+// An output's sound by the spec's fields: AudioBitrate in bps, SoundChannel 1 (mono) or 2.
+struct MixAudio {
+    int bitrate = 48000;
+    int channels = 1;
+    bool operator==(const MixAudio&) const = default;
+};
+
 // A whole layout: the canvas and output settings, and the inputs. What a StartMix body holds
 // beyond what the designer edits stays in the extra fields, so that opening a running task and
 // applying it again loses nothing.
@@ -74,7 +81,9 @@ struct MixLayout {
     int outputCount() const { return 1 + int(moreOutputs.size()); }
     MixCodecs codecs(int output) const;
     void setCodecs(int output, MixCodecs codecs);
-    int videoCodecCount() const;  // how many different VideoEncIds the outputs use
+    int videoCodecCount() const;       // how many different VideoEncIds the outputs use
+    MixAudio audio(int output) const;  // the spec's defaults where the body says nothing
+    void setAudio(int output, MixAudio audio);
 };
 
 // The codecs an operator picks from, {value, text} by the spec's numbers. H.264 SVC (VideoEncId

@@ -804,6 +804,18 @@
         <source>Scaled from the canvas, at its frame rate; at most two different video codecs among all outputs.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Mono</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stereo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>

@@ -803,6 +803,18 @@
         <source>Scaled from the canvas, at its frame rate; at most two different video codecs among all outputs.</source>
         <translation>由画布缩放而来，帧率与画布相同；所有输出最多使用两种不同的视频编码。</translation>
     </message>
+    <message>
+        <source>Mono</source>
+        <translation>单声道</translation>
+    </message>
+    <message>
+        <source>Stereo</source>
+        <translation>立体声</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>

@@ -312,6 +312,41 @@ private slots:
         QCOMPARE(outputs(), expected);
     }
 
+    void everyOutputHasItsOwnSound() {
+        m_mix->addInput("cam1");
+        m_mix->setAudio(96000, 1);
+        m_mix->addOutput("small", 640, 360, 600000);  // starts with the first output's sound
+        m_mix->addOutput("tiny", 320, 180, 300000);
+        m_mix->setOutputAudio(0, 32000, 2);
+        m_mix->setOutputAudio(1, 1000, 3);   // kept at 8 kbit/s; no third channel
+        m_mix->setOutputAudio(5, 64000, 1);  // no such output
+        const QByteArray expected =
+            R"([{"AudioBitrate":96000,"AudioCodec":1,"Fps":20,"Height":720,"SoundChannel":1,)"
+            R"("StreamId":"mix","VideoBitrate":2500000,"Width":1280},)"
+            R"({"AudioBitrate":32000,"AudioCodec":1,"Fps":20,"Height":360,"SoundChannel":2,)"
+            R"("StreamId":"small","VideoBitrate":600000,"VideoEncId":0,"Width":640},)"
+            R"({"AudioBitrate":8000,"AudioCodec":1,"Fps":20,"Height":180,"SoundChannel":1,)"
+            R"("StreamId":"tiny","VideoBitrate":300000,"VideoEncId":0,"Width":320}])";
+        const auto outputs = [&] {
+            return QJsonDocument(toStartMix(m_mix->layout(), 1).value("MixOutput").toArray())
+                .toJson(QJsonDocument::Compact);
+        };
+        QCOMPARE(outputs(), expected);
+        QCOMPARE(m_mix->audioBitrate(), 96000);
+        QCOMPARE(m_mix->soundChannels(), 1);
+        const QVariantMap small = m_mix->moreOutputs().first().toMap();
+        QCOMPARE(small.value("audioBitrate").toInt(), 32000);
+        QCOMPARE(small.value("soundChannels").toInt(), 2);
+
+        const MixLayout edited = m_mix->layout();
+        QVERIFY(m_mix->importJson(m_mix->exportJson()));
+        QCOMPARE(m_mix->layout(), edited);
+        m_mix->undo();  // tiny's sound
+        QCOMPARE(m_mix->moreOutputs().last().toMap().value("audioBitrate").toInt(), 96000);
+        m_mix->redo();
+        QCOMPARE(outputs(), expected);
+    }
+
     void atMostTwoVideoCodecsAmongTheOutputs() {
         m_mix->setCodecs(3, 1);
         m_mix->addOutput("small", 640, 360, 600000);

@@ -40,6 +40,32 @@ Item {
         displayText: currentIndex >= 0 ? currentText : field + " " + codec
     }
 
+    // An output's AudioBitrate (kbit/s here) and SoundChannel; edits go out as `edited`.
+    component SoundBox: RowLayout {
+        id: sound
+        required property int bitrate
+        required property int channels
+        required property int revision
+        signal edited(int bitrate, int channels)
+        SpinBox {
+            id: soundRate
+            objectName: sound.objectName + "Rate"
+            from: 8
+            to: 512
+            editable: true
+            value: sound.revision, sound.bitrate / 1000
+            onValueModified: sound.edited(value * 1000, soundChannels.currentIndex + 1)
+        }
+        Label { text: qsTr("kbit/s") }
+        ComboBox {
+            id: soundChannels
+            objectName: sound.objectName + "Channels"
+            model: [qsTr("Mono"), qsTr("Stereo")]
+            currentIndex: sound.revision, sound.channels - 1
+            onActivated: sound.edited(soundRate.value * 1000, currentIndex + 1)
+        }
+    }
+
     function flvUrl(streamId) {
         session.streams.count  // re-evaluated as streams come and go
         const row = session.streams.indexOfStreamName(streamId)
@@ -675,6 +701,14 @@ Item {
                                     onActivated: page.mix.setCodecs(page.mix.videoCodec, currentValue)
                                 }
                             }
+                            Label { text: qsTr("Sound") }
+                            SoundBox {
+                                objectName: "outputSound"
+                                bitrate: page.mix.audioBitrate
+                                channels: page.mix.soundChannels
+                                revision: page.mix.revision
+                                onEdited: (bitrate, channels) => page.mix.setAudio(bitrate, channels)
+                            }
                         }
                         Button {
                             text: qsTr("Use these settings")
@@ -724,6 +758,13 @@ Item {
                                     }
                                     Item { Layout.fillWidth: true }
                                     Button { text: qsTr("Remove"); onClicked: page.mix.removeOutput(outputRow.index) }
+                                }
+                                SoundBox {
+                                    objectName: "outputSound" + outputRow.index
+                                    bitrate: outputRow.modelData.audioBitrate
+                                    channels: outputRow.modelData.soundChannels
+                                    revision: page.mix.revision
+                                    onEdited: (bitrate, channels) => page.mix.setOutputAudio(outputRow.index, bitrate, channels)
                                 }
                             }
                         }

@@ -238,6 +238,20 @@ TestCase {
         ])
     }
 
+    function test_everyOutputHasItsOwnSound() {
+        const page = openPage()
+        typeInto(page, findChild(page, "moreStream"), "small")
+        mouseClick(findChild(page, "addOutputButton"))
+        const rate = findChild(page, "outputSound0Rate")
+        compare(rate.value, 48)  // the first output's
+        typeInto(page, rate.contentItem, "96")
+        pick(page, findChild(page, "outputSound0Channels"), "Mono")
+        pick(page, findChild(page, "outputSoundChannels"), "Mono")
+        const outputs = JSON.parse(page.mix.exportJson()).MixOutput
+        compare([outputs[0].AudioBitrate, outputs[0].SoundChannel], [48000, 1])
+        compare([outputs[1].AudioBitrate, outputs[1].SoundChannel], [96000, 1])
+    }
+
     function test_labelOffsetColourTransparencyAndOutline() {
         const page = openPage()
         mouseClick(findChild(page, "tile0"), 30, 30)
