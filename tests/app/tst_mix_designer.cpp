@@ -289,11 +289,7 @@ private slots:
             R"("StreamId":"small","VideoBitrate":600000,"VideoEncId":0,"Width":640},)"
             R"({"AudioBitrate":48000,"AudioCodec":0,"Fps":20,"Height":180,"SoundChannel":2,)"
             R"("StreamId":"tiny","VideoBitrate":300000,"VideoEncId":3,"Width":320}])";
-        const auto outputs = [&] {
-            return QJsonDocument(toStartMix(m_mix->layout(), 1).value("MixOutput").toArray())
-                .toJson(QJsonDocument::Compact);
-        };
-        QCOMPARE(outputs(), expected);
+        QCOMPARE(outputsJson(), expected);
         const QVariantMap small = m_mix->moreOutputs().first().toMap();
         QCOMPARE(small.value("videoCodec").toInt(), 0);
         QCOMPARE(small.value("audioCodec").toInt(), 2);
@@ -309,7 +305,7 @@ private slots:
         QCOMPARE(m_mix->moreOutputs().first().toMap().value("videoCodec").toInt(), 3);
         m_mix->redo();
         m_mix->redo();
-        QCOMPARE(outputs(), expected);
+        QCOMPARE(outputsJson(), expected);
     }
 
     void everyOutputHasItsOwnSound() {
@@ -327,11 +323,7 @@ private slots:
             R"("StreamId":"small","VideoBitrate":600000,"VideoEncId":0,"Width":640},)"
             R"({"AudioBitrate":8000,"AudioCodec":1,"Fps":20,"Height":180,"SoundChannel":1,)"
             R"("StreamId":"tiny","VideoBitrate":300000,"VideoEncId":0,"Width":320}])";
-        const auto outputs = [&] {
-            return QJsonDocument(toStartMix(m_mix->layout(), 1).value("MixOutput").toArray())
-                .toJson(QJsonDocument::Compact);
-        };
-        QCOMPARE(outputs(), expected);
+        QCOMPARE(outputsJson(), expected);
         QCOMPARE(m_mix->audioBitrate(), 96000);
         QCOMPARE(m_mix->soundChannels(), 1);
         const QVariantMap small = m_mix->moreOutputs().first().toMap();
@@ -344,7 +336,7 @@ private slots:
         m_mix->undo();  // tiny's sound
         QCOMPARE(m_mix->moreOutputs().last().toMap().value("audioBitrate").toInt(), 96000);
         m_mix->redo();
-        QCOMPARE(outputs(), expected);
+        QCOMPARE(outputsJson(), expected);
     }
 
     void atMostTwoVideoCodecsAmongTheOutputs() {
@@ -497,6 +489,12 @@ private:
     EventFeed m_feed;
     MixTaskListModel m_tasks{&m_feed};
     std::unique_ptr<QTemporaryDir> m_dir;
+    // The MixOutput array Apply would send now, compact.
+    QByteArray outputsJson() const {
+        return QJsonDocument(toStartMix(m_mix->layout(), 1).value("MixOutput").toArray())
+            .toJson(QJsonDocument::Compact);
+    }
+
     std::unique_ptr<MixDesigner> m_mix;
 };
 
