@@ -163,7 +163,7 @@ public:
 
 protected:
     static constexpr std::size_t kMaxQueuedMessages = 8192;
-    static constexpr std::size_t kMaxQueuedBytes = 64 * 1024 * 1024;
+    static constexpr std::size_t kMaxQueuedBytes = std::size_t{64} * 1024 * 1024;
 
     // A write that completes at once calls written() from inside writeFront(); the loop takes
     // the next batch then, instead of recursing once per batch.

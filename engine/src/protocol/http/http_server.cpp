@@ -381,7 +381,7 @@ awaitable<void> lingeringClose(beast::tcp_stream& stream) {
     stream.expires_after(std::chrono::seconds(2));
     std::array<char, 4096> sink{};
     std::size_t drained = 0;
-    while (drained < 1024 * 1024) {
+    while (drained < std::size_t{1024} * 1024) {
         auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), kTuple);
         if (rec) {
             break;
@@ -624,17 +624,18 @@ core::Result<std::uint16_t> HttpServer::listen(const std::string& ip, std::uint1
                 return;
             }
             auto ex = socket.get_executor();
-            asio::co_spawn(ex, impl->session(std::move(socket)), [weak](std::exception_ptr e) {
-                auto self = weak.lock();
-                if (!e || !self) {
-                    return;
-                }
-                try {
-                    std::rethrow_exception(e);
-                } catch (const std::exception& what) {
-                    self->log.error("http.session_exception", {{"what", what.what()}});
-                }
-            });
+            asio::co_spawn(
+                ex, impl->session(std::move(socket)), [weak](const std::exception_ptr& e) {
+                    auto self = weak.lock();
+                    if (!e || !self) {
+                        return;
+                    }
+                    try {
+                        std::rethrow_exception(e);
+                    } catch (const std::exception& what) {
+                        self->log.error("http.session_exception", {{"what", what.what()}});
+                    }
+                });
         },
         m_impl->log);
     if (!listener) {

@@ -20,7 +20,7 @@ namespace regie::http {
 
 struct HttpLimits {
     std::size_t maxBodyBytes = 40960;
-    std::size_t maxHeaderBytes = 16 * 1024;
+    std::size_t maxHeaderBytes = std::size_t{16} * 1024;
     std::chrono::milliseconds keepAlive{30'000};  // idle and whole-request deadline
     bool allowCrossDomains = true;
     std::chrono::milliseconds mergeWrite{0};  // general.mergeWriteMS for live bodies

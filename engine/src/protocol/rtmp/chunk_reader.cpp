@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::uint32_t kExtendedMarker = 0xFFFFFF;
 constexpr std::array<std::size_t, 4> kMessageHeaderSize = {11, 7, 3, 0};
-constexpr std::size_t kInitialReserve = 64 * 1024;
+constexpr std::size_t kInitialReserve = std::size_t{64} * 1024;
 
 std::size_t basicHeaderSize(std::uint8_t first) {
     switch (first & 0x3F) {

@@ -17,7 +17,7 @@ struct ChunkReaderLimits {
     std::uint32_t maxMessageSize = 16 * 1024 * 1024;
     std::uint32_t maxChunkStreams = 64;
     // Sum of all partially received messages across chunk streams.
-    std::size_t maxBufferedBytes = 32 * 1024 * 1024;
+    std::size_t maxBufferedBytes = std::size_t{32} * 1024 * 1024;
 };
 
 class ChunkReader {

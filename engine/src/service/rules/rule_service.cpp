@@ -235,7 +235,7 @@ RuleStatus RuleService::deleteUserRule(UserRuleKey key) {
     return std::nullopt;
 }
 
-RuleStatus RuleService::setStreamRule(StreamRuleRequest request) {
+RuleStatus RuleService::setStreamRule(const StreamRuleRequest& request) {
     if (auto off = unlessEnabled()) {
         return off;
     }
@@ -375,8 +375,7 @@ RuleStatus RuleService::resumeRtc(const std::vector<std::string>& streamIds) {
                 return storageFailed(deleted);
             }
             changes.push_back(
-                {ChangeAction::resumed,
-                 AnyRule(std::in_place_type<RtcForbid>, it->second.streamId, it->second.since)});
+                {ChangeAction::resumed, AnyRule(RtcForbid{it->second.streamId, it->second.since})});
             m_rtc.erase(it);
         }
     }

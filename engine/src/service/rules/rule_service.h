@@ -37,7 +37,7 @@ public:
     static constexpr std::int64_t kDefaultStreamRuleSeconds = 21600;
     static constexpr std::int64_t kMaxStreamRuleSeconds = 86400;
     static constexpr std::int64_t kDefaultCdnForbidSeconds = 86400;
-    static constexpr std::int64_t kMaxCdnForbidSeconds = 30 * 86400;
+    static constexpr std::int64_t kMaxCdnForbidSeconds = std::int64_t{30} * 86400;
     static constexpr std::int64_t kPurgeAfterSeconds = 86400;
     static constexpr std::size_t kMaxStreamIdBytes = 256;
 
@@ -64,7 +64,7 @@ public:
     RuleResult<std::vector<UserRule>> userRules(int type) const;
     RuleStatus deleteUserRule(UserRuleKey key);
 
-    RuleStatus setStreamRule(StreamRuleRequest request);
+    RuleStatus setStreamRule(const StreamRuleRequest& request);
     // One entry per stream id, in order; nullopt where the room has no rule for it.
     RuleResult<std::vector<std::optional<StreamRule>>> streamRules(
         const std::string& roomId, const std::vector<std::string>& streamIds) const;
