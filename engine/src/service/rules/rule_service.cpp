@@ -375,7 +375,7 @@ RuleStatus RuleService::resumeRtc(const std::vector<std::string>& streamIds) {
                 return storageFailed(deleted);
             }
             changes.push_back(
-                {ChangeAction::resumed, AnyRule(RtcForbid{it->second.streamId, it->second.since})});
+                {ChangeAction::resumed, AnyRule(std::in_place_type<RtcForbid>, it->second)});
             m_rtc.erase(it);
         }
     }
