@@ -282,7 +282,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
              rooms.mediaStarted(s->key().app, s->key().stream, s->publisher().sessionId);
              s->setWithheldTracks(rules.withheldTracks(s->key().app, s->key().stream));
              streamEvents->added(*s);
-             mediaHooks.streamAdded(*s);
+             mediaHooks.streamAdded(s);
          },
          [&, streamEvents](const auto& s, media::SourceEndReason reason) {
              streamEvents->removed(*s, reason);

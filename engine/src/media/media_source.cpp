@@ -373,7 +373,7 @@ void MediaSource::close() {
         closer();
     }
     for (auto& [executor, group] : groups) {
-        boost::asio::post(executor, [self = shared_from_this(), group] {
+        boost::asio::post(executor, [self = shared_from_this(), group = group] {
             auto readers = std::move(group->readers);
             group->readers.clear();
             group->attached = 0;
@@ -417,6 +417,22 @@ std::vector<TrackState> MediaSource::tracks() const {
         }
     }
     return out;
+}
+
+void MediaSource::declareTracks(const std::vector<std::pair<TrackKind, CodecId>>& declared) {
+    std::lock_guard lock(m_mutex);
+    for (const auto& [kind, codec] : declared) {
+        if (auto [it, added] = m_tracks.try_emplace(kind); added) {
+            it->second.kind = kind;
+            it->second.info.codec = codec;
+        }
+    }
+    m_tracksDeclared = true;
+}
+
+bool MediaSource::tracksDeclared() const {
+    std::lock_guard lock(m_mutex);
+    return m_tracksDeclared;
 }
 
 void MediaSource::updateTrack(TrackKind kind, const std::function<void(TrackState&)>& update) {

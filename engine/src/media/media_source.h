@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/object_stats.h"
@@ -152,6 +153,10 @@ public:
     PublisherInfo publisher() const;
 
     std::vector<TrackState> tracks() const;
+    // The publisher's word on which tracks come (its metadata): they are listed, not ready,
+    // until their configuration or first frame arrives.
+    void declareTracks(const std::vector<std::pair<TrackKind, CodecId>>& declared);
+    bool tracksDeclared() const;
     // Lets the publisher fill what it parsed from a track's configuration (size, rate, ...).
     void updateTrack(TrackKind kind, const std::function<void(TrackState&)>& update);
     std::uint64_t bytesIn() const { return m_bytesIn.load(); }
@@ -217,6 +222,7 @@ private:
     std::function<void()> m_publisherCloser;
     bool m_hasPublisher = true;
     WithheldTracks m_withheld;
+    bool m_tracksDeclared = false;
     std::uint64_t m_nextSeq = 1;
     int m_openBatches = 0;
     std::vector<Delivery> m_held;  // deliveries waiting for the input batch to end

@@ -498,6 +498,24 @@ private slots:
         QVERIFY(vp8.hasVideo);
     }
 
+    // What a publisher's onMetaData declares: the ids ffmpeg, OBS and buildMetadata write.
+    void codecsOfMetadata() {
+        QCOMPARE(videoCodecOfMetadata(7), CodecId::H264);
+        QCOMPARE(videoCodecOfMetadata(double(0x61766331)), CodecId::H264);  // 'avc1'
+        QCOMPARE(videoCodecOfMetadata(12), CodecId::H265);
+        QCOMPARE(videoCodecOfMetadata(double(0x68766331)), CodecId::H265);  // 'hvc1'
+        QCOMPARE(videoCodecOfMetadata(double(0x76703038)), CodecId::VP8);   // 'vp08'
+        QCOMPARE(audioCodecOfMetadata(10), CodecId::AAC);
+        QCOMPARE(audioCodecOfMetadata(2), CodecId::MP3);
+        QCOMPARE(audioCodecOfMetadata(7), CodecId::G711A);
+        QCOMPARE(audioCodecOfMetadata(8), CodecId::G711U);
+        QCOMPARE(audioCodecOfMetadata(double(0x4f707573)), CodecId::Opus);  // 'Opus'
+        QVERIFY(!videoCodecOfMetadata(4));                                  // VP6
+        QVERIFY(!audioCodecOfMetadata(11));                                 // Speex
+        QVERIFY(!videoCodecOfMetadata(-1));
+        QVERIFY(!audioCodecOfMetadata(1e12));
+    }
+
     void malformedTagsNeverCrash() {
         Bytes file = readFixture("h264_aac_640x360.flv");
         std::mt19937 rng(777);

@@ -144,8 +144,18 @@ private slots:
 
     void playDecidedByTheHookAndStreamEventsReported() {
         QProcess* p = publish(this, rtmpUrl("cam?token=abc"));
+        // Announced once its tracks are described, as ZLM registers a stream.
         QVERIFY(waitFor("/on_stream_changed", [](const QJsonObject& o) {
-            return o.value("regist").toBool() && o.value("stream").toString() == "cam";
+            if (!o.value("regist").toBool() || o.value("stream").toString() != "cam") {
+                return false;
+            }
+            QStringList tracks;
+            for (const auto& t : o.value("tracks").toArray()) {
+                tracks << t.toObject().value("codec_id_name").toString() +
+                              (t.toObject().value("ready").toBool() ? " ready" : " waiting");
+            }
+            return tracks == QStringList{"H264 ready", "mpeg4-generic ready"} ||
+                   tracks == QStringList{"mpeg4-generic ready", "H264 ready"};
         }));
         QVERIFY(!probeOk(rtmpUrl("cam?token=bad")));
         QVERIFY(probeOk(rtmpUrl("cam?token=good")));
@@ -186,6 +196,7 @@ private slots:
             QCOMPARE(o.value("appid").toVariant().toString(),
                      m_engine->configValue("zego", "appId"));
             if (o.value("event").toString() == "stream_create") {
+                QCOMPARE(o.value("stream_attr").toString(), QStringLiteral("{\"cid\":0}"));
                 QString suffix = "/live/" + o.value("stream_id").toString() + ".live.flv";
                 QVERIFY2(o.value("hdl_url").toArray().first().toString().endsWith(suffix),
                          r.body.constData());

@@ -2,6 +2,9 @@
 // small publisher built from the engine's own RTMP wire library sends real x265 output (the
 // codec fixtures), as enhanced RTMP ('hvc1') and as the legacy codec id 12; HTTP-FLV players
 // must receive the H.265 configuration and keyframes, and the API must describe the track.
+// The stream is announced by on_stream_changed with that track and by stream_create with cid 3
+// once the second-track wait (general.wait_add_track_ms) is over: the publisher sends no
+// metadata and no sound.
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +13,7 @@
 #include <QTest>
 
 #include "engine_process.h"
+#include "hook_receiver.h"
 #include "media/codec/h265.h"
 #include "media/codec/nalu.h"
 #include "protocol/flv/flv.h"
@@ -22,6 +26,7 @@
 
 using namespace regie;
 using regie::test::EngineProcess;
+using regie::test::HookReceiver;
 using regie::test::RawHttp;
 
 namespace {
@@ -182,9 +187,40 @@ struct HevcStream {
 class TestH265Ingest : public QObject {
     Q_OBJECT
 
+    HookReceiver m_hooks;
     std::unique_ptr<EngineProcess> m_engine;
     QByteArray m_secret;
     int m_rtmpPort = 0;
+
+    bool announced(const QString& stream) {
+        const auto seen = [&](const QByteArray& target, auto match) {
+            for (const auto& r : m_hooks.requestsTo(target)) {
+                if (match(r.json())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        return QTest::qWaitFor(
+            [&] {
+                return seen("/zego",
+                            [&](const QJsonObject& o) {
+                                return o.value("event").toString() == "stream_create" &&
+                                       o.value("stream_id").toString() == stream &&
+                                       o.value("stream_attr").toString() == "{\"cid\":3}";
+                            }) &&
+                       seen("/on_stream_changed", [&](const QJsonObject& o) {
+                           const auto tracks = o.value("tracks").toArray();
+                           const auto video = tracks.first().toObject();
+                           return o.value("regist").toBool() &&
+                                  o.value("stream").toString() == stream && tracks.size() == 1 &&
+                                  video.value("codec_id_name").toString() == "H265" &&
+                                  video.value("width").toInt() == 854 &&
+                                  video.value("ready").toBool();
+                       });
+            },
+            5000);
+    }
 
     void publishAndCheck(const QString& stream, flv::HevcMode mode) {
         HevcStream hevc = HevcStream::load(
@@ -261,11 +297,16 @@ class TestH265Ingest : public QObject {
         QVERIFY(keyframes >= 1);
         QVERIFY2(frames >= static_cast<int>(hevc.accessUnits.size()),
                  qPrintable(QString::number(frames)));
+        QVERIFY(announced(stream));
     }
 
 private slots:
     void initTestCase() {
-        m_engine = std::make_unique<EngineProcess>();
+        QVERIFY(m_hooks.listenInThread());
+        m_engine = std::make_unique<EngineProcess>(QString::fromUtf8(
+            "[hook]\nenable=1\non_stream_changed=" + m_hooks.url("/on_stream_changed") +
+            "\n[zego]\ncallbackUrl=" + m_hooks.url("/zego") +
+            "\ncallbackSecret=s\n[general]\nwait_add_track_ms=300\n"));
         QVERIFY2(m_engine->start(), qPrintable(m_engine->output()));
         m_secret = m_engine->secret().toUtf8();
         m_rtmpPort = m_engine->rtmpPort();

@@ -160,6 +160,11 @@ int soundRateBits(int sampleRate) {
     return sampleRate >= 11025 ? 1 : 0;
 }
 
+// An AMF number as the codec id or FourCC it holds; 0 (no codec) when it cannot be one.
+std::uint32_t metadataId(double value) {
+    return value >= 0 && value <= 0xFFFFFFFF ? static_cast<std::uint32_t>(value) : 0;
+}
+
 }  // namespace
 
 core::Result<Frame> parseVideoTag(ByteView body, std::uint32_t timestampMs) {
@@ -500,6 +505,38 @@ Metadata buildMetadata(const media::TrackInfo* video, const media::TrackInfo* au
         }
     }
     return m;
+}
+
+std::optional<CodecId> videoCodecOfMetadata(double videocodecid) {
+    switch (metadataId(videocodecid)) {
+        case kCodecAvc:
+        case kFourCcAvc:
+            return CodecId::H264;
+        case kCodecHevc:
+        case kFourCcHevc:
+            return CodecId::H265;
+        case kFourCcVp8:
+            return CodecId::VP8;
+        default:
+            return std::nullopt;
+    }
+}
+
+std::optional<CodecId> audioCodecOfMetadata(double audiocodecid) {
+    switch (metadataId(audiocodecid)) {
+        case kSoundAac:
+            return CodecId::AAC;
+        case kSoundMp3:
+            return CodecId::MP3;
+        case kSoundG711A:
+            return CodecId::G711A;
+        case kSoundG711U:
+            return CodecId::G711U;
+        case kFourCcOpus:
+            return CodecId::Opus;
+        default:
+            return std::nullopt;
+    }
 }
 
 }  // namespace regie::flv

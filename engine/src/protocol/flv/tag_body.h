@@ -92,4 +92,9 @@ struct Metadata {
 Metadata buildMetadata(const media::TrackInfo* video, const media::TrackInfo* audio,
                        HevcMode hevcMode);
 
+// The codec an onMetaData videocodecid / audiocodecid names (the numbers buildMetadata writes,
+// plus 'avc1'); nullopt for one the engine does not read.
+std::optional<media::CodecId> videoCodecOfMetadata(double videocodecid);
+std::optional<media::CodecId> audioCodecOfMetadata(double audiocodecid);
+
 }  // namespace regie::flv

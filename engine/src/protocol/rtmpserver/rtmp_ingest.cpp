@@ -8,6 +8,24 @@ namespace regie::rtmpserver {
 namespace {
 // Roughly one frame: the first frame of a returning publisher follows the last one seen.
 constexpr std::int64_t kResumeGapMs = 40;
+
+// The tracks onMetaData names. A codec id the engine does not know still declares its track;
+// the track's first frame tells the codec then.
+std::vector<std::pair<media::TrackKind, media::CodecId>> declaredTracks(
+    const rtmp::Amf0Value& meta) {
+    std::vector<std::pair<media::TrackKind, media::CodecId>> declared;
+    if (const auto* id = meta.find("videocodecid"); id != nullptr && !id->isNull()) {
+        declared.emplace_back(
+            media::TrackKind::video,
+            flv::videoCodecOfMetadata(id->asNumber()).value_or(media::CodecId::H264));
+    }
+    if (const auto* id = meta.find("audiocodecid"); id != nullptr && !id->isNull()) {
+        declared.emplace_back(
+            media::TrackKind::audio,
+            flv::audioCodecOfMetadata(id->asNumber()).value_or(media::CodecId::AAC));
+    }
+    return declared;
+}
 }  // namespace
 
 RtmpIngest::RtmpIngest(std::shared_ptr<media::MediaSource> source, bool resumed)
@@ -35,6 +53,7 @@ core::Status RtmpIngest::onMessage(rtmp::RtmpMessage&& message) {
         if (!meta) {
             return core::okStatus();  // |RtmpSampleAccess and other data: not forwarded
         }
+        m_source->declareTracks(declaredTracks(*meta));
         media::Frame frame;
         frame.kind = media::TrackKind::metadata;
         frame.flvBody = media::shareBytes(std::move(rtmp::onMetaDataMessage(0, *meta).payload));

@@ -19,6 +19,24 @@ std::string streamSid(const media::MediaSource& source) {
     return "s-" + std::to_string(source.createdAtUnix()) + "-" + source.publisher().sessionId;
 }
 
+// stream_attr's cid: the video track's codec; H.264 for a stream without video.
+StreamCodec streamCodecOf(const media::MediaSource& source) {
+    for (const auto& track : source.tracks()) {
+        if (track.kind != media::TrackKind::video) {
+            continue;
+        }
+        switch (track.info.codec) {
+            case media::CodecId::H265:
+                return StreamCodec::h265;
+            case media::CodecId::VP8:
+                return StreamCodec::vp8;
+            default:
+                return StreamCodec::h264;
+        }
+    }
+    return StreamCodec::h264;
+}
+
 }  // namespace
 
 MediaHooks::MediaHooks(ZlmHookService& zlm, ZegoCallbacks& zego, media::SourceRegistry& sources,
@@ -30,7 +48,10 @@ MediaHooks::MediaHooks(ZlmHookService& zlm, ZegoCallbacks& zego, media::SourceRe
     , m_config(config)
     , m_clock(clock)
     , m_replyContext(replyContext)
-    , m_describe(std::move(describe)) {}
+    , m_describe(std::move(describe))
+    , m_announcer(replyContext, config, [this](const std::shared_ptr<media::MediaSource>& source) {
+        announce(*source);
+    }) {}
 
 void MediaHooks::setPlayUrlBase(PlayUrlBase base) {
     std::lock_guard lock(m_mutex);
@@ -52,7 +73,7 @@ std::optional<StreamRoomFields> MediaHooks::roomOf(const std::string& streamId) 
 }
 
 media::AccessCheck MediaHooks::publishCheck() {
-    return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
+    return [this](const media::AccessRequest& request, const media::AccessAnswer& answer) {
         PublishEvent event{toAccess(request), static_cast<int>(media::OriginType::rtmpPush),
                            std::string(media::originTypeName(media::OriginType::rtmpPush))};
         m_zlm.onPublish(event, m_replyContext.get_executor(), [answer](PublishDecision d) {
@@ -72,11 +93,11 @@ media::AccessCheck MediaHooks::publishCheck() {
 }
 
 media::AccessCheck MediaHooks::playCheck() {
-    return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
+    return [this](const media::AccessRequest& request, const media::AccessAnswer& answer) {
         auto access = toAccess(request);
         m_zlm.onPlay(
             access, m_replyContext.get_executor(),
-            [this, access, key = request.key, answer](AuthDecision d) {
+            [this, access, key = request.key, answer](const AuthDecision& d) {
                 if (!d.allowed) {
                     answer(media::AccessVerdict::refuse(d.reason.empty() ? "refused by on_play"
                                                                          : d.reason));
@@ -107,7 +128,11 @@ bool MediaHooks::isZegoStream(const media::MediaKey& key) const {
     return key.app == m_config.snapshot()->get("zego.app");
 }
 
-void MediaHooks::streamAdded(const media::MediaSource& source) {
+void MediaHooks::streamAdded(const std::shared_ptr<media::MediaSource>& source) {
+    m_announcer.added(source);
+}
+
+void MediaHooks::announce(const media::MediaSource& source) {
     const auto& key = source.key();
     m_zlm.onStreamChanged(
         {true, std::string(kSchema), {key.vhost, key.app, key.stream}, m_describe(source)});
@@ -125,6 +150,7 @@ void MediaHooks::streamAdded(const media::MediaSource& source) {
     event.streamSid = streamSid(source);
     event.streamSeq = ++m_streamSeq;
     event.createTimeMs = source.createdAtUnix() * 1000;
+    event.codec = streamCodecOf(source);
     event.rtmpUrls = {urls.rtmp + "/" + key.app + "/" + key.stream};
     event.hdlUrls = {urls.http + "/" + key.app + "/" + key.stream + ".live.flv"};
     if (auto room = roomOf(key.stream)) {
@@ -140,10 +166,23 @@ void MediaHooks::streamAdded(const media::MediaSource& source) {
 
 void MediaHooks::streamRemoved(const media::MediaSource& source, media::SourceEndReason reason) {
     const auto& key = source.key();
-    m_zlm.onStreamChanged({false, std::string(kSchema), {key.vhost, key.app, key.stream}, {}});
-    if (!isZegoStream(key) || source.publisher().engineOutput) {
-        return;
+    StreamChangedEvent changed{false, std::string(kSchema), {key.vhost, key.app, key.stream}, {}};
+    std::optional<StreamCloseEvent> closed;
+    if (isZegoStream(key) && !source.publisher().engineOutput) {
+        closed = closeEvent(source, reason);
     }
+    // The room is read now: it forgets the stream once this returns.
+    m_announcer.removed(source, [this, changed = std::move(changed), closed = std::move(closed)] {
+        m_zlm.onStreamChanged(changed);
+        if (closed) {
+            m_zego.streamClose(*closed);
+        }
+    });
+}
+
+StreamCloseEvent MediaHooks::closeEvent(const media::MediaSource& source,
+                                        media::SourceEndReason reason) {
+    const auto& key = source.key();
     StreamCloseEvent event;
     event.streamId = key.stream;
     event.streamSid = streamSid(source);
@@ -159,11 +198,11 @@ void MediaHooks::streamRemoved(const media::MediaSource& source, media::SourceEn
         event.userName = room->userName;
         event.type = room->closeType.value_or(event.type);
     }
-    m_zego.streamClose(event);
+    return event;
 }
 
 void MediaHooks::noReader(const std::shared_ptr<media::MediaSource>& source,
-                          std::function<void(bool)> close) {
+                          const std::function<void(bool)>& close) {
     const auto& key = source->key();
     m_zlm.onStreamNoneReader({std::string(kSchema), {key.vhost, key.app, key.stream}},
                              m_replyContext.get_executor(),

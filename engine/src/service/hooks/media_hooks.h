@@ -17,6 +17,7 @@
 #include "core/config.h"
 #include "media/access.h"
 #include "media/source_registry.h"
+#include "service/hooks/stream_announcer.h"
 #include "service/hooks/zego_callbacks.h"
 #include "service/hooks/zlm_hooks.h"
 
@@ -55,12 +56,15 @@ public:
     media::AccessCheck playCheck();
     media::FlowReporter flowReporter();
 
-    void streamAdded(const media::MediaSource& source);
+    // A new stream is announced once its tracks are described (StreamAnnouncer).
+    void streamAdded(const std::shared_ptr<media::MediaSource>& source);
     void streamRemoved(const media::MediaSource& source, media::SourceEndReason reason);
     void noReader(const std::shared_ptr<media::MediaSource>& source,
-                  std::function<void(bool)> close);
+                  const std::function<void(bool)>& close);
 
 private:
+    void announce(const media::MediaSource& source);
+    StreamCloseEvent closeEvent(const media::MediaSource& source, media::SourceEndReason reason);
     bool isZegoStream(const media::MediaKey& key) const;
     std::optional<StreamRoomFields> roomOf(const std::string& streamId);
 
@@ -71,6 +75,7 @@ private:
     const core::Clock& m_clock;
     boost::asio::io_context& m_replyContext;
     Describe m_describe;
+    StreamAnnouncer m_announcer;
     std::mutex m_mutex;
     PlayUrlBase m_urls;
     StreamRoomLookup m_roomOf;

@@ -16,6 +16,24 @@ namespace json = boost::json;
 
 namespace {
 
+// What an output publishes, declared before its first frame: a picture unless it is audio-only,
+// and always the mixed sound.
+std::vector<std::pair<media::TrackKind, media::CodecId>> declaredTracks(
+    const MixOutputSpec& output) {
+    std::vector<std::pair<media::TrackKind, media::CodecId>> tracks;
+    if (!output.audioOnly()) {
+        const auto video = output.videoCodec == av::VideoCodec::h265  ? media::CodecId::H265
+                           : output.videoCodec == av::VideoCodec::vp8 ? media::CodecId::VP8
+                                                                      : media::CodecId::H264;
+        tracks.emplace_back(media::TrackKind::video, video);
+    }
+    const auto audio = output.audioCodec == av::AudioCodec::mp3    ? media::CodecId::MP3
+                       : output.audioCodec == av::AudioCodec::opus ? media::CodecId::Opus
+                                                                   : media::CodecId::AAC;
+    tracks.emplace_back(media::TrackKind::audio, audio);
+    return tracks;
+}
+
 // An update's body with the running task's owner (ExPara names co-owners), room, input timing
 // and output streams, which never change: what is stored is what runs.
 void keepIdentity(json::object& body, const json::object& running) {
@@ -173,7 +191,10 @@ MixResult<std::shared_ptr<media::MediaSource>> MixService::publishOutput(
         std::chrono::duration_cast<std::chrono::seconds>(
             std::chrono::system_clock::now().time_since_epoch())
             .count(),
-        m_deps.addOutputFormats);
+        [&](media::MediaSource& published) {
+            m_deps.addOutputFormats(published);
+            published.declareTracks(declaredTracks(output));
+        });
     if (result != media::SourceRegistry::PublishResult::created) {
         return MixFailure{MixError::outputBusy, "output stream " + outputId + " is already live"};
     }
