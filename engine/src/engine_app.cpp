@@ -112,7 +112,7 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
     boost::asio::io_context control;
     std::string stopReason;
     EngineOutcome outcome = EngineOutcome::stopped;
-    auto requestRestart = [&](std::string reason) {
+    auto requestRestart = [&](const std::string& reason) {
         boost::asio::post(control, [&, reason] {
             stopReason = reason;
             outcome = EngineOutcome::restart;
@@ -289,8 +289,8 @@ EngineOutcome EngineApp::run(BoundPorts& previousPorts) {
              mediaHooks.streamRemoved(*s, reason);
              rooms.mediaStopped(s->key().app, s->key().stream);
          },
-         [&](const auto& s, std::function<void(bool)> close) {
-             mediaHooks.noReader(s, std::move(close));
+         [&](const auto& s, const std::function<void(bool)>& close) {
+             mediaHooks.noReader(s, close);
          }});
 
     httpflv::HttpFlvService httpFlv(io.at(0), sources, sessions, config, m_log);
