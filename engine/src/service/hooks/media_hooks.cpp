@@ -175,7 +175,9 @@ void MediaHooks::streamRemoved(const media::MediaSource& source, media::SourceEn
     m_announcer.removed(source, [this, changed = std::move(changed), closed = std::move(closed)] {
         m_zlm.onStreamChanged(changed);
         if (closed) {
-            m_zego.streamClose(*closed);
+            StreamCloseEvent event = *closed;
+            event.streamSeq = ++m_streamSeq;  // numbered as sent, after the stream's create
+            m_zego.streamClose(event);
         }
     });
 }
@@ -186,7 +188,6 @@ StreamCloseEvent MediaHooks::closeEvent(const media::MediaSource& source,
     StreamCloseEvent event;
     event.streamId = key.stream;
     event.streamSid = streamSid(source);
-    event.streamSeq = ++m_streamSeq;
     // callbacks.md: 0 the publisher stopped, 3 closed through the server API.
     event.type = reason == media::SourceEndReason::closedByApi ? 3 : 0;
     event.createTimeMs = source.createdAtUnix() * 1000;
