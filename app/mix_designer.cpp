@@ -76,7 +76,7 @@ QRect clamped(QRect r, int width, int height) {
 
 }  // namespace
 
-MixDesigner::MixDesigner(ApiClient* client, MixTaskListModel* tasks, QString settingsFile,
+MixDesigner::MixDesigner(ApiClient* client, MixTaskListModel* tasks, const QString& settingsFile,
                          QObject* parent)
     : QAbstractListModel(parent)
     , m_client(client)

@@ -87,7 +87,7 @@ public:
     static constexpr int kMaxOutputs = 4;
     static constexpr int kSnapThreshold = 8;
 
-    MixDesigner(ApiClient* client, MixTaskListModel* tasks, QString settingsFile,
+    MixDesigner(ApiClient* client, MixTaskListModel* tasks, const QString& settingsFile,
                 QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -15,6 +15,7 @@ struct MediaKey {
     std::string app;
     std::string stream;
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
     auto operator<=>(const MediaKey&) const = default;
     std::string str() const { return vhost + "/" + app + "/" + stream; }
 };

@@ -120,7 +120,7 @@ std::shared_ptr<MediaSource> SourceRegistry::find(const MediaKey& key) const {
 }
 
 void SourceRegistry::findOrWait(const MediaKey& key, std::chrono::milliseconds wait,
-                                boost::asio::any_io_executor executor,
+                                const boost::asio::any_io_executor& executor,
                                 std::function<void(std::shared_ptr<MediaSource>)> done) {
     std::shared_ptr<Waiter> waiter;
     {

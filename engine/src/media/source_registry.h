@@ -54,7 +54,7 @@ public:
     std::shared_ptr<MediaSource> find(const MediaKey& key) const;
     // Calls `done` (on `executor`) with the source as soon as it exists, or null after `wait`.
     void findOrWait(const MediaKey& key, std::chrono::milliseconds wait,
-                    boost::asio::any_io_executor executor,
+                    const boost::asio::any_io_executor& executor,
                     std::function<void(std::shared_ptr<MediaSource>)> done);
 
     std::vector<std::shared_ptr<MediaSource>> list() const;

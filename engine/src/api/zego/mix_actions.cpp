@@ -208,7 +208,7 @@ ActionSpec startMixAction(mix::MixService& service, const boost::asio::any_io_ex
 }  // namespace
 
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, mix::MixService& service,
-                                                boost::asio::any_io_executor blocking) {
+                                                const boost::asio::any_io_executor& blocking) {
     std::vector<ActionSpec> specs;
     specs.push_back(startMixAction(service, blocking));
     specs.push_back(mixAction("StopMix", MethodStyle::postJson, [&service](const ZegoRequest& r) {

@@ -20,7 +20,7 @@ boost::json::array playInfoJson(const service::mix::MixTaskView& task);
 
 // `blocking` runs the downloads StartMix checks placeholder pictures with.
 std::optional<RegisterError> registerMixActions(ZegoDoor& door, service::mix::MixService& mix,
-                                                boost::asio::any_io_executor blocking);
+                                                const boost::asio::any_io_executor& blocking);
 
 // A mix-family Action at the mix rate limit that answers at once.
 ActionSpec mixAction(std::string name, MethodStyle style,

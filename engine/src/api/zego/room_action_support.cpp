@@ -122,8 +122,9 @@ std::optional<RegisterError> registerAll(ZegoDoor& door, service::rooms::RoomSer
         s.ratePerSecond = action.limits.perApp;
         s.testRatePerSecond = action.limits.perAppTest;
         s.roomRatePerSecond = action.limits.perRoom;
-        s.handler = [&rooms, handler = action.handler](std::shared_ptr<const ZegoRequest> request,
-                                                       ZegoResponder responder) {
+        s.handler = [&rooms, handler = action.handler](
+                        const std::shared_ptr<const ZegoRequest>& request,
+                        const ZegoResponder& responder) {
             responder.reply(handler(rooms, *request));
         };
         if (auto error = door.registerAction(std::move(s))) {

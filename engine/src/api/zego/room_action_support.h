@@ -64,9 +64,9 @@ struct Limits {
 
 using RoomHandler = ZegoResult (*)(service::rooms::RoomService&, const ZegoRequest&);
 struct RoomAction {
-    const char* name;
+    const char* name = nullptr;
     Limits limits;
-    RoomHandler handler;
+    RoomHandler handler = nullptr;
 };
 
 // Registers room-family GET Actions answered at once by their handlers.

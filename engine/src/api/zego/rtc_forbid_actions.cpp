@@ -67,7 +67,7 @@ ActionSpec single(const RuleActionContext& context, std::string name, Change cha
                   int failedCode) {
     auto spec = ruleAction(
         std::move(name), Family::mediaService, kRatePerSecond,
-        [context, change, failedCode](std::shared_ptr<const ZegoRequest> request,
+        [context, change, failedCode](const std::shared_ptr<const ZegoRequest>& request,
                                       ZegoResponder responder) {
             std::string streamId = textParam(*request, "StreamId");
             if (!isValidStreamId(streamId)) {
@@ -93,7 +93,7 @@ ActionSpec batch(const RuleActionContext& context, std::string name, Change chan
                  int failedCode) {
     auto spec = ruleAction(
         std::move(name), Family::mediaService, kRatePerSecond,
-        [context, change, failedCode](std::shared_ptr<const ZegoRequest> request,
+        [context, change, failedCode](const std::shared_ptr<const ZegoRequest>& request,
                                       ZegoResponder responder) {
             std::vector<std::string> streamIds;
             for (const auto id : request->query.values("StreamId")) {
@@ -126,7 +126,8 @@ ActionSpec batch(const RuleActionContext& context, std::string name, Change chan
 ActionSpec describeState(const RuleActionContext& context) {
     auto spec = ruleAction(
         "DescribeRTCStreamState", Family::mediaService, kDescribeRatePerSecond,
-        [context](std::shared_ptr<const ZegoRequest> request, ZegoResponder responder) {
+        [context](const std::shared_ptr<const ZegoRequest>& request,
+                  const ZegoResponder& responder) {
             const std::string streamId = textParam(*request, "StreamId");
             if (!isValidStreamId(streamId)) {
                 responder.reply(failure(kInvalidStreamId, "invalid StreamId"));

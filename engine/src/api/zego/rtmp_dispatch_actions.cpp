@@ -66,8 +66,9 @@ ActionSpec dispatchAction(std::string name, RtmpEndpointSource source, Answer an
     spec.style = MethodStyle::get;
     spec.family = Family::mediaService;
     spec.ratePerSecond = kRatePerSecond;
-    spec.handler = [source = std::move(source), answer](std::shared_ptr<const ZegoRequest> request,
-                                                        ZegoResponder responder) {
+    spec.handler = [source = std::move(source), answer](
+                       const std::shared_ptr<const ZegoRequest>& request,
+                       const ZegoResponder& responder) {
         responder.reply(dispatch(*request, source, answer));
     };
     return spec;

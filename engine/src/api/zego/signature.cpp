@@ -24,7 +24,7 @@ std::string computeSignature(std::string_view appId, std::string_view signatureN
 
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hex;
-    hex.reserve(digestSize * 2);
+    hex.reserve(static_cast<std::size_t>(digestSize) * 2);
     for (unsigned int i = 0; i < digestSize; ++i) {
         hex.push_back(kHex[digest[i] >> 4]);
         hex.push_back(kHex[digest[i] & 0x0f]);

@@ -34,8 +34,8 @@ std::optional<std::int64_t> parseUtcTime(std::string_view text) {
     if (!date.ok() || hours > 23 || minutes > 59 || seconds > 59) {
         return std::nullopt;
     }
-    return sys_days(date).time_since_epoch().count() * 86400 + hours * 3600 + minutes * 60 +
-           seconds;
+    return sys_days(date).time_since_epoch().count() * 86400 + std::int64_t{hours} * 3600 +
+           std::int64_t{minutes} * 60 + seconds;
 }
 
 std::string formatUtcTime(std::int64_t unixSeconds) {

@@ -117,7 +117,7 @@ std::optional<json::object> ZlmDoor::checkSecret(const ApiCall& call, const ZlmA
     return std::nullopt;
 }
 
-void ZlmDoor::handle(const ApiCall& call, ReplySink reply) const {
+void ZlmDoor::handle(const ApiCall& call, const ReplySink& reply) const {
     auto s = settings();
     const ZlmEndpoint* endpoint = find(call.path);
     if (endpoint == nullptr) {

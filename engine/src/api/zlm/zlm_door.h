@@ -72,7 +72,7 @@ public:
     void updateSettings(ZlmDoorSettings settings);
 
     static bool isApiPath(std::string_view path);
-    void handle(const ApiCall& call, ReplySink reply) const;
+    void handle(const ApiCall& call, const ReplySink& reply) const;
 
     // Paths served, sorted in byte order (getApiList).
     std::vector<std::string> apiList() const;

@@ -54,8 +54,8 @@ int parsePceChannels(BitReader& r) {
     }
     r.skip(static_cast<std::size_t>(lfe) * 4 + static_cast<std::size_t>(assoc) * 4 +
            static_cast<std::size_t>(cc) * 5);
-    r.skip((8 - r.bitPosition() % 8) % 8);  // byte_alignment
-    r.skip(r.bits(8) * 8);                  // comment_field
+    r.skip((8 - r.bitPosition() % 8) % 8);            // byte_alignment
+    r.skip(static_cast<std::size_t>(r.bits(8)) * 8);  // comment_field
     return channels;
 }
 

@@ -39,7 +39,7 @@ public:
 
     void onOpen(std::shared_ptr<http::WebSocketPeer> peer) override {
         m_peer = peer;
-        m_resolve(peer->executor(), [self = shared_from_this()](auto source, std::string) {
+        m_resolve(peer->executor(), [self = shared_from_this()](auto source, const std::string&) {
             if (self->m_closed || !self->m_peer) {
                 return;
             }
@@ -106,8 +106,8 @@ std::optional<media::AccessRequest> HttpFlvService::parse(const api::ApiCall& ca
 }
 
 void HttpFlvService::resolve(
-    const media::AccessRequest& request, boost::asio::any_io_executor executor,
-    std::function<void(std::shared_ptr<media::MediaSource>, std::string)> done) {
+    const media::AccessRequest& request, const boost::asio::any_io_executor& executor,
+    const std::function<void(std::shared_ptr<media::MediaSource>, std::string)>& done) {
     auto find = [this, key = request.key, executor, done](media::AccessVerdict verdict) {
         if (verdict.refusal) {
             boost::asio::post(executor, [done, r = *verdict.refusal] { done(nullptr, r); });
@@ -126,7 +126,7 @@ void HttpFlvService::resolve(
     }
 }
 
-void HttpFlvService::play(const api::ApiCall& call, api::ReplySink reply) {
+void HttpFlvService::play(const api::ApiCall& call, const api::ReplySink& reply) {
     auto request = parse(call);
     if (!request) {
         reply(textReply(404, "not found\n"));
@@ -134,7 +134,7 @@ void HttpFlvService::play(const api::ApiCall& call, api::ReplySink reply) {
     }
     resolve(*request, m_context.get_executor(),
             [this, reply, access = *request](std::shared_ptr<media::MediaSource> source,
-                                             std::string error) {
+                                             const std::string& error) {
                 if (!source) {
                     reply(textReply(error == "stream not found" ? 404 : 403, error + "\n"));
                     return;
@@ -155,9 +155,8 @@ http::UpgradeDecision HttpFlvService::playWebSocket(const api::ApiCall& call) {
         decision.refusal = textReply(404, "not found\n");
         return decision;
     }
-    auto resolveFn = [this, req = *request](boost::asio::any_io_executor executor, auto done) {
-        resolve(req, std::move(executor), std::move(done));
-    };
+    auto resolveFn = [this, req = *request](const boost::asio::any_io_executor& executor,
+                                            const auto& done) { resolve(req, executor, done); };
     auto makePlayer = [this, access = *request](std::shared_ptr<media::MediaSource> source) {
         return std::make_shared<FlvPlayer>(std::move(source), m_sessions, access,
                                            "mediakit::WebSocketSession", m_flowReport, m_log);

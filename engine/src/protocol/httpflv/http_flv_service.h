@@ -27,13 +27,14 @@ public:
     // The stream a live-FLV URL names, if it is one.
     std::optional<media::AccessRequest> parse(const api::ApiCall& call) const;
 
-    void play(const api::ApiCall& call, api::ReplySink reply);
+    void play(const api::ApiCall& call, const api::ReplySink& reply);
     http::UpgradeDecision playWebSocket(const api::ApiCall& call);
 
 private:
     // Authorizes, then finds the source (waiting up to general.maxStreamWaitMS).
-    void resolve(const media::AccessRequest& request, boost::asio::any_io_executor executor,
-                 std::function<void(std::shared_ptr<media::MediaSource>, std::string error)> done);
+    void resolve(
+        const media::AccessRequest& request, const boost::asio::any_io_executor& executor,
+        const std::function<void(std::shared_ptr<media::MediaSource>, std::string error)>& done);
 
     boost::asio::io_context& m_context;
     media::SourceRegistry& m_sources;

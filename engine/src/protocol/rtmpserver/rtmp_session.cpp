@@ -17,7 +17,7 @@ namespace {
 constexpr std::uint32_t kWindowAckSize = 2'500'000;
 // Players send almost nothing, so they keep a small read buffer; publishers get a larger one.
 constexpr std::size_t kPlayerReadBuffer = 4096;
-constexpr std::size_t kPublisherReadBuffer = 64 * 1024;
+constexpr std::size_t kPublisherReadBuffer = std::size_t{64} * 1024;
 constexpr std::string_view kTypeId = "mediakit::RtmpSession";
 }  // namespace
 
@@ -325,7 +325,7 @@ void RtmpSession::onPlay(const rtmp::Command& command) {
         return;
     }
     auto self = shared_from_this();
-    auto find = [self, request = *request](media::AccessVerdict verdict) mutable {
+    auto find = [self, request = *request](const media::AccessVerdict& verdict) mutable {
         asio::post(self->queueExecutor(), [self, request, verdict] {
             if (self->isClosed()) {
                 return;

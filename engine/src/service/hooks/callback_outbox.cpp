@@ -105,7 +105,7 @@ struct CallbackOutbox::Impl : std::enable_shared_from_this<Impl> {
         req.contentType = row.contentType;
         req.body = row.body;
         req.timeout = settings.attemptTimeout;
-        req.maxResponseBytes = 64 * 1024;
+        req.maxResponseBytes = std::size_t{64} * 1024;
         auto res = co_await client.post(req);
         if (stopped) {
             co_return;
@@ -164,7 +164,7 @@ void CallbackOutbox::start() {
             return;
         }
         impl->started = true;
-        asio::co_spawn(impl->strand, impl->run(), [impl](std::exception_ptr e) {
+        asio::co_spawn(impl->strand, impl->run(), [impl](const std::exception_ptr& e) {
             if (e) {
                 impl->deps.log.error("outbox.stopped_by_exception");
             }

@@ -141,7 +141,7 @@ awaitable<core::Result<HttpPostResponse>> HttpPostClient::post(HttpPostRequest r
 void HttpPostClient::post(HttpPostRequest request,
                           std::function<void(core::Result<HttpPostResponse>)> done) {
     asio::co_spawn(m_state->strand, State::run(m_state, std::move(request)),
-                   [done = std::move(done)](std::exception_ptr e, Outcome o) {
+                   [done = std::move(done)](const std::exception_ptr& e, Outcome o) {
                        if (e) {
                            o = Outcome{"http client failure", {}};
                        }

@@ -25,7 +25,7 @@ struct HttpPostRequest {
     std::vector<std::pair<std::string, std::string>> headers;
     // Whole exchange (resolve, connect, write, read) must finish within this.
     std::chrono::milliseconds timeout{10'000};
-    std::size_t maxResponseBytes = 1024 * 1024;
+    std::size_t maxResponseBytes = std::size_t{1024} * 1024;
 };
 
 struct HttpPostResponse {

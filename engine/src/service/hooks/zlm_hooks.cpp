@@ -216,7 +216,7 @@ struct ZlmHookService::Impl : std::enable_shared_from_this<Impl> {
         HttpPostRequest req;
         req.url = it->second;
         req.timeout = s.timeout;
-        req.maxResponseBytes = 64 * 1024;
+        req.maxResponseBytes = std::size_t{64} * 1024;
         if (const auto* vhost = body.if_contains("vhost"); vhost && vhost->is_string()) {
             req.headers.emplace_back("X-VHOST", std::string(vhost->get_string()));
         }
@@ -288,7 +288,7 @@ struct ZlmHookService::Impl : std::enable_shared_from_this<Impl> {
         asio::co_spawn(
             strand, invoke(std::move(hook), std::move(body)),
             [self = shared_from_this(), replyOn = std::move(replyOn), done = std::move(done),
-             map = std::move(map)](std::exception_ptr e, HookResult r) mutable {
+             map = std::move(map)](const std::exception_ptr& e, HookResult r) mutable {
                 if (e) {
                     r = HookResult{HookOutcome::failed, {}, "hook failure"};
                 }
@@ -298,13 +298,13 @@ struct ZlmHookService::Impl : std::enable_shared_from_this<Impl> {
     }
 
     void notify(std::string hook, json::object body, std::function<void()> done = nullptr) {
-        asio::co_spawn(
-            strand, invoke(std::move(hook), std::move(body)),
-            [self = shared_from_this(), done = std::move(done)](std::exception_ptr, HookResult) {
-                if (done) {
-                    done();
-                }
-            });
+        asio::co_spawn(strand, invoke(std::move(hook), std::move(body)),
+                       [self = shared_from_this(), done = std::move(done)](
+                           const std::exception_ptr&, const HookResult&) {
+                           if (done) {
+                               done();
+                           }
+                       });
     }
 
     awaitable<void> keepaliveLoop(StatisticSource statistic) {
@@ -354,7 +354,7 @@ void ZlmHookService::start(StatisticSource statistic) {
         }
         impl->keepaliveRunning = true;
         asio::co_spawn(impl->strand, impl->keepaliveLoop(std::move(statistic)),
-                       [impl](std::exception_ptr) {});
+                       [impl](const std::exception_ptr&) {});
     });
 }
 

@@ -66,9 +66,9 @@ RoomResult<RoomMessage> RoomService::sendFromSession(std::uint64_t sessionId, Me
     message.fromUserId = it->second->userId;
     message.fromUserName = it->second->userName;
     message.content = std::move(content);
-    return deliverLocked(*findRoom(it->second->roomId), std::move(message),
-                         kind == MessageKind::custom ? toUserIds : std::vector<std::string>{},
-                         nullptr);
+    return deliverLocked(
+        *findRoom(it->second->roomId), std::move(message),
+        kind == MessageKind::custom ? std::move(toUserIds) : std::vector<std::string>{}, nullptr);
 }
 
 RoomResult<RoomMessage> RoomService::broadcast(const MessageRequest& request) {

@@ -1,5 +1,7 @@
 #include "service/rooms/room_service.h"
 
+#include <boost/asio/post.hpp>
+
 #include "core/random.h"
 #include "service/rooms/room_service_state.h"
 
@@ -121,7 +123,7 @@ RoomResult<TokenGrant> RoomService::checkToken(const std::string& token, const s
     return std::get<TokenGrant>(verdict);
 }
 
-RoomResult<LoginResult> RoomService::login(LoginRequest request) {
+RoomResult<LoginResult> RoomService::login(const LoginRequest& request) {
     if (auto bad = checkIdentity(request.roomId, request.userId, request.userName)) {
         return *bad;
     }
@@ -220,7 +222,7 @@ void RoomService::logout(std::uint64_t sessionId, LogoutReason reason) {
     closeRoomIfIdleLocked(*room, roomCloseFor(reason));
 }
 
-void RoomService::endSessionLocked(Room& room, std::shared_ptr<Session> session,
+void RoomService::endSessionLocked(Room& room, const std::shared_ptr<Session>& session,
                                    LogoutReason reason, bool roomClosing) {
     m_sessions.erase(session->id);
     auto it = room.users.find(session->userId);

@@ -132,11 +132,12 @@ public:
     void sweep();
 
     // Client sessions.
-    RoomResult<LoginResult> login(LoginRequest request);
+    RoomResult<LoginResult> login(const LoginRequest& request);
     bool heartbeat(std::uint64_t sessionId);
     void logout(std::uint64_t sessionId, LogoutReason reason);
     RoomResult<std::int64_t> renewToken(std::uint64_t sessionId, const std::string& token);
-    RoomResult<RoomStream> announceStream(std::uint64_t sessionId, StreamAnnouncement stream);
+    RoomResult<RoomStream> announceStream(std::uint64_t sessionId,
+                                          const StreamAnnouncement& stream);
     RoomResult<std::monostate> withdrawStream(std::uint64_t sessionId, const std::string& streamId);
     RoomResult<RoomMessage> sendFromSession(std::uint64_t sessionId, MessageKind kind,
                                             std::string content,
@@ -185,7 +186,7 @@ private:
                                       const std::string& roomId) const;
     std::shared_ptr<Session> loginLocked(const LoginRequest& request, TokenGrant grant,
                                          LoginResult* result);
-    void endSessionLocked(Room& room, std::shared_ptr<Session> session, LogoutReason reason,
+    void endSessionLocked(Room& room, const std::shared_ptr<Session>& session, LogoutReason reason,
                           bool roomClosing);
     void addStreamLocked(Room& room, RoomStream stream, const std::string& exceptUserId);
     void removeStreamLocked(Room& room, const std::string& streamId, StreamCloseType type,

@@ -40,7 +40,7 @@ void RoomService::removeStreamLocked(Room& room, const std::string& streamId, St
 }
 
 RoomResult<RoomStream> RoomService::announceStream(std::uint64_t sessionId,
-                                                   StreamAnnouncement announcement) {
+                                                   const StreamAnnouncement& announcement) {
     if (auto bad =
             checkStreamFields(announcement.streamId, announcement.title, announcement.extraInfo)) {
         return *bad;
@@ -94,7 +94,7 @@ RoomResult<std::monostate> RoomService::withdrawStream(std::uint64_t sessionId,
 }
 
 media::AccessCheck RoomService::publishGate() {
-    return [this](const media::AccessRequest& request, media::AccessAnswer answer) {
+    return [this](const media::AccessRequest& request, const media::AccessAnswer& answer) {
         RoomSettings s;
         {
             std::lock_guard lock(m_mutex);

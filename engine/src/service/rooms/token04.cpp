@@ -59,7 +59,7 @@ std::optional<std::string> decryptGcm(std::string_view secret, const Bytes& iv,
     if (!ok) {
         return std::nullopt;
     }
-    plain.resize(static_cast<std::size_t>(len + tail));
+    plain.resize(static_cast<std::size_t>(len) + static_cast<std::size_t>(tail));
     return plain;
 }
 
@@ -83,7 +83,7 @@ std::optional<std::string> decryptCbc(std::string_view secret, const Bytes& iv,
     if (!ok) {
         return std::nullopt;
     }
-    plain.resize(static_cast<std::size_t>(len + tail));
+    plain.resize(static_cast<std::size_t>(len) + static_cast<std::size_t>(tail));
     return plain;
 }
 

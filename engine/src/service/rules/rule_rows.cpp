@@ -14,7 +14,7 @@ constexpr const char* kRtc = "rtc";
 constexpr const char* kCdn = "cdn";
 
 // Keys are JSON arrays so that no id, whatever it contains, can collide with another.
-std::string keyOf(json::array parts) {
+std::string keyOf(const json::array& parts) {
     return json::serialize(parts);
 }
 
