@@ -30,10 +30,13 @@ Item {
 
     // A codec picker over `model` ([{value, text}]) showing `codec`; a value that is not offered
     // (an imported H.264 SVC) shows by its number. `revision` re-reads it after a refused pick.
+    // Pickers and boxes here fill their row and give way in the narrow side panel.
     component CodecBox: ComboBox {
         required property int codec
         required property string field
         required property int revision
+        Layout.fillWidth: true
+        Layout.preferredWidth: 120
         textRole: "text"
         valueRole: "value"
         currentIndex: revision, model.findIndex(choice => choice.value === codec)
@@ -47,9 +50,12 @@ Item {
         required property int channels
         required property int revision
         signal edited(int bitrate, int channels)
+        Layout.fillWidth: true
         SpinBox {
             id: soundRate
             objectName: sound.objectName + "Rate"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 110
             from: 8
             to: 512
             editable: true
@@ -60,6 +66,8 @@ Item {
         ComboBox {
             id: soundChannels
             objectName: sound.objectName + "Channels"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 100
             model: [qsTr("Mono"), qsTr("Stereo")]
             currentIndex: sound.revision, sound.channels - 1
             onActivated: sound.edited(soundRate.value * 1000, currentIndex + 1)
@@ -684,6 +692,7 @@ Item {
                             TextField { id: bgField; text: page.mix.background; Layout.fillWidth: true }
                             Label { text: qsTr("Codecs") }
                             RowLayout {
+                                Layout.fillWidth: true
                                 CodecBox {
                                     objectName: "videoCodecBox"
                                     model: page.mix.videoCodecChoices
@@ -740,6 +749,7 @@ Item {
                                     Layout.fillWidth: true
                                 }
                                 RowLayout {
+                                    Layout.fillWidth: true
                                     CodecBox {
                                         objectName: "outputVideoCodec" + outputRow.index
                                         model: page.mix.videoCodecChoices
@@ -757,7 +767,11 @@ Item {
                                         onActivated: page.mix.setOutputCodecs(outputRow.index, outputRow.modelData.videoCodec, currentValue)
                                     }
                                     Item { Layout.fillWidth: true }
-                                    Button { text: qsTr("Remove"); onClicked: page.mix.removeOutput(outputRow.index) }
+                                    Button {
+                                        objectName: "outputRemove" + outputRow.index
+                                        text: qsTr("Remove")
+                                        onClicked: page.mix.removeOutput(outputRow.index)
+                                    }
                                 }
                                 SoundBox {
                                     objectName: "outputSound" + outputRow.index

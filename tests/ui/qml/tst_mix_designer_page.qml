@@ -250,6 +250,16 @@ TestCase {
         const outputs = JSON.parse(page.mix.exportJson()).MixOutput
         compare([outputs[0].AudioBitrate, outputs[0].SoundChannel], [48000, 1])
         compare([outputs[1].AudioBitrate, outputs[1].SoundChannel], [96000, 1])
+
+        // Every row fits the side panel: nothing is cut off at its edge.
+        const panel = findChild(page, "sidePanel")
+        for (const name of ["outputSoundChannels", "audioCodecBox", "outputSound0Channels",
+                            "outputAudioCodec0", "outputRemove0"]) {
+            const item = findChild(page, name)
+            const right = item.mapToItem(panel, item.width, 0).x
+            verify(right <= panel.availableWidth, name + " ends at " + right + " of "
+                   + panel.availableWidth)
+        }
     }
 
     function test_labelOffsetColourTransparencyAndOutline() {
