@@ -42,6 +42,34 @@ std::span<const std::uint8_t> extradataOf(const AVCodecContext& context) {
     return {context.extradata, static_cast<std::size_t>(std::max(context.extradata_size, 0))};
 }
 
+}  // namespace
+
+media::CodecId codecId(VideoCodec codec) {
+    switch (codec) {
+        case VideoCodec::h265:
+            return media::CodecId::H265;
+        case VideoCodec::vp8:
+            return media::CodecId::VP8;
+        case VideoCodec::h264:
+            break;
+    }
+    return media::CodecId::H264;
+}
+
+media::CodecId codecId(AudioCodec codec) {
+    switch (codec) {
+        case AudioCodec::mp3:
+            return media::CodecId::MP3;
+        case AudioCodec::opus:
+            return media::CodecId::Opus;
+        case AudioCodec::aacLc:
+            break;
+    }
+    return media::CodecId::AAC;
+}
+
+namespace {
+
 const char* encoderName(VideoCodec codec) {
     switch (codec) {
         case VideoCodec::h265:

@@ -12,11 +12,16 @@
 
 #include "av/av_handles.h"
 #include "core/result.h"
+#include "media/codec/codec.h"
 
 namespace regie::av {
 
 enum class VideoCodec { h264, h265, vp8 };
 enum class AudioCodec { aacLc, mp3, opus };
+
+// What each encoder produces, as the media core names codecs.
+media::CodecId codecId(VideoCodec codec);
+media::CodecId codecId(AudioCodec codec);
 
 struct EncodedPacket {
     // H.264 and H.265: Annex B; VP8: one frame; AAC: one raw access unit; MP3: one frame with its

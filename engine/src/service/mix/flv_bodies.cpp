@@ -61,7 +61,7 @@ core::Result<FlvBody> FlvBodies::body(media::TrackKind kind, media::CodecId code
 
 core::Result<FlvBodies::VideoConfig> FlvBodies::vp8Config(const av::VideoEncoderParams& params,
                                                           std::int64_t dtsMs) {
-    m_videoCodec = media::CodecId::VP8;
+    m_videoCodec = av::codecId(params.codec);
     auto made = body(media::TrackKind::video, m_videoCodec, true, true, dtsMs, dtsMs,
                      media::vp8::buildVpConfig(0));
     if (!made) {
@@ -122,7 +122,7 @@ core::Result<FlvBodies::VideoConfig> FlvBodies::videoConfig(const av::VideoEncod
     } else if (auto parsed = media::h264::parseSps(sps.front())) {
         out.info = media::h264::trackInfo(parsed.value());
     }
-    m_videoCodec = hevc ? media::CodecId::H265 : media::CodecId::H264;
+    m_videoCodec = av::codecId(params.codec);
     auto made =
         body(media::TrackKind::video, m_videoCodec, true, true, dtsMs, dtsMs, record.value());
     if (!made) {
@@ -147,10 +147,10 @@ core::Result<FlvBodies::AudioConfig> FlvBodies::audioConfig(av::AudioCodec codec
                                                             std::span<const std::uint8_t> config) {
     m_sampleRate = sampleRate;
     m_channels = channels;
+    m_audioCodec = av::codecId(codec);
     AudioConfig out;
     if (codec == av::AudioCodec::mp3) {
-        m_audioCodec = media::CodecId::MP3;
-        out.info.codec = media::CodecId::MP3;
+        out.info.codec = m_audioCodec;
         out.info.sampleRate = sampleRate;
         out.info.channels = channels;
         out.info.sampleBit = 16;
@@ -162,14 +162,12 @@ core::Result<FlvBodies::AudioConfig> FlvBodies::audioConfig(av::AudioCodec codec
             return head.error();
         }
         out.info = media::opus::trackInfo(head.value());
-        m_audioCodec = media::CodecId::Opus;
     } else {
         auto asc = media::aac::parseAudioSpecificConfig(config);
         if (!asc) {
             return asc.error();
         }
         out.info = media::aac::trackInfo(asc.value());
-        m_audioCodec = media::CodecId::AAC;
     }
     auto made = body(media::TrackKind::audio, m_audioCodec, true, true, 0, 0, config);
     if (!made) {

@@ -22,15 +22,9 @@ std::vector<std::pair<media::TrackKind, media::CodecId>> declaredTracks(
     const MixOutputSpec& output) {
     std::vector<std::pair<media::TrackKind, media::CodecId>> tracks;
     if (!output.audioOnly()) {
-        const auto video = output.videoCodec == av::VideoCodec::h265  ? media::CodecId::H265
-                           : output.videoCodec == av::VideoCodec::vp8 ? media::CodecId::VP8
-                                                                      : media::CodecId::H264;
-        tracks.emplace_back(media::TrackKind::video, video);
+        tracks.emplace_back(media::TrackKind::video, av::codecId(output.videoCodec));
     }
-    const auto audio = output.audioCodec == av::AudioCodec::mp3    ? media::CodecId::MP3
-                       : output.audioCodec == av::AudioCodec::opus ? media::CodecId::Opus
-                                                                   : media::CodecId::AAC;
-    tracks.emplace_back(media::TrackKind::audio, audio);
+    tracks.emplace_back(media::TrackKind::audio, av::codecId(output.audioCodec));
     return tracks;
 }
 
